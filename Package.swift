@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "PrivacyDashboard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "privacy-dashboard", targets: ["privacy-dashboard"]),
+        .library(name: "PrivacyModel", targets: ["PrivacyModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // The data files under Resources/ (policy catalogue, demo vocabulary).
+        .target(
+            name: "PrivacyResources",
+            path: "Resources",
+            resources: [.copy("catalogue")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PrivacyModel",
+            dependencies: [
+                "PrivacyResources",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "privacy-dashboard",
+            dependencies: [
+                "PrivacyModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PrivacyModelTests",
+            dependencies: [
+                "PrivacyModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: ["PrivacyModel"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,140 @@
+public import Foundation
+public import GRDB
+
+/// Creates, finds and lists accounts; the one place the age limit and uniqueness rules live.
+public struct AccountService: Sendable {
+    /// The shared context.
+    public let context: PrivacyContext
+
+    /// The shortest password accepted.
+    public static let minimumPasswordLength = 10
+    /// The longest password accepted, in bytes (scrypt input stays bounded).
+    public static let maximumPasswordBytes = 1024
+
+    /// Binds the service to a context.
+    public init(context: PrivacyContext) { self.context = context }
+
+    private var hasher: PasswordHasher {
+        PasswordHasher(parameters: context.settings.scrypt, random: context.settings.random)
+    }
+
+    /// Opens an account after checking every rule; returns the stored account.
+    public func create(_ new: NewAccount, password: String, actor: String = "subscriber") throws -> Account {
+        let email = new.email.trimmingCharacters(in: .whitespaces)
+        let username = new.username.trimmingCharacters(in: .whitespaces)
+        let fullName = new.fullName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard Self.isPlausibleEmail(email) else { throw AccountError.invalidEmail(new.email) }
+        guard Self.isValidUsername(username) else { throw AccountError.invalidUsername(new.username) }
+        guard (1...200).contains(fullName.count), !fullName.contains(where: \.isNewline) else {
+            throw AccountError.invalidName
+        }
+        let now = context.now
+        guard let birthdate = UTCCalendar.day(new.birthdate), birthdate <= now else {
+            throw AccountError.invalidBirthdate(new.birthdate)
+        }
+        let minimumAge = context.catalogue.minimumAge
+        guard Self.age(bornOn: birthdate, at: now) >= minimumAge else {
+            throw AccountError.underage(minimumAge: minimumAge)
+        }
+        try Self.checkPassword(password)
+        let passwordHash = try hasher.hash(password)
+        let emailKey = email.lowercased()
+        return try context.store.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE emailKey = ?", arguments: [emailKey]) == true {
+                throw AccountError.emailTaken(email)
+            }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE username = ?", arguments: [username]) == true {
+                throw AccountError.usernameTaken(username)
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO account (email, emailKey, username, passwordHash, birthdate, status, createdAt,
+                                         passwordChangedAt, acknowledgedPolicyVersion)
+                    VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)
+                    """,
+                arguments: [
+                    email, emailKey, username, passwordHash, new.birthdate, now.epochSeconds, now.epochSeconds,
+                    context.catalogue.version,
+                ])
+            let id = db.lastInsertedRowID
+            try db.execute(
+                sql: """
+                    INSERT INTO profile (accountId, fullName, contactEmail, country, language, updatedAt)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [id, fullName, email, new.country, new.language, now.epochSeconds])
+            try AuditLog.append(db, at: now, accountId: id, actor: actor, action: "account-created")
+            return try Account.fetchOne(db, key: id).orThrow(AccountError.notFound(email))
+        }
+    }
+
+    /// Finds an account by email (ignoring case) or by username.
+    public func find(_ identifier: String) throws -> Account? {
+        try context.store.read { db in try Self.find(identifier, in: db) }
+    }
+
+    /// Finds an account inside a transaction.
+    static func find(_ identifier: String, in db: Database) throws -> Account? {
+        let key = identifier.trimmingCharacters(in: .whitespaces)
+        if key.contains("@") {
+            return try Account.fetchOne(db, sql: "SELECT * FROM account WHERE emailKey = ?", arguments: [key.lowercased()])
+        }
+        return try Account.fetchOne(db, sql: "SELECT * FROM account WHERE username = ?", arguments: [key])
+    }
+
+    /// The account with an email or username, or a not-found error.
+    public func require(_ identifier: String) throws -> Account {
+        guard let account = try find(identifier) else { throw AccountError.notFound(identifier) }
+        return account
+    }
+
+    /// The account with a row id.
+    public func account(id: Int64) throws -> Account? {
+        try context.store.read { db in try Account.fetchOne(db, key: id) }
+    }
+
+    /// Every account, oldest first.
+    public func list() throws -> [Account] {
+        try context.store.read { db in try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY id") }
+    }
+
+    /// The account's contact details.
+    public func profile(accountId: Int64) throws -> Profile? {
+        try context.store.read { db in try Profile.fetchOne(db, key: accountId) }
+    }
+
+    /// Rejects passwords outside the length rule.
+    public static func checkPassword(_ password: String) throws(AccountError) {
+        guard password.count >= minimumPasswordLength, password.utf8.count <= maximumPasswordBytes else {
+            throw .weakPassword(minimumLength: minimumPasswordLength)
+        }
+    }
+
+    /// Completed years between a birthdate and an instant, in the UTC calendar.
+    public static func age(bornOn birthdate: Date, at instant: Date) -> Int {
+        UTCCalendar.calendar.dateComponents([.year], from: birthdate, to: instant).year ?? 0
+    }
+
+    /// A light plausibility check: one @, a dotted domain, no spaces or control characters.
+    public static func isPlausibleEmail(_ email: String) -> Bool {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, email.count <= 254 else { return false }
+        let domain = parts[1]
+        guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix(".") else { return false }
+        return !email.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
+    }
+
+    /// Usernames: 3 to 32 ASCII letters, digits, dots, dashes or underscores.
+    public static func isValidUsername(_ name: String) -> Bool {
+        (3...32).contains(name.count)
+            && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
+    }
+}
+
+extension Optional {
+    /// The wrapped value, or `error` thrown when nil.
+    func orThrow(_ error: @autoclosure () -> any Error) throws -> Wrapped {
+        guard let value = self else { throw error() }
+        return value
+    }
+}

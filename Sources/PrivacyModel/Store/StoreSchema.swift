@@ -1,0 +1,262 @@
+import GRDB
+
+/// The store's tables, created and upgraded by ordered migrations.
+enum StoreSchema {
+    /// Marks the file as a Privacy Dashboard store ("PDSH") in the SQLite header.
+    static let applicationID: Int32 = 0x5044_5348
+    /// The schema version this build writes; a store with a higher one is refused.
+    static let currentVersion: Int32 = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-initial") { db in
+            try createAccountTables(db)
+            try createCollectedDataTables(db)
+            try createConsentTables(db)
+            try createRequestTables(db)
+            try createAuditTables(db)
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        return migrator
+    }
+
+    private static func createAccountTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE account (
+                  id INTEGER PRIMARY KEY,
+                  email TEXT NOT NULL,
+                  emailKey TEXT NOT NULL UNIQUE,
+                  username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                  passwordHash TEXT NOT NULL,
+                  birthdate TEXT NOT NULL,
+                  status TEXT NOT NULL DEFAULT 'active'
+                    CHECK (status IN ('active', 'deletion-pending', 'purged')),
+                  createdAt INTEGER NOT NULL,
+                  passwordChangedAt INTEGER NOT NULL,
+                  lastSignInAt INTEGER,
+                  deletionRequestedAt INTEGER,
+                  purgeDueAt INTEGER,
+                  purgedAt INTEGER,
+                  acknowledgedPolicyVersion TEXT,
+                  consentHeadHash TEXT
+                );
+                CREATE TABLE profile (
+                  accountId INTEGER PRIMARY KEY REFERENCES account(id) ON DELETE CASCADE,
+                  fullName TEXT NOT NULL,
+                  contactEmail TEXT,
+                  phone TEXT,
+                  country TEXT,
+                  language TEXT,
+                  updatedAt INTEGER NOT NULL
+                );
+                CREATE TABLE sign_in_failure (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  at INTEGER NOT NULL
+                );
+                CREATE INDEX sign_in_failure_by_account ON sign_in_failure(accountId, at);
+                """)
+    }
+
+    private static func createCollectedDataTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE payment_method (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  token TEXT NOT NULL,
+                  brand TEXT NOT NULL,
+                  last4 TEXT NOT NULL CHECK (length(last4) = 4 AND last4 NOT GLOB '*[^0-9]*'),
+                  expiry TEXT NOT NULL CHECK (expiry GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+                  billingCountry TEXT,
+                  addedAt INTEGER NOT NULL
+                );
+                CREATE INDEX payment_method_by_account ON payment_method(accountId, addedAt, id);
+                CREATE TABLE payment_transaction (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  paymentMethodId INTEGER REFERENCES payment_method(id) ON DELETE SET NULL,
+                  occurredAt INTEGER NOT NULL,
+                  amountCents INTEGER NOT NULL,
+                  currency TEXT NOT NULL,
+                  description TEXT NOT NULL,
+                  outcome TEXT NOT NULL CHECK (outcome IN ('paid', 'refunded', 'failed'))
+                );
+                CREATE INDEX payment_transaction_by_account ON payment_transaction(accountId, occurredAt, id);
+                CREATE TABLE support_message (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  channel TEXT NOT NULL CHECK (channel IN ('whatsapp', 'email', 'live-chat')),
+                  direction TEXT NOT NULL CHECK (direction IN ('from-subscriber', 'from-support')),
+                  sentAt INTEGER NOT NULL,
+                  body TEXT NOT NULL
+                );
+                CREATE INDEX support_message_by_account ON support_message(accountId, sentAt, id);
+                CREATE TABLE viewing_event (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  channel TEXT NOT NULL,
+                  title TEXT NOT NULL,
+                  genre TEXT NOT NULL,
+                  startedAt INTEGER NOT NULL,
+                  durationSeconds INTEGER NOT NULL CHECK (durationSeconds >= 0)
+                );
+                CREATE INDEX viewing_event_by_account ON viewing_event(accountId, startedAt, id);
+                CREATE TABLE device (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  deviceType TEXT NOT NULL,
+                  operatingSystem TEXT NOT NULL,
+                  client TEXT NOT NULL,
+                  firstSeenAt INTEGER NOT NULL,
+                  lastSeenAt INTEGER NOT NULL
+                );
+                CREATE INDEX device_by_account ON device(accountId, lastSeenAt, id);
+                CREATE TABLE connection_record (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  recordedAt INTEGER NOT NULL,
+                  ipAddress TEXT NOT NULL,
+                  downloadMbps REAL NOT NULL,
+                  streamQuality TEXT NOT NULL,
+                  stabilityPercent INTEGER NOT NULL CHECK (stabilityPercent BETWEEN 0 AND 100)
+                );
+                CREATE INDEX connection_record_by_account ON connection_record(accountId, recordedAt, id);
+                CREATE TABLE usage_event (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  occurredAt INTEGER NOT NULL,
+                  kind TEXT NOT NULL CHECK (kind IN ('sign-in', 'sign-in-failed', 'sign-out', 'feature', 'navigation')),
+                  detail TEXT NOT NULL
+                );
+                CREATE INDEX usage_event_by_account ON usage_event(accountId, occurredAt, id);
+                CREATE TABLE technical_log (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  loggedAt INTEGER NOT NULL,
+                  level TEXT NOT NULL CHECK (level IN ('error', 'warning', 'info', 'metric')),
+                  component TEXT NOT NULL,
+                  message TEXT NOT NULL,
+                  securityHold INTEGER NOT NULL DEFAULT 0 CHECK (securityHold IN (0, 1))
+                );
+                CREATE INDEX technical_log_by_account ON technical_log(accountId, loggedAt, id);
+                CREATE INDEX technical_log_unheld ON technical_log(accountId, securityHold, loggedAt);
+                CREATE TABLE location_record (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  recordedAt INTEGER NOT NULL,
+                  country TEXT NOT NULL,
+                  region TEXT NOT NULL,
+                  city TEXT NOT NULL,
+                  ipAddress TEXT NOT NULL
+                );
+                CREATE INDEX location_record_by_account ON location_record(accountId, recordedAt, id);
+                """)
+    }
+
+    private static func createConsentTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE preference (
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  preferenceId TEXT NOT NULL,
+                  value INTEGER NOT NULL CHECK (value IN (0, 1)),
+                  updatedAt INTEGER NOT NULL,
+                  PRIMARY KEY (accountId, preferenceId)
+                );
+                CREATE TABLE consent_receipt (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id),
+                  sequence INTEGER NOT NULL,
+                  preferenceId TEXT NOT NULL,
+                  oldValue INTEGER NOT NULL,
+                  newValue INTEGER NOT NULL,
+                  recordedAt TEXT NOT NULL,
+                  policyVersion TEXT NOT NULL,
+                  channel TEXT NOT NULL,
+                  previousHash TEXT NOT NULL,
+                  hash TEXT NOT NULL,
+                  UNIQUE (accountId, sequence)
+                );
+                """)
+        try appendOnly("consent_receipt", deletableOncePurged: true, db)
+    }
+
+    private static func createRequestTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE rights_request (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id),
+                  reference TEXT NOT NULL UNIQUE,
+                  type TEXT NOT NULL,
+                  scopeKind TEXT NOT NULL,
+                  scopeValue TEXT NOT NULL DEFAULT '',
+                  details TEXT NOT NULL DEFAULT '{}',
+                  status TEXT NOT NULL,
+                  channel TEXT NOT NULL,
+                  filedAt INTEGER NOT NULL,
+                  receiptDueAt INTEGER NOT NULL,
+                  responseDueAt INTEGER NOT NULL,
+                  extendedDueAt INTEGER,
+                  acknowledgedAt INTEGER,
+                  closedAt INTEGER,
+                  resolution TEXT
+                );
+                CREATE INDEX rights_request_by_account ON rights_request(accountId, filedAt, id);
+                CREATE INDEX rights_request_by_status ON rights_request(status, responseDueAt);
+                CREATE TABLE request_event (
+                  id INTEGER PRIMARY KEY,
+                  requestId INTEGER NOT NULL REFERENCES rights_request(id),
+                  sequence INTEGER NOT NULL,
+                  at INTEGER NOT NULL,
+                  fromStatus TEXT,
+                  toStatus TEXT NOT NULL,
+                  actor TEXT NOT NULL,
+                  note TEXT NOT NULL DEFAULT '',
+                  UNIQUE (requestId, sequence)
+                );
+                """)
+        try db.execute(
+            sql: """
+                CREATE TRIGGER request_event_no_update BEFORE UPDATE ON request_event
+                BEGIN SELECT RAISE(ABORT, 'request events are append-only'); END;
+                CREATE TRIGGER request_event_no_delete BEFORE DELETE ON request_event
+                WHEN (SELECT status FROM account WHERE id =
+                      (SELECT accountId FROM rights_request WHERE id = OLD.requestId)) IS NOT 'purged'
+                BEGIN SELECT RAISE(ABORT, 'request events are append-only'); END;
+                """)
+    }
+
+    private static func createAuditTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE audit_log (
+                  id INTEGER PRIMARY KEY,
+                  at INTEGER NOT NULL,
+                  accountId INTEGER,
+                  actor TEXT NOT NULL,
+                  action TEXT NOT NULL,
+                  detail TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX audit_log_by_account ON audit_log(accountId, at, id);
+                """)
+        try appendOnly("audit_log", deletableOncePurged: false, db)
+    }
+
+    /// Makes a table refuse updates, and deletes unless its account has been purged.
+    private static func appendOnly(_ table: String, deletableOncePurged: Bool, _ db: Database) throws {
+        let deleteGuard =
+            deletableOncePurged
+            ? "WHEN (SELECT status FROM account WHERE id = OLD.accountId) IS NOT 'purged'" : ""
+        try db.execute(
+            sql: """
+                CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END;
+                CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) \(deleteGuard)
+                BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END;
+                """)
+    }
+}

@@ -1,0 +1,1 @@
+print("privacy-dashboard: command line coming in this change")
