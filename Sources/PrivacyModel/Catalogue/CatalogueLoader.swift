@@ -23,10 +23,14 @@ public enum CatalogueError: Error, Equatable, CustomStringConvertible {
 
 /// Reads and validates the policy catalogue, so a typo in the data fails loudly at start-up instead of on a screen.
 public enum CatalogueLoader {
+    /// Where the shipped catalogue file is, if the resources are installed.
+    public static var bundledURL: URL? {
+        PrivacyResources.bundle.url(forResource: "policy", withExtension: "json", subdirectory: "catalogue")
+    }
+
     /// The catalogue shipped with the program.
     public static func bundled() throws(CatalogueError) -> PolicyCatalogue {
-        guard let url = PrivacyResources.bundle.url(forResource: "policy", withExtension: "json", subdirectory: "catalogue")
-        else { throw .missing("catalogue/policy.json") }
+        guard let url = bundledURL else { throw .missing("catalogue/policy.json") }
         return try load(from: url)
     }
 

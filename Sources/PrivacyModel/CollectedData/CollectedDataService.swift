@@ -1,0 +1,172 @@
+public import Foundation
+import GRDB
+
+/// What is held in one record set of an account, and when the next record falls due for deletion.
+public struct RecordSetSummary: Sendable, Equatable {
+    /// The record set's catalogue entry id.
+    public let id: String
+    /// How many records exist.
+    public let count: Int
+    /// The oldest record's time.
+    public let oldest: Date?
+    /// The newest record's time.
+    public let newest: Date?
+    /// When the next record is due for deletion (nil when none is due while the account is open).
+    public let nextDeletion: Date?
+    /// Records kept past their period under a hold (e.g. a security investigation).
+    public let heldCount: Int
+}
+
+/// What is held in one data category of an account.
+public struct CategorySummary: Sendable {
+    /// The catalogue entry.
+    public let category: DataCategory
+    /// One summary per record set.
+    public let sets: [RecordSetSummary]
+
+    /// Records across the category.
+    public var count: Int { sets.reduce(0) { $0 + $1.count } }
+    /// The oldest record across the category.
+    public var oldest: Date? { sets.compactMap(\.oldest).min() }
+    /// The newest record across the category.
+    public var newest: Date? { sets.compactMap(\.newest).max() }
+    /// The earliest coming deletion across the category.
+    public var nextDeletion: Date? { sets.compactMap(\.nextDeletion).min() }
+}
+
+/// Reads what the service holds about an account: per-category summaries and records paged by keyset.
+public struct CollectedDataService: Sendable {
+    /// The shared context.
+    public let context: PrivacyContext
+
+    /// Binds the service to a context.
+    public init(context: PrivacyContext) { self.context = context }
+
+    /// A summary of every category, in catalogue order.
+    public func summaries(accountId: Int64) throws -> [CategorySummary] {
+        let account = try context.store.read { db in try Account.fetchOne(db, key: accountId) }
+        guard let account else { throw AccountError.notFound("account \(accountId)") }
+        return try context.store.read { db in
+            try context.catalogue.categories.map { category in
+                CategorySummary(
+                    category: category,
+                    sets: try category.recordSets.map { try summary(of: $0, account: account, db) })
+            }
+        }
+    }
+
+    private func summary(of set: RecordSetDefinition, account: Account, _ db: Database) throws -> RecordSetSummary {
+        guard let table = RecordSetTable.named(set.id) else {
+            throw CatalogueError.invalid("record set \"\(set.id)\" has no table in the store")
+        }
+        let owner = "\(table.ownerColumn.quotedDatabaseIdentifier) = ?"
+        let time = table.timeColumn.quotedDatabaseIdentifier
+        let row = try Row.fetchOne(
+            db, sql: "SELECT count(*), min(\(time)), max(\(time)) FROM \(table.table) WHERE \(owner)",
+            arguments: [account.id])
+        let count: Int = row?[0] ?? 0
+        let oldest: Int64? = row?[1]
+        let newest: Int64? = row?[2]
+        var heldCount = 0
+        var oldestUnheld = oldest
+        if let held = table.heldCondition {
+            heldCount =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM \(table.table) WHERE \(owner) AND \(held)", arguments: [account.id]
+                ) ?? 0
+            oldestUnheld = try Int64.fetchOne(
+                db, sql: "SELECT min(\(time)) FROM \(table.table) WHERE \(owner) AND NOT (\(held))",
+                arguments: [account.id])
+        }
+        return RecordSetSummary(
+            id: set.id, count: count, oldest: oldest.map(Date.init(epochSeconds:)),
+            newest: newest.map(Date.init(epochSeconds:)),
+            nextDeletion: nextDeletion(set.retention, oldestAnchor: oldestUnheld, account: account, count: count),
+            heldCount: heldCount)
+    }
+
+    /// When the next record falls due under a rule: the oldest record's due date, or the account's purge date.
+    func nextDeletion(_ rule: RetentionRule, oldestAnchor: Int64?, account: Account, count: Int) -> Date? {
+        guard count > 0 else { return nil }
+        switch rule.kind {
+        case .fixed: return oldestAnchor.flatMap { rule.dueDate(anchoredAt: Date(epochSeconds: $0)) }
+        case .accountLifetime: return account.purgeDueDate
+        case nil: return nil
+        }
+    }
+
+    /// One page of an account's records in a set, newest first, starting at `position`.
+    ///
+    /// Paging is by keyset (time, key) on the per-account index, so any page costs the same however
+    /// many records the account has, and memory holds one page only. `filter` keeps records whose
+    /// searchable columns contain the text (ignoring case for ASCII).
+    public func page(
+        recordSet id: String, accountId: Int64, position: PagePosition = .newest, limit: Int = 50,
+        filter: String? = nil
+    ) throws -> RecordPage {
+        guard let table = RecordSetTable.named(id) else {
+            throw CatalogueError.invalid("unknown record set \"\(id)\"")
+        }
+        let limit = max(1, min(limit, 1_000))
+        let time = table.timeColumn.quotedDatabaseIdentifier
+        let key = table.rowKey.quotedDatabaseIdentifier
+        var conditions = ["\(table.ownerColumn.quotedDatabaseIdentifier) = ?"]
+        var arguments: [any DatabaseValueConvertible] = [accountId]
+        let filterText = filter?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !filterText.isEmpty {
+            let pattern = "%" + Self.escapeLike(filterText) + "%"
+            conditions.append(
+                "(" + table.searchable.map { "\($0.quotedDatabaseIdentifier) LIKE ? ESCAPE '\\'" }
+                    .joined(separator: " OR ") + ")")
+            arguments.append(contentsOf: table.searchable.map { _ in pattern })
+        }
+        let ascending: Bool
+        switch position {
+        case .newest: ascending = false
+        case .oldest: ascending = true
+        case .olderThan(let at, let after):
+            ascending = false
+            conditions.append("(\(time) < ? OR (\(time) = ? AND \(key) < ?))")
+            arguments.append(contentsOf: [at.epochSeconds, at.epochSeconds, after])
+        case .newerThan(let at, let after):
+            ascending = true
+            conditions.append("(\(time) > ? OR (\(time) = ? AND \(key) > ?))")
+            arguments.append(contentsOf: [at.epochSeconds, at.epochSeconds, after])
+        }
+        let order = ascending ? "ASC" : "DESC"
+        let columns = table.columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+        let sql = """
+            SELECT \(key), \(time), \(columns) FROM \(table.table)
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY \(time) \(order), \(key) \(order) LIMIT \(limit + 1)
+            """
+        var records = try context.store.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                StoredRecord(
+                    key: row[0], time: Date(epochSeconds: row[1]),
+                    values: (0..<table.columns.count).map { FieldValue(row[$0 + 2] as DatabaseValue) })
+            }
+        }
+        let more = records.count > limit
+        if more { records.removeLast() }
+        if ascending { records.reverse() }
+        let hasOlder: Bool
+        let hasNewer: Bool
+        switch position {
+        case .newest: (hasOlder, hasNewer) = (more, false)
+        case .oldest: (hasOlder, hasNewer) = (false, more)
+        case .olderThan: (hasOlder, hasNewer) = (more, true)
+        case .newerThan: (hasOlder, hasNewer) = (true, more)
+        }
+        return RecordPage(table: table, records: records, hasOlder: hasOlder, hasNewer: hasNewer)
+    }
+
+    private static func escapeLike(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import PrivacyModel
+
+/// `data`: what the service holds about a subscriber.
+struct DataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data", abstract: "Show what is held about a subscriber.", subcommands: [Summary.self])
+
+    /// `data summary`: one line per category with counts, dates and the next deletion.
+    struct Summary: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Per category: records, oldest and newest, next deletion and how long data is kept.")
+
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "The subscriber's email or username.") var email: String
+        @Flag(help: "Print JSON instead of a table.") var json = false
+
+        func run() throws {
+            let context = try storeOptions.open()
+            let account = try AccountService(context: context).require(email)
+            let summaries = try CollectedDataService(context: context).summaries(accountId: account.id)
+            if json {
+                Console.out(try Formatting.json(summaries.map(CategoryListing.init)))
+                return
+            }
+            Console.out(SummaryReport.render(account: account, summaries: summaries, catalogue: context.catalogue))
+        }
+    }
+}
+
+/// The text form of a data summary, shared by `data summary` and the demo.
+enum SummaryReport {
+    static func render(account: Account, summaries: [CategorySummary], catalogue: PolicyCatalogue) -> String {
+        var table = TextTable(["Category", "Records", "Oldest", "Newest", "Next deletion", "Kept"])
+        table.maxColumnWidth = 60
+        for summary in summaries {
+            let kept = summary.category.recordSets.map(\.retention.summary).joined(separator: " ")
+            table.add([
+                summary.category.name, Formatting.count(summary.count), Formatting.day(summary.oldest),
+                Formatting.day(summary.newest), Formatting.day(summary.nextDeletion), kept,
+            ])
+        }
+        let header =
+            "\(account.email) (\(account.username)), \(account.status.rawValue); policy \(catalogue.version)"
+        return SafeText.clean(header) + "\n\n" + table.render()
+    }
+}
+
+/// The JSON shape of one category in `data summary --json`.
+struct CategoryListing: Encodable {
+    struct SetListing: Encodable {
+        let id: String
+        let count: Int
+        let oldest: Date?
+        let newest: Date?
+        let nextDeletion: Date?
+        let held: Int
+        let retention: String
+    }
+
+    let category: String
+    let name: String
+    let count: Int
+    let oldest: Date?
+    let newest: Date?
+    let nextDeletion: Date?
+    let recordSets: [SetListing]
+
+    init(_ summary: CategorySummary) {
+        category = summary.category.id
+        name = summary.category.name
+        count = summary.count
+        oldest = summary.oldest
+        newest = summary.newest
+        nextDeletion = summary.nextDeletion
+        recordSets = zip(summary.sets, summary.category.recordSets).map { set, definition in
+            SetListing(
+                id: set.id, count: set.count, oldest: set.oldest, newest: set.newest, nextDeletion: set.nextDeletion,
+                held: set.heldCount, retention: definition.retention.summary)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import PrivacyModel
+
+/// Short, stable text forms of dates and counts for tables.
+enum Formatting {
+    /// A day (YYYY-MM-DD, UTC) or "-" when absent.
+    static func day(_ date: Date?) -> String { date?.dayUTC ?? "-" }
+
+    /// A count with thousands separators (1,234,567).
+    static func count(_ value: Int) -> String {
+        let digits = String(value)
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// Encodes a value as pretty, key-sorted JSON with ISO 8601 dates.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Reads a password without it ever appearing in argv, the terminal or logs.
+enum PasswordInput {
+    /// Reads one line from stdin (for --password-stdin), without the trailing newline.
+    static func fromStandardInput() throws -> String {
+        guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+            throw CommandFailure.usage("--password-stdin was given but standard input held no password")
+        }
+        return line.hasSuffix("\r") ? String(line.dropLast()) : line
+    }
+
+    /// Prompts on the terminal with echo off; asks twice when `confirm` is set.
+    static func prompt(_ label: String, confirm: Bool) throws -> String {
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw CommandFailure.usage("no terminal to ask for the password on; pipe it in with --password-stdin")
+        }
+        let first = try readHidden(label)
+        if confirm {
+            let second = try readHidden("Repeat the password: ")
+            guard first == second else { throw CommandFailure.usage("the two passwords differ; nothing was changed") }
+        }
+        return first
+    }
+
+    private static func readHidden(_ label: String) throws -> String {
+        FileHandle.standardError.write(Data(label.utf8))
+        var saved = termios()
+        tcgetattr(STDIN_FILENO, &saved)
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        defer {
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        guard let line = readLine(strippingNewline: true) else {
+            throw CommandFailure.usage("no password was entered")
+        }
+        return line
+    }
+}

@@ -1,1 +1,0 @@
-print("privacy-dashboard: command line coming in this change")
