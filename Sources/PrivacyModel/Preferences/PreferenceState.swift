@@ -1,0 +1,34 @@
+public import Foundation
+
+/// One catalogue preference as it currently stands for an account: what a screen or export shows.
+public struct PreferenceState: Sendable {
+    /// The catalogue entry this state belongs to.
+    public let definition: PreferenceDefinition
+    /// The current value: the stored choice, or the catalogue default when none was made.
+    public let value: Bool
+    /// When the subscriber last changed it, or nil when it was never changed (the default applies).
+    public let changedAt: Date?
+
+    /// Pairs a definition with its current value.
+    public init(definition: PreferenceDefinition, value: Bool, changedAt: Date?) {
+        self.definition = definition
+        self.value = value
+        self.changedAt = changedAt
+    }
+
+    /// The preference id (recorded in consent receipts).
+    public var id: String { definition.id }
+    /// The id of the group it is shown under.
+    public var group: String { definition.group }
+    /// True when the current value is the catalogue default.
+    public var isDefault: Bool { value == definition.default }
+    /// Why it cannot be changed, or nil when the subscriber may switch it.
+    public var lockedReason: String? { definition.isLocked ? definition.lockedReasonText : nil }
+    /// Whether the subscriber may change it.
+    public var isLocked: Bool { definition.isLocked }
+}
+
+extension PreferenceDefinition {
+    /// The catalogue's reason a mandatory preference is locked, with a plain fallback when it gives none.
+    var lockedReasonText: String { lockedReason ?? "The service cannot run without it." }
+}
