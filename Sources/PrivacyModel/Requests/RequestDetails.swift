@@ -1,0 +1,52 @@
+public import Foundation
+
+/// The subscriber's own words about a request, kept as a small JSON document in the request row.
+public struct RequestDetails: Codable, Sendable, Equatable {
+    /// For a correction: the field to correct (filled in from the scope when left out).
+    public var field: String?
+    /// For a correction: the value the service holds now, as the subscriber sees it.
+    public var currentValue: String?
+    /// For a correction: the value it should be.
+    public var requestedValue: String?
+    /// Free text for any request.
+    public var note: String?
+
+    /// The longest text accepted in any one detail.
+    public static let maximumLength = 2000
+
+    /// Describes a request; every part is optional.
+    public init(field: String? = nil, currentValue: String? = nil, requestedValue: String? = nil, note: String? = nil) {
+        self.field = field
+        self.currentValue = currentValue
+        self.requestedValue = requestedValue
+        self.note = note
+    }
+
+    /// No details at all.
+    public static let empty = RequestDetails()
+
+    /// The JSON text stored in the `details` column (sorted keys, absent parts left out).
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// Reads the JSON text of the `details` column.
+    public init(jsonText: String) throws {
+        self = try JSONDecoder().decode(RequestDetails.self, from: Data(jsonText.utf8))
+    }
+
+    /// Trims every part and turns blank parts into nil, so "  " is not taken as an answer.
+    func normalised() -> RequestDetails {
+        func clean(_ text: String?) -> String? {
+            guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else {
+                return nil
+            }
+            return trimmed
+        }
+        return RequestDetails(
+            field: clean(field), currentValue: clean(currentValue), requestedValue: clean(requestedValue),
+            note: clean(note))
+    }
+}

@@ -1,0 +1,302 @@
+public import Foundation
+import GRDB
+
+/// Files rights requests and moves them through their life; the one place request rules and deadlines live.
+public struct RequestService: Sendable {
+    /// The shared context.
+    public let context: PrivacyContext
+
+    /// How many references are drawn before giving up on finding an unused one.
+    public static let maximumReferenceAttempts = 16
+
+    /// Binds the service to a context.
+    public init(context: PrivacyContext) { self.context = context }
+
+    // MARK: Filing
+
+    /// Files a request for an active account after checking it against the catalogue and for an open duplicate.
+    ///
+    /// `channel` defaults to the context's channel; `actor` is who filed it (support may file for a subscriber).
+    @discardableResult
+    public func file(
+        accountId: Int64, type: RightKind, scope: RequestScope, details: RequestDetails = .empty,
+        channel: String? = nil, actor: RequestActor = .subscriber
+    ) throws -> RightsRequest {
+        let details = try RequestValidation.validate(
+            type: type, scope: scope, details: details, catalogue: context.catalogue)
+        let channel = try RequestValidation.channel(channel ?? context.settings.channel)
+        let detailsText = try details.jsonText()
+        return try context.store.write { db in
+            let accountStatus = try String.fetchOne(
+                db, sql: "SELECT status FROM account WHERE id = ?", arguments: [accountId])
+            guard let accountStatus else { throw RequestError.accountNotFound(accountId) }
+            guard accountStatus == AccountStatus.active.rawValue else { throw RequestError.accountNotActive(accountId) }
+            if let existing = try openDuplicate(db, accountId: accountId, type: type, scope: scope) {
+                throw RequestError.duplicate(existingReference: existing)
+            }
+            let filedAt = Date(epochSeconds: context.now.epochSeconds)
+            let deadlines = RequestDeadlines(filedAt: filedAt, deadlines: context.catalogue.deadlines)
+            let reference = try insert(
+                db,
+                arguments: [
+                    accountId, type.rawValue, scope.kind.rawValue, scope.value, detailsText,
+                    RequestStatus.submitted.rawValue, channel, filedAt.epochSeconds,
+                    deadlines.receiptDue.epochSeconds, deadlines.responseDue.epochSeconds,
+                ])
+            let requestId = db.lastInsertedRowID
+            try appendEvent(db, requestId: requestId, at: filedAt, from: nil, to: .submitted, actor: actor, note: "")
+            try AuditLog.append(
+                db, at: filedAt, accountId: accountId, actor: actor.rawValue, action: RequestAction.file.auditName,
+                detail: "\(reference) \(type.rawValue) \(scope) via \(channel)")
+            return try fetch(db, reference: reference).orThrow(RequestError.notFound(reference))
+        }
+    }
+
+    /// Inserts the request row under a freshly drawn reference, drawing again when the UNIQUE index reports a collision.
+    private func insert(_ db: Database, arguments: [any DatabaseValueConvertible]) throws -> String {
+        for _ in 0..<Self.maximumReferenceAttempts {
+            let reference = ReferenceNumber.generate(using: context.settings.random)
+            try db.execute(
+                sql: """
+                    INSERT INTO rights_request (reference, accountId, type, scopeKind, scopeValue, details, status,
+                                                channel, filedAt, receiptDueAt, responseDueAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (reference) DO NOTHING
+                    """,
+                arguments: StatementArguments([reference] + arguments))
+            if db.changesCount == 1 { return reference }
+        }
+        throw RequestError.referenceUnavailable
+    }
+
+    /// The reference of an open request with the same account, type and scope, if there is one.
+    private func openDuplicate(_ db: Database, accountId: Int64, type: RightKind, scope: RequestScope) throws -> String?
+    {
+        try String.fetchOne(
+            db,
+            sql: """
+                SELECT reference FROM rights_request
+                WHERE accountId = ? AND type = ? AND scopeKind = ? AND scopeValue = ?
+                  AND status IN (\(Self.openStatusList))
+                ORDER BY id LIMIT 1
+                """,
+            arguments: [accountId, type.rawValue, scope.kind.rawValue, scope.value])
+    }
+
+    // MARK: Reading
+
+    /// The request with a reference, ignoring case, spaces and a missing dash or prefix; nil when there is none.
+    public func request(reference: String) throws -> RightsRequest? {
+        guard let canonical = ReferenceNumber.normalise(reference) else { return nil }
+        return try context.store.read { db in try fetch(db, reference: canonical) }
+    }
+
+    /// The request with a reference, or `RequestError.notFound`.
+    public func require(reference: String) throws -> RightsRequest {
+        guard let request = try request(reference: reference) else { throw RequestError.notFound(reference) }
+        return request
+    }
+
+    /// The request with a row id, if any.
+    public func request(id: Int64) throws -> RightsRequest? {
+        try context.store.read { db in
+            try RightsRequest.fetchOne(db, sql: "SELECT * FROM rights_request WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// An account's requests, newest first, for the subscriber's request list.
+    public func requests(accountId: Int64) throws -> [RightsRequest] {
+        try context.store.read { db in
+            try RightsRequest.fetchAll(
+                db, sql: "SELECT * FROM rights_request WHERE accountId = ? ORDER BY filedAt DESC, id DESC",
+                arguments: [accountId])
+        }
+    }
+
+    /// Every account's requests (optionally only those in one status), newest first, for support staff.
+    public func allRequests(status: RequestStatus? = nil) throws -> [RightsRequest] {
+        try context.store.read { db in
+            if let status {
+                return try RightsRequest.fetchAll(
+                    db, sql: "SELECT * FROM rights_request WHERE status = ? ORDER BY filedAt DESC, id DESC",
+                    arguments: [status.rawValue])
+            }
+            return try RightsRequest.fetchAll(db, sql: "SELECT * FROM rights_request ORDER BY filedAt DESC, id DESC")
+        }
+    }
+
+    /// Every open request, the one due soonest first, so support sees what is most urgent.
+    public func openRequests() throws -> [RightsRequest] {
+        try context.store.read { db in
+            try RightsRequest.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM rights_request WHERE status IN (\(Self.openStatusList))
+                    ORDER BY COALESCE(extendedDueAt, responseDueAt), id
+                    """)
+        }
+    }
+
+    /// A request's history, oldest first.
+    public func events(requestId: Int64) throws -> [RequestEvent] {
+        try context.store.read { db in
+            try RequestEvent.fetchAll(
+                db, sql: "SELECT * FROM request_event WHERE requestId = ? ORDER BY sequence", arguments: [requestId])
+        }
+    }
+
+    // MARK: Transitions
+
+    /// Confirms receipt to the subscriber (submitted → acknowledged); staff or system only.
+    @discardableResult
+    public func acknowledge(reference: String, actor: RequestActor, note: String = "") throws -> RightsRequest {
+        try perform(.acknowledge, reference: reference, actor: actor, note: note)
+    }
+
+    /// Records that the requester is the account holder (acknowledged → identity-verified); staff or system only.
+    @discardableResult
+    public func verifyIdentity(reference: String, actor: RequestActor, note: String = "") throws -> RightsRequest {
+        try perform(.verifyIdentity, reference: reference, actor: actor, note: note)
+    }
+
+    /// Starts work on the request (identity-verified → in-progress); staff or system only.
+    @discardableResult
+    public func start(reference: String, actor: RequestActor, note: String = "") throws -> RightsRequest {
+        try perform(.start, reference: reference, actor: actor, note: note)
+    }
+
+    /// Finishes the request (in-progress → completed), keeping the note as its resolution; staff or system only.
+    @discardableResult
+    public func complete(reference: String, actor: RequestActor, note: String = "") throws -> RightsRequest {
+        try perform(.complete, reference: reference, actor: actor, note: note)
+    }
+
+    /// Refuses the request from any open status; the reason is required and kept as its resolution.
+    @discardableResult
+    public func deny(reference: String, actor: RequestActor, reason: String) throws -> RightsRequest {
+        try perform(.deny, reference: reference, actor: actor, note: reason)
+    }
+
+    /// Withdraws the request from any open status; only the subscriber may cancel.
+    @discardableResult
+    public func cancel(reference: String, actor: RequestActor = .subscriber, note: String = "") throws -> RightsRequest
+    {
+        try perform(.cancel, reference: reference, actor: actor, note: note)
+    }
+
+    /// Moves the due date of an open request later, once, within the policy's maximum extension; needs a reason.
+    @discardableResult
+    public func extend(reference: String, to newDue: Date, reason: String, actor: RequestActor) throws -> RightsRequest
+    {
+        try perform(.extend, reference: reference, actor: actor, note: reason, extendTo: newDue)
+    }
+
+    /// Checks and applies one step in a single transaction: status columns, the event row and the audit entry.
+    private func perform(
+        _ action: RequestAction, reference: String, actor: RequestActor, note: String, extendTo: Date? = nil
+    ) throws -> RightsRequest {
+        guard let canonical = ReferenceNumber.normalise(reference) else { throw RequestError.notFound(reference) }
+        guard action.permits(actor) else { throw RequestError.notPermitted(action, actor: actor) }
+        return try context.store.write { db in
+            guard let request = try fetch(db, reference: canonical) else { throw RequestError.notFound(reference) }
+            let from = request.status
+            guard from.allows(action) else {
+                guard let target = action.targetStatus else {
+                    throw RequestError.notOpen(reference: request.reference, status: from)
+                }
+                throw RequestError.illegalTransition(reference: request.reference, from: from, to: target)
+            }
+            let to = action.targetStatus ?? from
+            var text = try RequestValidation.text(note, name: action == .deny || action == .extend ? "reason" : "note")
+            let now = Date(epochSeconds: context.now.epochSeconds)
+            var extendedDue: Date?
+            switch action {
+            case .deny:
+                guard !text.isEmpty else { throw RequestError.denialReasonRequired }
+            case .extend:
+                guard !text.isEmpty else { throw RequestError.extensionReasonRequired }
+                let newDue = try checkExtension(request, to: extendTo ?? request.currentDueAt)
+                extendedDue = newDue
+                text = "extended to \(newDue.iso8601UTC): \(text)"
+            default:
+                break
+            }
+            try db.execute(
+                sql: """
+                    UPDATE rights_request
+                    SET status = ?,
+                        acknowledgedAt = COALESCE(acknowledgedAt, ?),
+                        closedAt = COALESCE(closedAt, ?),
+                        resolution = COALESCE(?, resolution),
+                        extendedDueAt = COALESCE(?, extendedDueAt)
+                    WHERE id = ? AND status = ?
+                    """,
+                arguments: [
+                    to.rawValue,
+                    to == .acknowledged ? now.epochSeconds : nil,
+                    to.isClosed ? now.epochSeconds : nil,
+                    (action == .complete || action == .deny) && !text.isEmpty ? text : nil,
+                    extendedDue?.epochSeconds,
+                    request.id, from.rawValue,
+                ])
+            guard db.changesCount == 1 else {
+                throw RequestError.illegalTransition(reference: request.reference, from: from, to: to)
+            }
+            try appendEvent(db, requestId: request.id, at: now, from: from, to: to, actor: actor, note: text)
+            let change =
+                action == .extend ? "due \(extendedDue?.iso8601UTC ?? "")" : "\(from.rawValue) -> \(to.rawValue)"
+            try AuditLog.append(
+                db, at: now, accountId: request.accountId, actor: actor.rawValue, action: action.auditName,
+                detail: "\(request.reference) \(change)")
+            return try fetch(db, reference: request.reference).orThrow(RequestError.notFound(reference))
+        }
+    }
+
+    /// Returns the new due date (whole seconds) when it is allowed for `request`, or throws the rule it breaks.
+    private func checkExtension(_ request: RightsRequest, to newDue: Date) throws(RequestError) -> Date {
+        if let extendedDueAt = request.extendedDueAt {
+            throw .alreadyExtended(reference: request.reference, until: extendedDueAt)
+        }
+        let newDue = Date(epochSeconds: newDue.epochSeconds)
+        guard newDue > request.currentDueAt else { throw .extensionNotLater(currentDue: request.currentDueAt) }
+        let latest = deadlines(for: request).latestExtension
+        guard newDue <= latest else { throw .extensionTooLong(latest: latest) }
+        return newDue
+    }
+
+    // MARK: Deadlines for screens
+
+    /// The deadlines that apply to a request, from its filing instant and the catalogue in force.
+    public func deadlines(for request: RightsRequest) -> RequestDeadlines {
+        RequestDeadlines(filedAt: request.filedAt, deadlines: context.catalogue.deadlines)
+    }
+
+    /// Whole days until the request's current due date from the context's clock (negative = overdue).
+    public func daysLeft(_ request: RightsRequest) -> Int { request.daysLeft(at: context.now) }
+
+    /// Whether the request is open and past its current due date by the context's clock.
+    public func isOverdue(_ request: RightsRequest) -> Bool { request.isOverdue(at: context.now) }
+
+    /// Whether receipt is still unconfirmed past the receipt deadline by the context's clock.
+    public func isReceiptOverdue(_ request: RightsRequest) -> Bool { request.isReceiptOverdue(at: context.now) }
+
+    // MARK: Rows
+
+    private static let openStatusList = RequestStatus.open.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
+    private func fetch(_ db: Database, reference: String) throws -> RightsRequest? {
+        try RightsRequest.fetchOne(db, sql: "SELECT * FROM rights_request WHERE reference = ?", arguments: [reference])
+    }
+
+    private func appendEvent(
+        _ db: Database, requestId: Int64, at: Date, from: RequestStatus?, to: RequestStatus, actor: RequestActor,
+        note: String
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO request_event (requestId, sequence, at, fromStatus, toStatus, actor, note)
+                VALUES (?, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM request_event WHERE requestId = ?), ?, ?, ?, ?, ?)
+                """,
+            arguments: [requestId, requestId, at.epochSeconds, from?.rawValue, to.rawValue, actor.rawValue, note])
+    }
+}

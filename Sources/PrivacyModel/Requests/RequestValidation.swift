@@ -1,0 +1,93 @@
+import Foundation
+
+/// Checks a new request against the policy catalogue, so only requests the policy offers can be filed.
+enum RequestValidation {
+    /// Returns the scope and details as they will be stored, or throws the first rule broken.
+    static func validate(
+        type: RightKind, scope: RequestScope, details: RequestDetails, catalogue: PolicyCatalogue
+    ) throws(RequestError) -> RequestDetails {
+        guard let right = catalogue.right(type.rawValue) else { throw .rightNotOffered(type) }
+        guard right.scopes.contains(scope.kind.rawValue) else {
+            throw .scopeNotAllowed(type, scope.kind, allowed: right.scopes)
+        }
+        switch scope.kind {
+        case .all, .account:
+            guard scope.value.isEmpty else { throw .unexpectedScopeValue(scope.kind, scope.value) }
+        case .category:
+            guard !scope.value.isEmpty else { throw .missingScopeValue(.category) }
+            guard let category = catalogue.category(scope.value) else { throw .unknownCategory(scope.value) }
+            guard category.rights.contains(type.rawValue) else {
+                throw .rightNotApplicable(type, category: category.id)
+            }
+        case .purpose:
+            guard !scope.value.isEmpty else { throw .missingScopeValue(.purpose) }
+            guard let purpose = catalogue.purpose(scope.value) else { throw .unknownPurpose(scope.value) }
+            if type == .objection, purpose.objectable != true { throw .purposeNotObjectable(purpose.id) }
+        case .format:
+            guard !scope.value.isEmpty else { throw .missingScopeValue(.format) }
+            guard catalogue.exportFormats.contains(where: { $0.id == scope.value }) else {
+                throw .unknownFormat(scope.value)
+            }
+        case .field:
+            guard !scope.value.isEmpty else { throw .missingScopeValue(.field) }
+            let allowed = correctableFields(in: catalogue)
+            guard allowed.contains(scope.value) || scope.value == RequestScope.otherField else {
+                throw .unknownField(scope.value, allowed: allowed + [RequestScope.otherField])
+            }
+        }
+        return try validateDetails(details.normalised(), type: type, scope: scope)
+    }
+
+    /// Every field some category lists as correctable, in catalogue order.
+    static func correctableFields(in catalogue: PolicyCatalogue) -> [String] {
+        catalogue.categories.flatMap { $0.correctableFields ?? [] }
+    }
+
+    private static func validateDetails(
+        _ details: RequestDetails, type: RightKind, scope: RequestScope
+    ) throws(RequestError) -> RequestDetails {
+        let texts: [(String, String?)] = [
+            ("field", details.field), ("current value", details.currentValue),
+            ("requested value", details.requestedValue), ("note", details.note),
+        ]
+        for (name, text) in texts where (text?.count ?? 0) > RequestDetails.maximumLength {
+            throw .textTooLong(name, limit: RequestDetails.maximumLength)
+        }
+        guard type == .correction else {
+            guard details.field == nil, details.currentValue == nil, details.requestedValue == nil else {
+                throw .detailsNotApplicable(type)
+            }
+            return details
+        }
+        var details = details
+        if let field = details.field, field != scope.value {
+            throw .fieldMismatch(scope: scope.value, details: field)
+        }
+        details.field = scope.value
+        if scope.value == RequestScope.otherField {
+            guard details.note != nil else { throw .correctionValueMissing(field: scope.value) }
+        } else {
+            guard details.requestedValue != nil else { throw .correctionValueMissing(field: scope.value) }
+        }
+        return details
+    }
+
+    /// Trims a reason or note and checks its length.
+    static func text(_ text: String, name: String) throws(RequestError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= RequestDetails.maximumLength else {
+            throw .textTooLong(name, limit: RequestDetails.maximumLength)
+        }
+        return trimmed
+    }
+
+    /// A channel is a short lower-case name: letters, digits and dashes.
+    static func channel(_ text: String) throws(RequestError) -> String {
+        let channel = text.trimmingCharacters(in: .whitespaces)
+        let valid =
+            (1...32).contains(channel.count)
+            && channel.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard valid else { throw .invalidChannel(text) }
+        return channel
+    }
+}
