@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+/// The command line as a person or a script runs it: the real binary, a real store, real exit codes.
+@Suite("command line", .serialized)
+struct CommandLineTests {
+    private let password = "a long enough password"
+
+    private func createAccount(_ runner: ProgramRunner, email: String = "ada@example.com", username: String = "ada")
+        throws -> ProgramResult
+    {
+        try runner.runOnStore(
+            [
+                "account", "create", "--email", email, "--username", username, "--name", "Ada Lovelace",
+                "--birthdate", "1990-12-10", "--password-stdin",
+            ], stdin: password + "\n")
+    }
+
+    @Test("init creates a store of mode 0600 and a second init changes nothing")
+    func initStore() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        let first = try runner.runOnStore(["init"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Created store"))
+        let mode = try FileManager.default.attributesOfItem(atPath: runner.storePath)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        let second = try runner.runOnStore(["init"])
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("nothing was changed"))
+    }
+
+    @Test("the store path comes from PRIVACY_DASHBOARD_STORE when --store is absent")
+    func environmentStore() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(["init"], environment: ["PRIVACY_DASHBOARD_STORE": runner.storePath])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: runner.storePath))
+    }
+
+    @Test("an account is created with the password from stdin; the password is stored nowhere in clear")
+    func createAccountFromStdin() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        _ = try runner.runOnStore(["init"])
+        let created = try createAccount(runner)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("Created account 1 for ada@example.com"))
+        let listed = try runner.runOnStore(["account", "list"])
+        #expect(listed.stdout.contains("ada@example.com"))
+        #expect(listed.stdout.contains("active"))
+        let json = try runner.runOnStore(["account", "list", "--json"])
+        let accounts = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(accounts?.first?["username"] as? String == "ada")
+        #expect(accounts?.first?["passwordHash"] == nil)
+        for suffix in ["", "-wal"] {
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: runner.storePath + suffix))) ?? Data()
+            #expect(bytes.range(of: Data(password.utf8)) == nil, "password found in store\(suffix)")
+        }
+    }
+
+    @Test("someone under 18 is refused with one line and exit 64")
+    func underage() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        _ = try runner.runOnStore(["init"])
+        let result = try runner.runOnStore(
+            [
+                "account", "create", "--email", "kid@example.com", "--username", "kid", "--name", "Kid",
+                "--birthdate", "2015-01-01", "--password-stdin",
+            ], stdin: password + "\n")
+        #expect(result.status == 64)
+        #expect(result.stderr == "privacy-dashboard: accounts are only for people aged 18 or over\n")
+    }
+
+    @Test("without a terminal or --password-stdin the password is not asked for and nothing is created")
+    func noPasswordSource() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        _ = try runner.runOnStore(["init"])
+        let result = try runner.runOnStore([
+            "account", "create", "--email", "a@example.com", "--username", "abc", "--name", "A", "--birthdate",
+            "1990-01-01",
+        ])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--password-stdin"))
+        #expect(try runner.runOnStore(["account", "list"]).stdout.contains("No accounts yet"))
+    }
+
+    @Test("a missing store is exit 66 with a hint, and nothing is created")
+    func missingStore() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.runOnStore(["account", "list"])
+        #expect(result.status == 66)
+        #expect(result.stderr.hasPrefix("privacy-dashboard: no store at "))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: runner.storePath))
+    }
+
+    @Test("a file that is not a store is exit 65 and stays byte for byte the same")
+    func notAStore() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        let original = Data("name,email\nAda,ada@example.com\n".utf8)
+        try original.write(to: URL(fileURLWithPath: runner.storePath))
+        for arguments in [["init"], ["account", "list"], ["data", "summary", "--email", "ada"]] {
+            let result = try runner.runOnStore(arguments)
+            #expect(result.status == 65, "\(arguments)")
+            #expect(result.stderr.contains("is not a Privacy Dashboard store"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: runner.storePath)) == original)
+    }
+
+    @Test("a read-only store is exit 77")
+    func readOnlyStore() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        _ = try runner.runOnStore(["init"])
+        chmod(runner.storePath, 0o400)
+        let result = try runner.runOnStore(["account", "list"])
+        #expect(result.status == 77)
+        #expect(result.stderr.contains("read-only"))
+    }
+
+    @Test("a missing folder is exit 66")
+    func missingFolder() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(["init", "--store", runner.directory.appendingPathComponent("nope/s.sqlite").path])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("does not exist"))
+    }
+
+    @Test("an unknown option or subcommand is exit 64")
+    func usageErrors() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        #expect(try runner.run(["--no-such-flag"]).status == 64)
+        #expect(try runner.run(["frobnicate"]).status == 64)
+        let help = try runner.run(["--help"])
+        #expect(help.status == 0)
+        for command in ["init", "account", "demo", "data", "requests"] {
+            #expect(help.stdout.contains(command), "help lists \(command)")
+        }
+    }
+
+    @Test("data summary lists every category, as a table and as JSON")
+    func dataSummary() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        _ = try runner.runOnStore(["init"])
+        _ = try createAccount(runner)
+        let table = try runner.runOnStore(["data", "summary", "--email", "ADA@example.com"])
+        #expect(table.status == 0, "\(table.stderr)")
+        for name in ["Account", "Payment", "Viewing history", "Technical logs", "Approximate location"] {
+            #expect(table.stdout.contains(name))
+        }
+        let json = try runner.runOnStore(["data", "summary", "--email", "ada", "--json"])
+        let categories = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(categories?.count == 10)
+        #expect(categories?.first?["category"] as? String == "account")
+        #expect(categories?.first?["count"] as? Int == 1)
+        let unknown = try runner.runOnStore(["data", "summary", "--email", "nobody@example.com"])
+        #expect(unknown.status == 66)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// What one run of the built `privacy-dashboard` binary produced.
+struct ProgramResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs the real binary that `swift build` produced, in a temporary folder with its own store path.
+struct ProgramRunner {
+    let directory: URL
+    var storePath: String { directory.appendingPathComponent("store.sqlite").path }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("pd-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    /// The binary beside the test bundle (or PRIVACY_DASHBOARD_BIN).
+    static func binaryURL() throws -> URL {
+        if let override = ProcessInfo.processInfo.environment["PRIVACY_DASHBOARD_BIN"] {
+            return URL(fileURLWithPath: override)
+        }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("privacy-dashboard")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "privacy-dashboard binary"])
+    }
+
+    /// Runs the binary with `arguments`, optional stdin text and extra environment.
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> ProgramResult {
+        let process = Process()
+        process.executableURL = try Self.binaryURL()
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "PRIVACY_DASHBOARD_STORE")
+        env["XDG_DATA_HOME"] = directory.appendingPathComponent("xdg").path
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let outPipe = Pipe()
+        let errPipe = Pipe()
+        let inPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = inPipe
+        try process.run()
+        if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inPipe.fileHandleForWriting.close()
+        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProgramResult(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Runs with `--store` pointing at this runner's store.
+    func runOnStore(_ arguments: [String], stdin: String? = nil) throws -> ProgramResult {
+        try run(arguments + ["--store", storePath], stdin: stdin)
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: directory) }
+}
