@@ -73,7 +73,9 @@ import Testing
 
     @Test func anEditedNewValueIsDetected() throws {
         let (env, account, service) = try fourReceipts()
-        try tamper(env, "UPDATE consent_receipt SET newValue = 0 WHERE accountId = ? AND sequence = 2", [account.id])
+        try tamper(
+            env, "UPDATE consent_receipt SET oldValue = newValue, newValue = oldValue WHERE accountId = ? AND sequence = 2",
+            [account.id])
         let report = try service.verifyChain(accountId: account.id)
         #expect(!report.isIntact)
         #expect(report.problem == .editedReceipt(sequence: 2))
@@ -161,8 +163,8 @@ import Testing
             """
             INSERT INTO consent_receipt (accountId, sequence, preferenceId, oldValue, newValue, recordedAt,
                                          policyVersion, channel, previousHash, hash)
-            VALUES (?, 5, 'communications.surveys', 1, 0, '2026-11-29T09:10:00Z', '2025-01-25.1', 'cli', ?, '')
-            """, [account.id, head])
+            VALUES (?, 5, 'communications.surveys', 1, 0, '2026-11-29T09:10:00Z', '2025-01-25.1', 'cli', ?, ?)
+            """, [account.id, head, String(repeating: "0", count: 64)])
         let forged = try #require(try service.receipts(accountId: account.id).last)
         try tamper(env, "UPDATE consent_receipt SET hash = ? WHERE id = ?", [forged.computedHash, forged.id])
         try tamper(env, "UPDATE account SET consentHeadHash = ? WHERE id = ?", [forged.computedHash, account.id])

@@ -231,13 +231,13 @@ struct RequestLifecycleTests {
                     sql: "UPDATE request_event SET note = 'rewritten' WHERE requestId = ?", arguments: [request.id])
             }
         }
-        #expect(update?.message == "request events are append-only")
+        #expect(update?.message == "request_event is append-only")
         let delete = #expect(throws: DatabaseError.self) {
             try env.context.store.database.write { db in
                 try db.execute(sql: "DELETE FROM request_event WHERE requestId = ?", arguments: [request.id])
             }
         }
-        #expect(delete?.message == "request events are append-only")
+        #expect(delete?.message == "request_event is append-only")
         #expect(try env.requests.events(requestId: request.id) == before)
         #expect(before.count == 4)
     }

@@ -171,17 +171,17 @@ enum StoreSchema {
                   accountId INTEGER NOT NULL REFERENCES account(id),
                   sequence INTEGER NOT NULL,
                   preferenceId TEXT NOT NULL,
-                  oldValue INTEGER NOT NULL,
-                  newValue INTEGER NOT NULL,
+                  oldValue INTEGER NOT NULL CHECK (oldValue IN (0, 1)),
+                  newValue INTEGER NOT NULL CHECK (newValue IN (0, 1) AND newValue <> oldValue),
                   recordedAt TEXT NOT NULL,
                   policyVersion TEXT NOT NULL,
                   channel TEXT NOT NULL,
-                  previousHash TEXT NOT NULL,
-                  hash TEXT NOT NULL,
+                  previousHash TEXT NOT NULL CHECK (length(previousHash) = 64),
+                  hash TEXT NOT NULL CHECK (length(hash) = 64),
                   UNIQUE (accountId, sequence)
                 );
                 """)
-        try appendOnly("consent_receipt", deletableOncePurged: true, db)
+        try appendOnly("consent_receipt", deleteGuard: "(SELECT status FROM account WHERE id = OLD.accountId)", db)
     }
 
     private static func createRequestTables(_ db: Database) throws {
@@ -191,11 +191,14 @@ enum StoreSchema {
                   id INTEGER PRIMARY KEY,
                   accountId INTEGER NOT NULL REFERENCES account(id),
                   reference TEXT NOT NULL UNIQUE,
-                  type TEXT NOT NULL,
-                  scopeKind TEXT NOT NULL,
+                  type TEXT NOT NULL
+                    CHECK (type IN ('access', 'correction', 'deletion', 'portability', 'objection', 'restriction')),
+                  scopeKind TEXT NOT NULL
+                    CHECK (scopeKind IN ('all', 'category', 'field', 'purpose', 'format', 'account')),
                   scopeValue TEXT NOT NULL DEFAULT '',
                   details TEXT NOT NULL DEFAULT '{}',
-                  status TEXT NOT NULL,
+                  status TEXT NOT NULL CHECK (status IN ('submitted', 'acknowledged', 'identity-verified',
+                                                         'in-progress', 'completed', 'denied', 'cancelled')),
                   channel TEXT NOT NULL,
                   filedAt INTEGER NOT NULL,
                   receiptDueAt INTEGER NOT NULL,
@@ -207,6 +210,9 @@ enum StoreSchema {
                 );
                 CREATE INDEX rights_request_by_account ON rights_request(accountId, filedAt, id);
                 CREATE INDEX rights_request_by_status ON rights_request(status, responseDueAt);
+                -- The store itself refuses a second open request of the same type and scope.
+                CREATE UNIQUE INDEX rights_request_one_open ON rights_request(accountId, type, scopeKind, scopeValue)
+                  WHERE status IN ('submitted', 'acknowledged', 'identity-verified', 'in-progress');
                 CREATE TABLE request_event (
                   id INTEGER PRIMARY KEY,
                   requestId INTEGER NOT NULL REFERENCES rights_request(id),
@@ -214,20 +220,15 @@ enum StoreSchema {
                   at INTEGER NOT NULL,
                   fromStatus TEXT,
                   toStatus TEXT NOT NULL,
-                  actor TEXT NOT NULL,
+                  actor TEXT NOT NULL CHECK (actor IN ('subscriber', 'support', 'system')),
                   note TEXT NOT NULL DEFAULT '',
                   UNIQUE (requestId, sequence)
                 );
                 """)
-        try db.execute(
-            sql: """
-                CREATE TRIGGER request_event_no_update BEFORE UPDATE ON request_event
-                BEGIN SELECT RAISE(ABORT, 'request events are append-only'); END;
-                CREATE TRIGGER request_event_no_delete BEFORE DELETE ON request_event
-                WHEN (SELECT status FROM account WHERE id =
-                      (SELECT accountId FROM rights_request WHERE id = OLD.requestId)) IS NOT 'purged'
-                BEGIN SELECT RAISE(ABORT, 'request events are append-only'); END;
-                """)
+        try appendOnly(
+            "request_event",
+            deleteGuard: "(SELECT status FROM account WHERE id = (SELECT accountId FROM rights_request WHERE id = OLD.requestId))",
+            db)
     }
 
     private static func createAuditTables(_ db: Database) throws {
@@ -243,19 +244,17 @@ enum StoreSchema {
                 );
                 CREATE INDEX audit_log_by_account ON audit_log(accountId, at, id);
                 """)
-        try appendOnly("audit_log", deletableOncePurged: false, db)
+        try appendOnly("audit_log", deleteGuard: nil, db)
     }
 
-    /// Makes a table refuse updates, and deletes unless its account has been purged.
-    private static func appendOnly(_ table: String, deletableOncePurged: Bool, _ db: Database) throws {
-        let deleteGuard =
-            deletableOncePurged
-            ? "WHEN (SELECT status FROM account WHERE id = OLD.accountId) IS NOT 'purged'" : ""
+    /// Makes a table refuse updates, and deletes unless `deleteGuard` (an account status) says 'purged'.
+    private static func appendOnly(_ table: String, deleteGuard: String?, _ db: Database) throws {
+        let condition = deleteGuard.map { "WHEN \($0) IS NOT 'purged'" } ?? ""
         try db.execute(
             sql: """
                 CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
                 BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END;
-                CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) \(deleteGuard)
+                CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) \(condition)
                 BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END;
                 """)
     }
