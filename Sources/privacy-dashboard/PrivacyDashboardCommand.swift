@@ -15,7 +15,7 @@ struct PrivacyDashboardCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, AccountCommand.self, DataCommand.self, RequestsCommand.self,
+            InitCommand.self, AccountCommand.self, DemoCommand.self, DataCommand.self, RequestsCommand.self,
         ]
     )
 }

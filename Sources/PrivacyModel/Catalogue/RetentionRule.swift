@@ -60,3 +60,20 @@ public struct RetentionRule: Codable, Sendable, Equatable {
         return cutoff
     }
 }
+
+extension RetentionRule {
+    /// The period in a few words for tables ("2 years", "90 days, longer if held", "while open + 30 days").
+    public func brief(purgeDays: Int) -> String {
+        switch kind {
+        case .accountLifetime: return "while open + \(purgeDays) days"
+        case .fixed:
+            let amount: String
+            if let years { amount = years == 1 ? "1 year" : "\(years) years" }
+            else if let months { amount = months == 1 ? "1 month" : "\(months) months" }
+            else { amount = (days ?? 0) == 1 ? "1 day" : "\(days ?? 0) days" }
+            let anchorText = anchor == "last-seen" ? " after last use" : ""
+            return amount + anchorText + (securityHold == true ? ", longer if held" : "")
+        case nil: return rule
+        }
+    }
+}

@@ -33,9 +33,11 @@ struct DataCommand: ParsableCommand {
 enum SummaryReport {
     static func render(account: Account, summaries: [CategorySummary], catalogue: PolicyCatalogue) -> String {
         var table = TextTable(["Category", "Records", "Oldest", "Newest", "Next deletion", "Kept"])
-        table.maxColumnWidth = 60
+        let purgeDays = catalogue.deadlines.accountPurgeDays
         for summary in summaries {
-            let kept = summary.category.recordSets.map(\.retention.summary).joined(separator: " ")
+            var seen = Set<String>()
+            let kept = summary.category.recordSets.map { $0.retention.brief(purgeDays: purgeDays) }
+                .filter { seen.insert($0).inserted }.joined(separator: "; ")
             table.add([
                 summary.category.name, Formatting.count(summary.count), Formatting.day(summary.oldest),
                 Formatting.day(summary.newest), Formatting.day(summary.nextDeletion), kept,
