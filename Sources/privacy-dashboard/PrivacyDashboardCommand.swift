@@ -28,7 +28,8 @@ enum Entry {
         umask(0o077)
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = Logger.Level(rawValue: ProcessInfo.processInfo.environment["PRIVACY_DASHBOARD_LOG"] ?? "")
+            handler.logLevel =
+                Logger.Level(rawValue: ProcessInfo.processInfo.environment["PRIVACY_DASHBOARD_LOG"] ?? "")
                 ?? .warning
             return handler
         }

@@ -166,3 +166,63 @@ struct CommandLineTests {
         #expect(unknown.status == 66)
     }
 }
+
+/// The demo and the support listings, run through the real binary.
+@Suite("command line: demo and requests", .serialized)
+struct DemoCommandLineTests {
+    @Test("demo seed fills the store; seeding twice is refused without duplicating anything")
+    func demoSeed() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        let seeded = try runner.runOnStore(["demo", "seed", "--viewing-events", "300"])
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        #expect(seeded.stdout.contains("demo-privacy-2026"))
+        #expect(seeded.stdout.contains("佐藤 陽翔"))
+        let again = try runner.runOnStore(["demo", "seed", "--viewing-events", "300"])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("already exists"))
+        let accounts = try runner.runOnStore(["account", "list", "--json"])
+        let list = try JSONSerialization.jsonObject(with: Data(accounts.stdout.utf8)) as? [[String: Any]]
+        #expect(list?.count == 4)
+        let summary = try runner.runOnStore(["data", "summary", "--email", "lena.mueller@example.com", "--json"])
+        let categories = try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [[String: Any]]
+        let viewing = categories?.first { $0["category"] as? String == "viewing" }
+        #expect(viewing?["count"] as? Int == 300)
+    }
+
+    @Test("requests list shows every demo request, filters by subscriber and status, and prints JSON")
+    func requestsList() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        _ = try runner.runOnStore(["demo", "seed", "--viewing-events", "100"])
+        let json = try runner.runOnStore(["requests", "list", "--json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(all.count == 5)
+        #expect(all.allSatisfy { ($0["reference"] as? String)?.hasPrefix("PD-") == true })
+        #expect(all.contains { $0["overdue"] as? Bool == true })
+        let lena = try runner.runOnStore(["requests", "list", "--email", "lena.mueller", "--json"])
+        let lenaRequests = try JSONSerialization.jsonObject(with: Data(lena.stdout.utf8)) as? [[String: Any]]
+        #expect(lenaRequests?.allSatisfy { $0["email"] as? String == "lena.mueller@example.com" } == true)
+        let table = try runner.runOnStore(["requests", "list", "--status", "completed"])
+        #expect(table.stdout.contains("completed"))
+        #expect(!table.stdout.contains("submitted"))
+        let badStatus = try runner.runOnStore(["requests", "list", "--status", "lost"])
+        #expect(badStatus.status == 64)
+        #expect(badStatus.stderr.contains("unknown status"))
+    }
+
+    @Test("demo without --store seeds a temporary store and prints its summary and the sign-in")
+    func demoStart() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(["demo", "--viewing-events", "50"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Viewing history"))
+        #expect(result.stdout.contains("Every demo subscriber's password: demo-privacy-2026"))
+        let storeLine = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("Demo store: ") })
+        let path = String(storeLine.dropFirst("Demo store: ".count))
+        #expect(FileManager.default.fileExists(atPath: path))
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+}

@@ -28,7 +28,10 @@ struct CatalogueTests {
         #expect(catalogue.deadlines.accountPurgeDays == 30)
         #expect(
             Set(catalogue.categories.map(\.id))
-                == ["account", "payment", "contact", "support", "viewing", "device", "connection", "usage", "technical", "location"])
+                == [
+                    "account", "payment", "contact", "support", "viewing", "device", "connection", "usage", "technical",
+                    "location",
+                ])
         #expect(Set(catalogue.rights.map(\.id)) == Set(RightKind.allCases.map(\.rawValue)))
         let retention = { (set: String) in try #require(catalogue.recordSet(set)).set.retention }
         #expect(try retention("payment-transactions").years == 7)
@@ -124,7 +127,8 @@ struct CatalogueTests {
         json["categories"] = categories
         let catalogue = try decode(json)
         let env = try TestEnvironment()
-        #expect(throws: CatalogueError.invalid("the store's table for \"locations\" is not described in the catalogue")) {
+        #expect(throws: CatalogueError.invalid("the store's table for \"locations\" is not described in the catalogue"))
+        {
             try PrivacyContext(store: env.context.store, catalogue: catalogue)
         }
     }

@@ -10,7 +10,9 @@ struct CollectedDataTests {
     private func insertViewing(_ env: TestEnvironment, accountId: Int64, count: Int, newest: Date) throws {
         try env.context.store.write { db in
             let statement = try db.makeStatement(
-                sql: "INSERT INTO viewing_event (accountId, channel, title, genre, startedAt, durationSeconds) VALUES (?, ?, ?, ?, ?, ?)")
+                sql:
+                    "INSERT INTO viewing_event (accountId, channel, title, genre, startedAt, durationSeconds) VALUES (?, ?, ?, ?, ?, ?)"
+            )
             for index in 0..<count {
                 try statement.execute(arguments: [
                     accountId, index % 7 == 0 ? "arte" : "ZDF", "Programme \(index)", index % 2 == 0 ? "news" : "drama",
@@ -84,7 +86,8 @@ struct CollectedDataTests {
         var pages = 0
         var lastPage: RecordPage?
         while let current = position {
-            let page = try service.page(recordSet: "viewing-events", accountId: account.id, position: current, limit: 500)
+            let page = try service.page(
+                recordSet: "viewing-events", accountId: account.id, position: current, limit: 500)
             #expect(page.records.count <= 500)
             for record in page.records {
                 let key = (record.time.epochSeconds, record.key)

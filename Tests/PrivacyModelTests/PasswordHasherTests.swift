@@ -10,7 +10,8 @@ struct PasswordHasherTests {
     @Test("scrypt matches the RFC 7914 test vector (password, NaCl, N=1024, r=8, p=16)")
     func rfc7914Vector() throws {
         let derived = try PasswordHasher.scrypt(
-            password: Array("password".utf8), salt: Array("NaCl".utf8), parameters: ScryptParameters(ln: 10, r: 8, p: 16),
+            password: Array("password".utf8), salt: Array("NaCl".utf8),
+            parameters: ScryptParameters(ln: 10, r: 8, p: 16),
             length: 64)
         #expect(
             hex(derived)
@@ -20,7 +21,8 @@ struct PasswordHasherTests {
 
     @Test("a hash is a PHC string whose parameters read back")
     func phcRoundTrip() throws {
-        let hasher = PasswordHasher(parameters: ScryptParameters(ln: 5, r: 8, p: 1), random: SeededRandomSource(seed: 1))
+        let hasher = PasswordHasher(
+            parameters: ScryptParameters(ln: 5, r: 8, p: 1), random: SeededRandomSource(seed: 1))
         let stored = try hasher.hash("correct horse battery")
         #expect(stored.hasPrefix("$scrypt$ln=5,r=8,p=1$"))
         let parsed = try PHCScryptHash(parsing: stored)
@@ -36,7 +38,8 @@ struct PasswordHasherTests {
     func verifiesWithStoredParameters() throws {
         let old = PasswordHasher(parameters: ScryptParameters(ln: 4, r: 8, p: 1), random: SeededRandomSource(seed: 2))
         let stored = try old.hash("an older password")
-        let current = PasswordHasher(parameters: ScryptParameters(ln: 6, r: 8, p: 1), random: SeededRandomSource(seed: 3))
+        let current = PasswordHasher(
+            parameters: ScryptParameters(ln: 6, r: 8, p: 1), random: SeededRandomSource(seed: 3))
         #expect(try current.verify("an older password", against: stored))
         #expect(current.needsUpgrade(stored))
         #expect(!old.needsUpgrade(stored))

@@ -74,7 +74,8 @@ import Testing
     @Test func anEditedNewValueIsDetected() throws {
         let (env, account, service) = try fourReceipts()
         try tamper(
-            env, "UPDATE consent_receipt SET oldValue = newValue, newValue = oldValue WHERE accountId = ? AND sequence = 2",
+            env,
+            "UPDATE consent_receipt SET oldValue = newValue, newValue = oldValue WHERE accountId = ? AND sequence = 2",
             [account.id])
         let report = try service.verifyChain(accountId: account.id)
         #expect(!report.isIntact)

@@ -20,7 +20,8 @@ struct SignInTests {
         #expect(signedIn.lastSignInAt == TestEnvironment.start.epochSeconds)
         let (usage, audit) = try env.context.store.read { db in
             (
-                try String.fetchAll(db, sql: "SELECT kind FROM usage_event WHERE accountId = ?", arguments: [account.id]),
+                try String.fetchAll(
+                    db, sql: "SELECT kind FROM usage_event WHERE accountId = ?", arguments: [account.id]),
                 try AuditLog.entries(db, accountId: account.id).map(\.action)
             )
         }
@@ -104,7 +105,9 @@ struct SignInTests {
         }
         #expect(account.passwordHash.hasPrefix("$scrypt$ln=4,"))
         #expect(after.passwordHash.hasPrefix("$scrypt$ln=6,r=8,p=1$"))
-        #expect(try PasswordHasher(parameters: stronger, random: SystemRandomSource()).verify(password, against: after.passwordHash))
+        #expect(
+            try PasswordHasher(parameters: stronger, random: SystemRandomSource()).verify(
+                password, against: after.passwordHash))
         // A wrong password never rewrites the hash.
         _ = try SignInService(context: env.context).signIn("ada", password: "wrong password!!")
         #expect(try AccountService(context: env.context).require("ada").passwordHash == after.passwordHash)
@@ -117,7 +120,8 @@ struct SignInTests {
         let purge = TestEnvironment.start.addingTimeInterval(30 * 86_400)
         try env.context.store.write { db in
             try db.execute(
-                sql: "UPDATE account SET status = 'deletion-pending', deletionRequestedAt = ?, purgeDueAt = ? WHERE id = ?",
+                sql:
+                    "UPDATE account SET status = 'deletion-pending', deletionRequestedAt = ?, purgeDueAt = ? WHERE id = ?",
                 arguments: [TestEnvironment.start.epochSeconds, purge.epochSeconds, account.id])
         }
         let service = SignInService(context: env.context)

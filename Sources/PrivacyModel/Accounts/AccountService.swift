@@ -77,7 +77,8 @@ public struct AccountService: Sendable {
     static func find(_ identifier: String, in db: Database) throws -> Account? {
         let key = identifier.trimmingCharacters(in: .whitespaces)
         if key.contains("@") {
-            return try Account.fetchOne(db, sql: "SELECT * FROM account WHERE emailKey = ?", arguments: [key.lowercased()])
+            return try Account.fetchOne(
+                db, sql: "SELECT * FROM account WHERE emailKey = ?", arguments: [key.lowercased()])
         }
         return try Account.fetchOne(db, sql: "SELECT * FROM account WHERE username = ?", arguments: [key])
     }
@@ -127,7 +128,9 @@ public struct AccountService: Sendable {
     /// Usernames: 3 to 32 ASCII letters, digits, dots, dashes or underscores.
     public static func isValidUsername(_ name: String) -> Bool {
         (3...32).contains(name.count)
-            && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0))
+            }
     }
 }
 

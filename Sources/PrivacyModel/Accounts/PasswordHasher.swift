@@ -1,6 +1,6 @@
-import Foundation
 import Crypto
 import CryptoExtras
+import Foundation
 
 /// The cost of an scrypt hash: N = 2^ln, block size r, parallelism p.
 public struct ScryptParameters: Sendable, Equatable, CustomStringConvertible {
@@ -44,7 +44,8 @@ public enum PasswordHashError: UserFacingError, Equatable {
     public var description: String {
         switch self {
         case .malformed: return "a stored password hash is not a valid scrypt PHC string; reset the password"
-        case .unsupportedParameters(let text): return "a stored password hash uses unsupported scrypt parameters (\(text))"
+        case .unsupportedParameters(let text):
+            return "a stored password hash uses unsupported scrypt parameters (\(text))"
         }
     }
 }
@@ -68,7 +69,9 @@ public struct PHCScryptHash: Sendable, Equatable {
             guard parts.count == 2, let value = Int(parts[1]), values[String(parts[0])] == nil else { throw .malformed }
             values[String(parts[0])] = value
         }
-        guard values.count == 3, let ln = values["ln"], let r = values["r"], let p = values["p"] else { throw .malformed }
+        guard values.count == 3, let ln = values["ln"], let r = values["r"], let p = values["p"] else {
+            throw .malformed
+        }
         guard (1...24).contains(ln), (1...32).contains(r), (1...16).contains(p) else {
             throw .unsupportedParameters(String(fields[2]))
         }

@@ -92,7 +92,8 @@ public struct SignInService: Sendable {
     public func lockedUntil(accountId: Int64) throws -> Date? {
         let now = context.now
         return try context.store.read { db in
-            let last = try Int64.fetchOne(db, sql: "SELECT lastSignInAt FROM account WHERE id = ?", arguments: [accountId])
+            let last = try Int64.fetchOne(
+                db, sql: "SELECT lastSignInAt FROM account WHERE id = ?", arguments: [accountId])
             return try lockedUntil(accountId: accountId, lastSignIn: last, at: now, db)
         }
     }

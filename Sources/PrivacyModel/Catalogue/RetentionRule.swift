@@ -68,9 +68,13 @@ extension RetentionRule {
         case .accountLifetime: return "while open + \(purgeDays) days"
         case .fixed:
             let amount: String
-            if let years { amount = years == 1 ? "1 year" : "\(years) years" }
-            else if let months { amount = months == 1 ? "1 month" : "\(months) months" }
-            else { amount = (days ?? 0) == 1 ? "1 day" : "\(days ?? 0) days" }
+            if let years {
+                amount = years == 1 ? "1 year" : "\(years) years"
+            } else if let months {
+                amount = months == 1 ? "1 month" : "\(months) months"
+            } else {
+                amount = (days ?? 0) == 1 ? "1 day" : "\(days ?? 0) days"
+            }
             let anchorText = anchor == "last-seen" ? " after last use" : ""
             return amount + anchorText + (securityHold == true ? ", longer if held" : "")
         case nil: return rule

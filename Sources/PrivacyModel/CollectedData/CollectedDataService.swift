@@ -116,7 +116,8 @@ public struct CollectedDataService: Sendable {
         if !filterText.isEmpty {
             let pattern = "%" + Self.escapeLike(filterText) + "%"
             conditions.append(
-                "(" + table.searchable.map { "\($0.quotedDatabaseIdentifier) LIKE ? ESCAPE '\\'" }
+                "("
+                    + table.searchable.map { "\($0.quotedDatabaseIdentifier) LIKE ? ESCAPE '\\'" }
                     .joined(separator: " OR ") + ")")
             arguments.append(contentsOf: table.searchable.map { _ in pattern })
         }

@@ -227,7 +227,8 @@ enum StoreSchema {
                 """)
         try appendOnly(
             "request_event",
-            deleteGuard: "(SELECT status FROM account WHERE id = (SELECT accountId FROM rights_request WHERE id = OLD.requestId))",
+            deleteGuard:
+                "(SELECT status FROM account WHERE id = (SELECT accountId FROM rights_request WHERE id = OLD.requestId))",
             db)
     }
 

@@ -33,7 +33,9 @@ public final class PrivacyContext: Sendable {
     public let settings: ModelSettings
 
     /// Binds a store, a catalogue and settings together, checking the catalogue's record sets match the store's tables.
-    public init(store: PrivacyStore, catalogue: PolicyCatalogue, settings: ModelSettings = ModelSettings()) throws(CatalogueError) {
+    public init(store: PrivacyStore, catalogue: PolicyCatalogue, settings: ModelSettings = ModelSettings())
+        throws(CatalogueError)
+    {
         let catalogueSets = Set(catalogue.categories.flatMap { $0.recordSets.map(\.id) })
         let storeSets = Set(RecordSetTable.all.map(\.id))
         if let missing = catalogueSets.subtracting(storeSets).sorted().first {

@@ -32,7 +32,9 @@ struct AccountCommand: ParsableCommand {
                     email: email, username: username, fullName: name, birthdate: birthdate, country: country,
                     language: language),
                 password: password, actor: "support")
-            Console.out("Created account \(account.id) for \(SafeText.clean(account.email)) (\(SafeText.clean(account.username))).")
+            Console.out(
+                "Created account \(account.id) for \(SafeText.clean(account.email)) (\(SafeText.clean(account.username)))."
+            )
         }
     }
 

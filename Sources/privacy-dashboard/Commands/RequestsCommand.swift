@@ -28,7 +28,8 @@ struct RequestsCommand: ParsableCommand {
             if let status {
                 guard let parsed = RequestStatus(rawValue: status) else {
                     throw CommandFailure.usage(
-                        "unknown status \"\(status)\"; use one of \(RequestStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                        "unknown status \"\(status)\"; use one of \(RequestStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 wanted = parsed
             }
@@ -58,7 +59,8 @@ struct RequestsCommand: ParsableCommand {
                 let daysLeft = service.daysLeft(request)
                 table.add([
                     request.reference, accounts[request.accountId]?.email ?? "#\(request.accountId)",
-                    request.type.rawValue, request.scope.value.isEmpty ? request.scope.kind.rawValue : request.scope.value,
+                    request.type.rawValue,
+                    request.scope.value.isEmpty ? request.scope.kind.rawValue : request.scope.value,
                     Formatting.day(request.filedAt), Formatting.day(request.currentDueAt),
                     request.isOpen ? (daysLeft < 0 ? "overdue \(-daysLeft)" : String(daysLeft)) : "-",
                     request.status.label,

@@ -22,7 +22,8 @@ struct ProgramRunner {
         if let override = ProcessInfo.processInfo.environment["PRIVACY_DASHBOARD_BIN"] {
             return URL(fileURLWithPath: override)
         }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = folder.appendingPathComponent("privacy-dashboard")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
