@@ -1,5 +1,8 @@
 import Foundation
 
+/// The terminal settings to put back if the user interrupts a hidden prompt (read by the signal handler).
+nonisolated(unsafe) private var terminalBeforePrompt = termios()
+
 /// Reads a password without it ever appearing in argv, the terminal or logs.
 enum PasswordInput {
     /// Reads one line from stdin (for --password-stdin), without the trailing newline.
@@ -25,13 +28,20 @@ enum PasswordInput {
 
     private static func readHidden(_ label: String) throws -> String {
         FileHandle.standardError.write(Data(label.utf8))
-        var saved = termios()
-        tcgetattr(STDIN_FILENO, &saved)
-        var quiet = saved
+        tcgetattr(STDIN_FILENO, &terminalBeforePrompt)
+        var quiet = terminalBeforePrompt
         quiet.c_lflag &= ~tcflag_t(ECHO)
+        // Ctrl-C or a hang-up while echo is off must not leave the terminal silent.
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber) { number in
+                tcsetattr(STDIN_FILENO, TCSAFLUSH, &terminalBeforePrompt)
+                _exit(128 + number)
+            }
+        }
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
         defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &terminalBeforePrompt)
+            for signalNumber in [SIGINT, SIGTERM, SIGHUP] { signal(signalNumber, SIG_DFL) }
             FileHandle.standardError.write(Data("\n".utf8))
         }
         guard let line = readLine(strippingNewline: true) else {
