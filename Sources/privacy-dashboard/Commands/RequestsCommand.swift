@@ -46,7 +46,7 @@ struct RequestsCommand: ParsableCommand {
                 Console.out(
                     try Formatting.json(
                         requests.map {
-                            RequestListing($0, email: accounts[$0.accountId]?.email, daysLeft: service.daysLeft($0))
+                            RequestListing($0, email: accounts[$0.accountId]?.email, service: service)
                         }))
                 return
             }
@@ -62,7 +62,7 @@ struct RequestsCommand: ParsableCommand {
                     request.type.rawValue,
                     request.scope.value.isEmpty ? request.scope.kind.rawValue : request.scope.value,
                     Formatting.day(request.filedAt), Formatting.day(request.currentDueAt),
-                    request.isOpen ? (daysLeft < 0 ? "overdue \(-daysLeft)" : String(daysLeft)) : "-",
+                    !request.isOpen ? "-" : service.isOverdue(request) ? "overdue \(-daysLeft)" : String(daysLeft),
                     request.status.label,
                 ])
             }
@@ -89,9 +89,10 @@ struct RequestListing: Encodable {
     let closedAt: Date?
     let daysLeft: Int?
     let overdue: Bool
+    let receiptOverdue: Bool
     let resolution: String?
 
-    init(_ request: RightsRequest, email: String?, daysLeft: Int) {
+    init(_ request: RightsRequest, email: String?, service: RequestService) {
         reference = request.reference
         accountId = request.accountId
         self.email = email
@@ -106,8 +107,9 @@ struct RequestListing: Encodable {
         extendedDueAt = request.extendedDueAt
         acknowledgedAt = request.acknowledgedAt
         closedAt = request.closedAt
-        self.daysLeft = request.isOpen ? daysLeft : nil
-        overdue = request.isOpen && daysLeft < 0
+        daysLeft = request.isOpen ? service.daysLeft(request) : nil
+        overdue = service.isOverdue(request)
+        receiptOverdue = service.isReceiptOverdue(request)
         resolution = request.resolution
     }
 }
