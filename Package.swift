@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommandLineTests",
-            dependencies: ["PrivacyModel"],
+            dependencies: ["PrivacyModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
     ],

@@ -16,6 +16,7 @@ struct PrivacyDashboardCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, AccountCommand.self, DemoCommand.self, DataCommand.self, RequestsCommand.self,
+            CheckCommand.self,
         ]
     )
 }

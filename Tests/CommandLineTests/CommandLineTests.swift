@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// The command line as a person or a script runs it: the real binary, a real store, real exit codes.
@@ -141,7 +142,7 @@ struct CommandLineTests {
         #expect(try runner.run(["frobnicate"]).status == 64)
         let help = try runner.run(["--help"])
         #expect(help.status == 0)
-        for command in ["init", "account", "demo", "data", "requests"] {
+        for command in ["init", "account", "demo", "data", "requests", "check"] {
             #expect(help.stdout.contains(command), "help lists \(command)")
         }
     }
@@ -224,5 +225,27 @@ struct DemoCommandLineTests {
         let path = String(storeLine.dropFirst("Demo store: ".count))
         #expect(FileManager.default.fileExists(atPath: path))
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
+    @Test("check passes on a sound store and fails with 65 once a receipt is edited behind the program's back")
+    func check() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        _ = try runner.runOnStore(["demo", "seed", "--viewing-events", "100"])
+        let sound = try runner.runOnStore(["check"])
+        #expect(sound.status == 0, "\(sound.stderr)")
+        #expect(sound.stdout.contains("Store file: intact"))
+        #expect(sound.stdout.components(separatedBy: "is intact").count == 5)
+        // Tamper the way someone with the sqlite3 tool would: drop the guard, then edit a receipt.
+        let queue = try DatabaseQueue(path: runner.storePath)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER consent_receipt_no_update")
+            try db.execute(sql: "UPDATE consent_receipt SET recordedAt = '2020-01-01T00:00:00Z' WHERE id = 1")
+        }
+        try queue.close()
+        let damaged = try runner.runOnStore(["check"])
+        #expect(damaged.status == 65)
+        #expect(damaged.stdout.contains("is damaged"))
+        #expect(damaged.stderr == "privacy-dashboard: the store has problems; see above\n")
     }
 }

@@ -12,7 +12,7 @@ struct DemoDice {
     func chance(_ probability: Double) -> Bool { source.chance(probability) }
 
     /// A uniform element of a non-empty array.
-    func pick<T>(_ values: [T]) -> T { values[source.int(in: 0...(values.count - 1))] }
+    func pick<T>(_ values: [T]) -> T { source.pick(values) }
 
     /// An index chosen with the given non-negative weights (the last index when they are all zero).
     func weightedIndex(_ weights: [Int]) -> Int {
