@@ -44,10 +44,11 @@ public struct CollectedDataService: Sendable {
 
     /// A summary of every category, in catalogue order.
     public func summaries(accountId: Int64) throws -> [CategorySummary] {
-        let account = try context.store.read { db in try Account.fetchOne(db, key: accountId) }
-        guard let account else { throw AccountError.notFound("account \(accountId)") }
-        return try context.store.read { db in
-            try context.catalogue.categories.map { category in
+        try context.store.read { db in
+            guard let account = try Account.fetchOne(db, key: accountId) else {
+                throw AccountError.notFound("account \(accountId)")
+            }
+            return try context.catalogue.categories.map { category in
                 CategorySummary(
                     category: category,
                     sets: try category.recordSets.map { try summary(of: $0, account: account, db) })

@@ -91,12 +91,6 @@ public final class PrivacyStore: Sendable {
         let header = (try? handle.read(upToCount: 100)).map { Array($0) } ?? []
         try? handle.close()
         guard header.count == 100, Array(header[0..<16]) == sqliteMagic else { throw .notAStore(path) }
-        let userVersion = bigEndianInt32(header, at: 60)
-        let applicationID = bigEndianInt32(header, at: 68)
-        if applicationID != 0 && applicationID != StoreSchema.applicationID { throw .notAStore(path) }
-        if applicationID == StoreSchema.applicationID && userVersion > StoreSchema.currentVersion {
-            throw .newerSchema(path, found: Int(userVersion), supported: Int(StoreSchema.currentVersion))
-        }
         try inspectReadOnly(path)
     }
 
@@ -134,11 +128,6 @@ public final class PrivacyStore: Sendable {
         } catch {
             throw map(error, path: path)
         }
-    }
-
-    private static func bigEndianInt32(_ bytes: [UInt8], at offset: Int) -> Int32 {
-        let value = bytes[offset..<(offset + 4)].reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
-        return Int32(bitPattern: value)
     }
 
     /// Translates a SQLite failure into a store error a person can act on.
