@@ -18,13 +18,14 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The data files under Resources/ (policy catalogue, demo vocabulary).
         .target(
             name: "PrivacyResources",
             path: "Resources",
-            resources: [.copy("catalogue")],
+            resources: [.copy("catalogue"), .copy("strings")],
             swiftSettings: strict
         ),
         .target(
@@ -35,13 +36,26 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            swiftSettings: strict
+        ),
+        // ncursesw as a Swift module: module.modulemap and shim.h (wide-character API on).
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        // Cell canvas, text width, themes, key events and the terminals (ncurses, in-memory).
+        .target(name: "TerminalKit", dependencies: ["CNCursesW"], swiftSettings: strict),
+        // The dashboard's screens, key bindings and string catalogue.
+        .target(
+            name: "DashboardUI",
+            dependencies: ["TerminalKit", "PrivacyModel", "PrivacyResources"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "privacy-dashboard",
             dependencies: [
                 "PrivacyModel",
+                "DashboardUI",
+                "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -51,6 +65,14 @@ let package = Package(
             dependencies: [
                 "PrivacyModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
+        .testTarget(
+            name: "DashboardUITests",
+            dependencies: [
+                "DashboardUI", "TerminalKit", "PrivacyModel", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),

@@ -1,0 +1,4 @@
+import TerminalKit
+
+/// Namespace for the dashboard's screens (filled in as the screens land).
+enum DashboardUI {}
