@@ -1,4 +1,25 @@
-import TerminalKit
+public import Foundation
+public import TerminalKit
 
-/// Namespace for the dashboard's screens (filled in as the screens land).
-enum DashboardUI {}
+/// Settings for one run of the dashboard.
+public struct DashboardConfiguration: Sendable {
+    /// Sign out after this long without a key (default 10 minutes), for shared support boxes.
+    public var idleTimeout: TimeInterval
+    /// Accounts to show on the sign-in screen of a demo store.
+    public var demoCredentials: [DemoCredential]
+    /// Below this size the dashboard shows "terminal too small" instead of a cramped layout.
+    public var minimumSize: Size
+
+    /// The smallest size every screen is laid out for.
+    public static let defaultMinimumSize = Size(width: 72, height: 22)
+
+    /// Makes a configuration.
+    public init(
+        idleTimeout: TimeInterval = 600, demoCredentials: [DemoCredential] = [],
+        minimumSize: Size = DashboardConfiguration.defaultMinimumSize
+    ) {
+        self.idleTimeout = idleTimeout
+        self.demoCredentials = demoCredentials
+        self.minimumSize = minimumSize
+    }
+}

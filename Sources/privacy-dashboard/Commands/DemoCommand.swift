@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashboardUI
 import Foundation
 import PrivacyModel
 
@@ -29,10 +30,15 @@ struct DemoCommand: ParsableCommand {
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "start",
-            abstract: "Seed a fresh demo store (a temporary one unless --store is given) and show what it holds.")
+            abstract: "Seed a fresh demo store (a temporary one unless --store is given) and open the dashboard on it.",
+            discussion: """
+                The sign-in screen lists the demo accounts and their password. Without a terminal \
+                (a pipe or a script) it prints what the store holds and the credentials instead.
+                """)
 
         @Option(help: ArgumentHelp("Seed this store instead of a temporary one.", valueName: "path")) var store: String?
         @OptionGroup var seedOptions: SeedOptions
+        @OptionGroup var dashboardOptions: DashboardOptions
 
         func run() throws {
             let path: String
@@ -48,6 +54,16 @@ struct DemoCommand: ParsableCommand {
             let context = try PrivacyContext.open(
                 path: path, mode: .createIfMissing, settings: ModelSettings(channel: "cli"))
             let summary = try seedOptions.seed(into: context)
+            if DashboardLauncher.hasTerminal {
+                let demo = summary.accounts.map {
+                    DemoCredential(identifier: $0.subscriber.username, password: DemoSeeder.password)
+                }
+                let dashboardContext = try PrivacyContext.open(
+                    path: path, mode: .existing, settings: ModelSettings(channel: "dashboard"))
+                try DashboardLauncher.run(context: dashboardContext, options: dashboardOptions, demo: demo)
+                Console.out("Demo store kept at \(path)")
+                return
+            }
             let collected = CollectedDataService(context: context)
             for seeded in summary.accounts.prefix(1) {
                 let account = try AccountService(context: context).require(seeded.subscriber.email)

@@ -1,0 +1,263 @@
+import Foundation
+public import PrivacyModel
+public import TerminalKit
+
+/// The whole dashboard as a state machine: sign-in, the signed-in screens, overlays, idle sign-out.
+///
+/// It takes terminal events and renders canvases; it never touches a terminal itself, so the
+/// ncurses terminal, the in-memory terminal and the headless `screen` command run the same code.
+@MainActor
+public final class Dashboard {
+    /// The store, catalogue and settings.
+    public let context: PrivacyContext
+    /// Every user-facing string.
+    public let strings: Strings
+    /// Idle time, demo accounts, minimum size.
+    public let configuration: DashboardConfiguration
+
+    private enum Phase {
+        case signIn(SignInScreen)
+        case signedIn(SignedIn)
+    }
+
+    private struct SignedIn {
+        let session: Session
+        var screens: [ScreenID: any DashboardScreen]
+        var current: ScreenID
+    }
+
+    private enum Overlay {
+        case help(HelpOverlay)
+        case confirmQuit
+    }
+
+    private var phase: Phase
+    private var overlay: Overlay?
+    private var lastActivity: Date
+    private var lastSize = Size(width: 80, height: 24)
+    /// Set when the dashboard wants to end (quit confirmed).
+    public private(set) var isFinished = false
+    /// Set by Ctrl-L: the runner repaints the physical screen in full.
+    public var wantsFullRedraw = false
+
+    /// Makes a dashboard at its sign-in screen.
+    public init(
+        context: PrivacyContext, strings: Strings, configuration: DashboardConfiguration = DashboardConfiguration()
+    ) {
+        self.context = context
+        self.strings = strings
+        self.configuration = configuration
+        phase = .signIn(SignInScreen())
+        lastActivity = context.now
+    }
+
+    /// The signed-in session, if any (tests and the runner read it).
+    public var session: Session? {
+        if case .signedIn(let state) = phase { return state.session }
+        return nil
+    }
+
+    /// The screen on show when signed in.
+    public var currentScreen: ScreenID? {
+        if case .signedIn(let state) = phase { return state.current }
+        return nil
+    }
+
+    // MARK: - Events
+
+    /// Handles one event from the terminal.
+    public func handle(_ event: TerminalEvent) {
+        switch event {
+        case .closed:
+            isFinished = true
+        case .resize(let size):
+            lastSize = size
+        case .tick:
+            checkIdle()
+        case .key(let key):
+            checkIdle()
+            lastActivity = context.now
+            handleKey(key)
+        }
+    }
+
+    private func checkIdle() {
+        guard context.now.timeIntervalSince(lastActivity) >= configuration.idleTimeout else { return }
+        lastActivity = context.now
+        overlay = nil
+        let minutes = Int((configuration.idleTimeout / 60).rounded())
+        let message = Flash(text: strings.plural("signin.idle", count: minutes), kind: .warning)
+        if case .signedIn = phase {
+            signOut(message: message)
+        } else if case .signIn(let form) = phase, form.hasUnsavedInput {
+            phase = .signIn(SignInScreen(message: message))
+        }
+    }
+
+    private func signOut(message: Flash?) {
+        overlay = nil
+        phase = .signIn(SignInScreen(message: message))
+    }
+
+    private var tooSmall: Bool { !lastSize.fits(configuration.minimumSize) }
+
+    private func handleKey(_ key: Key) {
+        if let overlay {
+            handleOverlay(overlay, key: key)
+            return
+        }
+        switch phase {
+        case .signIn(var form):
+            let action = KeyBindings.action(for: key, contexts: [.form], textInput: true)
+            if action == .help { return showHelp() }
+            if action == .redraw { return redraw() }
+            if action == .quit { return requestQuit(unsaved: form.hasUnsavedInput) }
+            if tooSmall { return }
+            let outcome = form.update(key, action: action, context: context, strings: strings)
+            switch outcome {
+            case .stay: phase = .signIn(form)
+            case .signedIn(let account): startSession(account)
+            }
+        case .signedIn(var state):
+            guard var screen = state.screens[state.current] else { return }
+            let textInput = screen.capturesText
+            let contexts = screen.contexts + [textInput ? .form : .navigation]
+            let action = KeyBindings.action(for: key, contexts: contexts, textInput: textInput)
+            if action == .help { return showHelp() }
+            if action == .redraw { return redraw() }
+            if tooSmall {
+                if action == .quit { requestQuit(unsaved: screen.hasUnsavedInput) }
+                return
+            }
+            state.session.flash = nil
+            let outcome = screen.update(
+                ScreenInput(key: key, action: action, area: contentArea), session: state.session)
+            state.screens[state.current] = screen
+            phase = .signedIn(state)
+            switch outcome {
+            case .handled: return
+            case .show(let id): show(id)
+            case .signOut(let message): signOut(message: Flash(text: message, kind: .info))
+            case .ignored: handleGlobal(action, screen: screen)
+            }
+        }
+    }
+
+    private func handleGlobal(_ action: Action?, screen: any DashboardScreen) {
+        switch action {
+        case .quit: requestQuit(unsaved: screen.hasUnsavedInput)
+        case .goOverview: show(.overview)
+        case .goMyData: show(.myData)
+        case .goPreferences: show(.preferences)
+        case .goRequests: show(.requests)
+        case .goAccount: show(.account)
+        case .goPolicy: show(.policy)
+        case .goHelp: showHelp()
+        case .nextFocus, .previousFocus:
+            guard let current = currentScreen, let index = ScreenID.allCases.firstIndex(of: current) else { return }
+            let count = ScreenID.allCases.count
+            let step = action == .nextFocus ? 1 : count - 1
+            show(ScreenID.allCases[(index + step) % count])
+        default: break
+        }
+    }
+
+    private func handleOverlay(_ current: Overlay, key: Key) {
+        switch current {
+        case .confirmQuit:
+            if key == .character("y") || key == .character("Y")
+                || key == .character(strings["dialog.yesKey"].first ?? "y")
+            {
+                isFinished = true
+            }
+            overlay = nil
+        case .help(var help):
+            let action = KeyBindings.action(for: key, contexts: [.navigation], textInput: false)
+            switch action {
+            case .up, .down, .pageUp, .pageDown, .first, .last:
+                help.scroll(action, visible: max(1, lastSize.height - 6))
+                overlay = .help(help)
+            case .quit:
+                overlay = nil
+                requestQuit(unsaved: hasUnsavedInput)
+            default:
+                overlay = nil
+            }
+        }
+    }
+
+    private var hasUnsavedInput: Bool {
+        switch phase {
+        case .signIn(let form): return form.hasUnsavedInput
+        case .signedIn(let state): return state.screens[state.current]?.hasUnsavedInput ?? false
+        }
+    }
+
+    private func requestQuit(unsaved: Bool) {
+        if unsaved { overlay = .confirmQuit } else { isFinished = true }
+    }
+
+    private func showHelp() { overlay = .help(HelpOverlay()) }
+
+    private func redraw() { wantsFullRedraw = true }
+
+    private func startSession(_ account: Account) {
+        let session = Session(
+            context: context, account: account, strings: strings, formats: Formats(language: strings.language))
+        var screens: [ScreenID: any DashboardScreen] = [:]
+        for id in ScreenID.allCases { screens[id] = ScreenFactory.make(id) }
+        phase = .signedIn(SignedIn(session: session, screens: screens, current: .overview))
+        show(.overview)
+    }
+
+    /// Switches to a screen and lets it reload.
+    public func show(_ id: ScreenID) {
+        guard case .signedIn(var state) = phase, var screen = state.screens[id] else { return }
+        state.session.reloadAccount()
+        screen.activate(session: state.session)
+        state.screens[id] = screen
+        state.current = id
+        phase = .signedIn(state)
+    }
+
+    // MARK: - Rendering
+
+    /// Where screens draw, between the tab bar and the status line.
+    private var contentArea: Rect { Chrome.contentArea(in: Rect(lastSize)) }
+
+    /// Draws the current state into a fresh canvas of `size`.
+    public func render(size: Size, glyphs: Glyphs) -> Canvas {
+        lastSize = size
+        var canvas = Canvas(size: size, glyphs: glyphs)
+        if tooSmall {
+            TooSmallView.render(into: &canvas, needed: configuration.minimumSize, strings: strings)
+            return canvas
+        }
+        let bounds = Rect(size)
+        switch phase {
+        case .signIn(let form):
+            Chrome.header(into: &canvas, strings: strings, session: nil)
+            let (body, _) = bounds.splitBottom(1)
+            form.render(
+                into: &canvas, area: body.splitTop(1).rest, strings: strings, catalogue: context.catalogue,
+                demo: configuration.demoCredentials)
+            Chrome.hints(
+                into: &canvas, actions: [.nextFocus, .select], contexts: [.form], textInput: true, strings: strings)
+        case .signedIn(let state):
+            guard let screen = state.screens[state.current] else { break }
+            Chrome.header(into: &canvas, strings: strings, session: state.session)
+            Chrome.tabs(into: &canvas, current: state.current, strings: strings)
+            screen.render(into: &canvas, area: Chrome.contentArea(in: bounds), session: state.session)
+            Chrome.status(into: &canvas, flash: state.session.flash)
+            Chrome.hints(
+                into: &canvas, actions: screen.hintActions, contexts: screen.contexts, textInput: screen.capturesText,
+                strings: strings)
+        }
+        switch overlay {
+        case .help(let help): help.render(into: &canvas, area: bounds, strings: strings)
+        case .confirmQuit: ConfirmQuitView.render(into: &canvas, area: bounds, strings: strings)
+        case nil: break
+        }
+        return canvas
+    }
+}

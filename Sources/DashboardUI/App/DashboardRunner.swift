@@ -1,0 +1,46 @@
+public import TerminalKit
+
+/// Drives a dashboard on a terminal: render, present, wait for an event, handle it, until it ends.
+@MainActor
+public enum DashboardRunner {
+    /// How the run ended.
+    public enum Ending: Sendable, Equatable {
+        /// The person quit.
+        case quit
+        /// Input closed or a signal arrived (the signal number, if any).
+        case closed(signal: Int32?)
+    }
+
+    /// Runs until quit or until the terminal closes; each event is fully handled before the next.
+    public static func run(_ dashboard: Dashboard, on terminal: any Terminal, tickMilliseconds: Int = 1000) -> Ending {
+        while true {
+            if dashboard.wantsFullRedraw {
+                terminal.invalidate()
+                dashboard.wantsFullRedraw = false
+            }
+            terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
+            let event = terminal.nextEvent(timeoutMilliseconds: tickMilliseconds)
+            if case .closed(let signal) = event { return .closed(signal: signal) }
+            dashboard.handle(event)
+            if dashboard.isFinished { return .quit }
+        }
+    }
+
+    /// Feeds every event, then returns the final frame: the headless `screen` command and tests.
+    public static func runHeadless(_ dashboard: Dashboard, terminal: InMemoryTerminal) -> Canvas {
+        dashboard.handle(.resize(terminal.size))
+        while !dashboard.isFinished {
+            terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
+            let event = terminal.nextEvent(timeoutMilliseconds: 0)
+            if case .closed = event { break }
+            dashboard.handle(event)
+            if dashboard.wantsFullRedraw {
+                terminal.invalidate()
+                dashboard.wantsFullRedraw = false
+            }
+        }
+        let frame = dashboard.render(size: terminal.size, glyphs: terminal.glyphs)
+        terminal.present(frame)
+        return frame
+    }
+}

@@ -1,0 +1,45 @@
+/// Everything a key can ask the dashboard to do; the key-binding table maps keys to these.
+public enum Action: String, Sendable, CaseIterable {
+    /// Show the help overlay.
+    case help
+    /// Quit (asks first when a form has unsaved input).
+    case quit
+    /// Repaint the whole screen.
+    case redraw
+    /// Focus the next pane or field (or the next screen where nothing else takes focus).
+    case nextFocus
+    /// Focus the previous pane or field.
+    case previousFocus
+    /// Jump to a screen.
+    case goOverview, goMyData, goPreferences, goRequests, goAccount, goPolicy, goHelp
+    /// Move within a list or text.
+    case up, down, left, right
+    /// Move a page.
+    case pageUp, pageDown
+    /// Jump to the first or last item (newest or oldest record).
+    case first, last
+    /// Open or confirm.
+    case select
+    /// Close a detail, dialog or step, or leave a field.
+    case back
+    /// Filter the records shown.
+    case filter
+    /// Switch a preference on or off.
+    case toggle
+    /// Show the consent history.
+    case history
+    /// File a new request.
+    case newRequest
+    /// Cancel the selected open request.
+    case cancelRequest
+    /// Correct a profile field.
+    case editProfile
+    /// Change the password.
+    case changePassword
+    /// Sign out.
+    case signOut
+    /// Start deleting the account (a dry run first).
+    case deleteAccount
+    /// Acknowledge the current policy version.
+    case acknowledgePolicy
+}

@@ -1,0 +1,67 @@
+public import TerminalKit
+
+/// The one table of key bindings: key lookup, the bottom hint bar and the help overlay all read it.
+public enum KeyBindings {
+    /// Every binding, in the order the help overlay lists them.
+    public static let table: [KeyBinding] = [
+        KeyBinding(.help, [.character("?"), .function(1)], .global),
+        KeyBinding(.quit, [.character("q"), .function(10), .control("c")], .global),
+        KeyBinding(.redraw, [.control("l"), .function(5)], .global),
+        KeyBinding(.goOverview, [.character("1")], .global),
+        KeyBinding(.goMyData, [.character("2")], .global),
+        KeyBinding(.goPreferences, [.character("3")], .global),
+        KeyBinding(.goRequests, [.character("4")], .global),
+        KeyBinding(.goAccount, [.character("5")], .global),
+        KeyBinding(.goPolicy, [.character("6")], .global),
+        KeyBinding(.goHelp, [.character("7")], .global),
+        KeyBinding(.nextFocus, [.tab], .global),
+        KeyBinding(.previousFocus, [.backTab], .global),
+        KeyBinding(.up, [.up, .character("k")], .navigation),
+        KeyBinding(.down, [.down, .character("j")], .navigation),
+        KeyBinding(.left, [.left, .character("h")], .navigation),
+        KeyBinding(.right, [.right, .character("l")], .navigation),
+        KeyBinding(.pageUp, [.pageUp], .navigation),
+        KeyBinding(.pageDown, [.pageDown], .navigation),
+        KeyBinding(.first, [.home, .character("g")], .navigation),
+        KeyBinding(.last, [.end, .character("G")], .navigation),
+        KeyBinding(.select, [.enter], .navigation),
+        KeyBinding(.back, [.escape, .backspace], .navigation),
+        KeyBinding(.select, [.enter], .form),
+        KeyBinding(.back, [.escape], .form),
+        KeyBinding(.up, [.up], .form),
+        KeyBinding(.down, [.down], .form),
+        KeyBinding(.filter, [.character("/"), .function(3)], .myData),
+        KeyBinding(.toggle, [.character(" "), .character("t")], .preferences),
+        KeyBinding(.history, [.character("h"), .function(2)], .preferences),
+        KeyBinding(.newRequest, [.character("n"), .function(7)], .requests),
+        KeyBinding(.cancelRequest, [.character("x"), .function(8)], .requests),
+        KeyBinding(.editProfile, [.character("e"), .function(4)], .account),
+        KeyBinding(.changePassword, [.character("p"), .function(6)], .account),
+        KeyBinding(.signOut, [.character("s"), .function(9)], .account),
+        KeyBinding(.deleteAccount, [.character("D"), .function(12)], .account),
+        KeyBinding(.acknowledgePolicy, [.character("a"), .function(11)], .policy),
+    ]
+
+    /// The action for a key, looking in the given contexts first (a screen's own keys win), then global.
+    ///
+    /// With `textInput`, printable keys belong to the focused field and map to nothing, so typing
+    /// "q" or "1" into a field neither quits nor switches screens.
+    public static func action(for key: Key, contexts: [BindingContext], textInput: Bool) -> Action? {
+        if textInput, case .character = key { return nil }
+        for context in contexts + [.global] {
+            if textInput && context == .navigation { continue }
+            if let binding = table.first(where: { $0.context == context && $0.keys.contains(key) }) {
+                return binding.action
+            }
+        }
+        return nil
+    }
+
+    /// The binding shown for an action in a context (its first key), for the hint bar.
+    public static func binding(for action: Action, contexts: [BindingContext]) -> KeyBinding? {
+        for context in contexts + [.global, .navigation, .form] {
+            if let binding = table.first(where: { $0.context == context && $0.action == action }) { return binding }
+        }
+        return nil
+    }
+}

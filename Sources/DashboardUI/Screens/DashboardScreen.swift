@@ -1,0 +1,77 @@
+public import TerminalKit
+
+/// The screens of a signed-in session, in tab order; 1–7 jump to them.
+public enum ScreenID: String, Sendable, CaseIterable {
+    /// Counts, open requests, preferences, alerts.
+    case overview
+    /// Categories, their purposes and the records.
+    case myData
+    /// Toggles and consent history.
+    case preferences
+    /// Rights requests and the wizard.
+    case requests
+    /// Profile, password, sign out, deletion.
+    case account
+    /// The policy in our words.
+    case policy
+
+    /// The strings key of the tab title.
+    public var titleKey: String { "tab.\(rawValue)" }
+}
+
+/// A key as a screen receives it: the raw key and the action the binding table gave it, if any.
+public struct ScreenInput: Sendable {
+    /// The key pressed.
+    public let key: Key
+    /// The bound action in the screen's contexts, or nil (e.g. text typed into a field).
+    public let action: Action?
+    /// The screen's area in the current layout, so paging knows how many rows are visible.
+    public let area: Rect
+
+    /// Makes an input.
+    public init(key: Key, action: Action?, area: Rect) {
+        self.key = key
+        self.action = action
+        self.area = area
+    }
+}
+
+/// What a screen wants after handling a key.
+public enum ScreenOutcome: Sendable, Equatable {
+    /// The key was used.
+    case handled
+    /// The key means nothing here; the dashboard applies its global meaning.
+    case ignored
+    /// Switch to another screen.
+    case show(ScreenID)
+    /// End the session (sign out, or the account was deleted), with a message for the sign-in screen.
+    case signOut(message: String)
+}
+
+/// One screen of a signed-in session: its state, `update` for keys and `render` into a canvas.
+@MainActor
+public protocol DashboardScreen {
+    /// Which screen this is.
+    var id: ScreenID { get }
+    /// Binding contexts this screen uses, most specific first (global is always added).
+    var contexts: [BindingContext] { get }
+    /// Actions to offer in the bottom bar, most important first.
+    var hintActions: [Action] { get }
+    /// Whether a text field has focus, so printable keys are text rather than commands.
+    var capturesText: Bool { get }
+    /// Whether leaving now would lose typed input (quit asks first).
+    var hasUnsavedInput: Bool { get }
+    /// Called each time the screen is shown: reload what may have changed.
+    mutating func activate(session: Session)
+    /// Handles one key.
+    mutating func update(_ input: ScreenInput, session: Session) -> ScreenOutcome
+    /// Draws the screen into `area` of the canvas.
+    func render(into canvas: inout Canvas, area: Rect, session: Session)
+}
+
+extension DashboardScreen {
+    /// Most screens never hold typed text.
+    public var capturesText: Bool { false }
+    /// Most screens never hold typed text.
+    public var hasUnsavedInput: Bool { false }
+}

@@ -1,0 +1,142 @@
+import Foundation
+public import PrivacyModel
+public import TerminalKit
+
+/// The sign-in form: email or username, a masked password, and one answer for any wrong pair.
+public struct SignInScreen: Sendable {
+    /// What happened after a key.
+    public enum Outcome: Sendable, Equatable {
+        /// Stay on this screen.
+        case stay
+        /// Signed in as this account.
+        case signedIn(Account)
+    }
+
+    private var identifier = TextField(maxLength: 254)
+    private var password = TextField(masked: true, maxLength: 1024)
+    private var focus = 0
+    private var message: Flash?
+
+    /// Makes an empty form, with an optional message (e.g. after an idle sign-out).
+    public init(message: Flash? = nil) { self.message = message }
+
+    /// Whether anything has been typed.
+    public var hasUnsavedInput: Bool { !identifier.isEmpty || !password.isEmpty }
+
+    /// Handles a key: editing, moving between fields, submitting.
+    public mutating func update(_ key: Key, action: Action?, context: PrivacyContext, strings: Strings) -> Outcome {
+        switch action {
+        case .nextFocus, .down:
+            focus = (focus + 1) % 2
+            return .stay
+        case .previousFocus, .up:
+            focus = (focus + 1) % 2
+            return .stay
+        case .select:
+            if focus == 0 {
+                focus = 1
+                return .stay
+            }
+            return submit(context: context, strings: strings)
+        case .back:
+            if focus == 1 { focus = 0 }
+            return .stay
+        default:
+            break
+        }
+        if focus == 0 { _ = identifier.handle(key) } else { _ = password.handle(key) }
+        return .stay
+    }
+
+    private mutating func submit(context: PrivacyContext, strings: Strings) -> Outcome {
+        let name = identifier.text.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !password.isEmpty else {
+            message = Flash(text: strings["signin.missing"], kind: .warning)
+            return .stay
+        }
+        let formats = Formats(language: strings.language)
+        do {
+            let outcome = try SignInService(context: context).signIn(name, password: password.text)
+            password.set("")
+            switch outcome {
+            case .success(let account):
+                message = nil
+                identifier.set("")
+                return .signedIn(account)
+            case .invalidCredentials:
+                message = Flash(text: strings["signin.invalid"], kind: .danger)
+            case .locked(let until):
+                let minutes = max(1, Int((until.timeIntervalSince(context.now) / 60).rounded(.up)))
+                message = Flash(
+                    text: strings.plural("signin.locked", count: minutes, ["time": formats.time(until)]),
+                    kind: .danger)
+            case .deletionPending(let purgeOn):
+                message = Flash(
+                    text: strings("signin.deletionPending", ["date": formats.date(purgeOn)]), kind: .warning)
+            }
+        } catch {
+            password.set("")
+            let text = (error as? any UserFacingError)?.description ?? String(describing: error)
+            message = Flash(text: strings("error.unexpected", ["detail": text]), kind: .danger)
+        }
+        focus = 1
+        return .stay
+    }
+
+    /// Draws the form centred in `area`, with the demo accounts below it when there are any.
+    public func render(
+        into canvas: inout Canvas, area: Rect, strings: Strings, catalogue: PolicyCatalogue, demo: [DemoCredential]
+    ) {
+        let width = min(64, area.width - 2)
+        let height = min(area.height, 11 + (demo.isEmpty ? 0 : demo.count + 3))
+        let inner = Dialog.frame(
+            into: &canvas, area: area, width: width, height: height, title: strings["signin.title"])
+        var y = inner.y
+        canvas.write(strings["signin.intro"], x: inner.x, y: y, width: inner.width, style: .muted)
+        y += 2
+        let labelWidth = min(18, inner.width / 3)
+        let fieldWidth = inner.width - labelWidth - 1
+        canvas.write(strings["signin.identifier"], x: inner.x, y: y, width: labelWidth, style: .heading)
+        identifier.render(into: &canvas, x: inner.x + labelWidth + 1, y: y, width: fieldWidth, focused: focus == 0)
+        y += 2
+        canvas.write(strings["signin.password"], x: inner.x, y: y, width: labelWidth, style: .heading)
+        password.render(into: &canvas, x: inner.x + labelWidth + 1, y: y, width: fieldWidth, focused: focus == 1)
+        y += 2
+        if let message {
+            let style: Style = message.kind == .danger ? .danger : (message.kind == .warning ? .warning : .success)
+            for line in TextWrap.lines(message.text, width: inner.width).prefix(2) {
+                canvas.write(line, x: inner.x, y: y, width: inner.width, style: style)
+                y += 1
+            }
+        } else {
+            canvas.write(
+                strings("signin.policy", ["version": catalogue.version]), x: inner.x, y: y, width: inner.width,
+                style: .muted)
+            y += 1
+        }
+        guard !demo.isEmpty, y + 2 < inner.maxY else { return }
+        y += 1
+        canvas.write(strings["signin.demo"], x: inner.x, y: y, width: inner.width, style: .accent)
+        y += 1
+        for credential in demo where y < inner.maxY {
+            canvas.write(
+                strings("signin.demoLine", ["identifier": credential.identifier, "password": credential.password]),
+                x: inner.x, y: y, width: inner.width, style: .muted)
+            y += 1
+        }
+    }
+}
+
+/// A demo account shown on the sign-in screen of a demo store.
+public struct DemoCredential: Sendable, Equatable {
+    /// Email or username.
+    public let identifier: String
+    /// Its password.
+    public let password: String
+
+    /// Makes a credential.
+    public init(identifier: String, password: String) {
+        self.identifier = identifier
+        self.password = password
+    }
+}

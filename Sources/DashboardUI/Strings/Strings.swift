@@ -1,0 +1,94 @@
+import Foundation
+import PrivacyResources
+
+/// Every user-facing string of the dashboard, looked up by key from `Resources/strings/<language>/`.
+///
+/// Screens never hold English text; they ask this catalogue, so a translation is a new folder of
+/// JSON files and no screen changes. Placeholders are written `{name}`.
+public struct Strings: Sendable {
+    /// The language code these strings are in ("en").
+    public let language: String
+    private let table: [String: String]
+
+    /// Makes a catalogue from a ready table (tests, or strings loaded elsewhere).
+    public init(language: String, table: [String: String]) {
+        self.language = language
+        self.table = table
+    }
+
+    /// Loads the shipped strings for `language`, falling back to English for any key it lacks.
+    public static func bundled(language: String = "en") throws(StringsError) -> Strings {
+        var table = try loadTable(language: "en")
+        if language != "en" {
+            for (key, value) in try loadTable(language: language) { table[key] = value }
+        }
+        return Strings(language: language, table: table)
+    }
+
+    /// Every key and text of one shipped language, for tests that compare languages.
+    public static func loadTable(language: String) throws(StringsError) -> [String: String] {
+        guard let root = PrivacyResources.bundle.url(forResource: "strings", withExtension: nil) else {
+            throw .missing("strings")
+        }
+        let folder = root.appendingPathComponent(language, isDirectory: true)
+        let files: [URL]
+        do {
+            files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        } catch { throw .missing("strings/\(language)") }
+        var table: [String: String] = [:]
+        for file in files {
+            let entries: [String: String]
+            do {
+                entries = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: file))
+            } catch { throw .malformed(file.lastPathComponent) }
+            for (key, value) in entries {
+                if table[key] != nil { throw .duplicate(key) }
+                table[key] = value
+            }
+        }
+        return table
+    }
+
+    /// Every key, for tests.
+    public var keys: Set<String> { Set(table.keys) }
+
+    /// The text for a key; a missing key shows as ⟦key⟧ so tests and reviewers spot it.
+    public subscript(_ key: String) -> String { table[key] ?? "⟦\(key)⟧" }
+
+    /// The text for a key with `{name}` placeholders filled in.
+    public func callAsFunction(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        var text = self[key]
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// A count with the right plural form: looks up `key.one` or `key.other` and fills `{count}`.
+    public func plural(_ key: String, count: Int, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        let form = count == 1 ? "\(key).one" : "\(key).other"
+        var text = self(form, values)
+        text = text.replacingOccurrences(of: "{count}", with: Formats(language: language).number(count))
+        return text
+    }
+}
+
+/// Why the string catalogue could not be loaded.
+public enum StringsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The folder is missing from the installation.
+    case missing(String)
+    /// A file is not a flat JSON object of strings.
+    case malformed(String)
+    /// Two files define the same key.
+    case duplicate(String)
+
+    /// One line for the person starting the program.
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            return
+                "user interface strings not found (\(path)); reinstall so the resources folder sits beside the binary"
+        case .malformed(let file): return "user interface strings file \(file) is not a JSON object of strings"
+        case .duplicate(let key): return "user interface string \(key) is defined twice"
+        }
+    }
+}

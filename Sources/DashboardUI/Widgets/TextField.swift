@@ -1,0 +1,83 @@
+public import TerminalKit
+
+/// A one-line text input: typing, Backspace, Delete, cursor keys, Home/End, Ctrl-U to clear.
+///
+/// Text scrolls sideways when longer than the field; a masked field shows one mask glyph per character.
+public struct TextField: Sendable, Equatable {
+    /// The text typed so far.
+    public private(set) var text: String
+    /// Cursor position in characters.
+    public private(set) var cursor: Int
+    /// Whether the characters are hidden (passwords).
+    public let masked: Bool
+    /// The most characters accepted.
+    public let maxLength: Int
+
+    /// Makes a field, optionally pre-filled (the cursor goes to the end).
+    public init(text: String = "", masked: Bool = false, maxLength: Int = 200) {
+        self.text = String(text.prefix(maxLength))
+        self.cursor = min(text.count, maxLength)
+        self.masked = masked
+        self.maxLength = maxLength
+    }
+
+    /// Whether nothing has been typed.
+    public var isEmpty: Bool { text.isEmpty }
+
+    /// Replaces the text (e.g. to clear a password after a failed sign-in).
+    public mutating func set(_ newText: String) {
+        text = String(newText.prefix(maxLength))
+        cursor = text.count
+    }
+
+    /// Applies an editing key; returns false for keys a field does not use.
+    public mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .character(let character):
+            guard text.count < maxLength, !character.isNewline else { return true }
+            text.insert(character, at: index(cursor))
+            cursor += 1
+        case .backspace:
+            guard cursor > 0 else { return true }
+            text.remove(at: index(cursor - 1))
+            cursor -= 1
+        case .delete:
+            guard cursor < text.count else { return true }
+            text.remove(at: index(cursor))
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(text.count, cursor + 1)
+        case .home, .control("a"): cursor = 0
+        case .end, .control("e"): cursor = text.count
+        case .control("u"):
+            text = ""
+            cursor = 0
+        default: return false
+        }
+        return true
+    }
+
+    private func index(_ offset: Int) -> String.Index { text.index(text.startIndex, offsetBy: offset) }
+
+    /// Draws the field in `width` columns; the focused field shows its cursor as a reversed cell.
+    public func render(into canvas: inout Canvas, x: Int, y: Int, width: Int, focused: Bool) {
+        guard width > 0 else { return }
+        let style: Style = focused ? .inputFocused : .input
+        canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
+        let shown = masked ? String(repeating: canvas.glyphs.mask, count: text.count) : text
+        let characters = Array(shown)
+        // Keep the cursor visible: scroll so it sits inside the field.
+        var start = 0
+        var columns = characters[0..<cursor].reduce(0) { $0 + TextWidth.columns(of: $1) }
+        while columns > width - 1, start < cursor {
+            columns -= TextWidth.columns(of: characters[start])
+            start += 1
+        }
+        let visible = String(characters[start...])
+        canvas.write(visible, x: x, y: y, width: width, style: style, ellipsis: false)
+        if focused {
+            let cursorX = x + columns
+            let under = cursor < characters.count ? String(characters[cursor]) : " "
+            canvas.write(under, x: cursorX, y: y, width: max(0, x + width - cursorX), style: .selected, ellipsis: false)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// A terminal in memory: events come from a list, frames are kept for inspection.
+@MainActor
+public final class InMemoryTerminal: Terminal {
+    /// The current size; `.resize` events change it.
+    public private(set) var size: Size
+    /// Line drawing characters.
+    public let glyphs: Glyphs
+    /// Colours, used when frames are rendered with ANSI sequences.
+    public let theme: Theme
+    /// Events still to deliver.
+    public private(set) var pending: [TerminalEvent]
+    /// The last frame presented.
+    public private(set) var lastFrame: Canvas?
+    /// How many frames were presented.
+    public private(set) var frameCount = 0
+    /// How many times a full redraw was asked for.
+    public private(set) var invalidations = 0
+
+    /// Makes a terminal of a size that will deliver `events` and then report that input closed.
+    public init(
+        size: Size, events: [TerminalEvent] = [], glyphs: Glyphs = .unicode, theme: Theme = Theme(kind: .color256)
+    ) {
+        self.size = size
+        self.pending = events
+        self.glyphs = glyphs
+        self.theme = theme
+    }
+
+    /// Queues more events.
+    public func feed(_ events: [TerminalEvent]) { pending.append(contentsOf: events) }
+
+    /// Delivers the next queued event (`.closed` when none is left).
+    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
+        guard !pending.isEmpty else { return .closed(signal: nil) }
+        let event = pending.removeFirst()
+        if case .resize(let newSize) = event { size = newSize }
+        return event
+    }
+
+    /// Keeps the frame.
+    public func present(_ canvas: Canvas) {
+        lastFrame = canvas
+        frameCount += 1
+    }
+
+    /// Counts the request.
+    public func invalidate() { invalidations += 1 }
+
+    /// The last frame's text, for assertions and headless output.
+    public var screenText: String { lastFrame?.plainText ?? "" }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import DashboardUI
+import Foundation
+import TerminalKit
+
+/// The look-and-feel options of every command that shows the dashboard.
+struct DashboardOptions: ParsableArguments {
+    @Flag(help: "Draw borders and markers with plain ASCII characters.") var ascii = false
+    @Flag(name: .customLong("no-color"), help: "Use no colour (the same as setting NO_COLOR).") var noColor = false
+    @Option(
+        help: ArgumentHelp(
+            "Sign out after this many minutes without a key (default 10, or $PRIVACY_DASHBOARD_IDLE_MINUTES).",
+            valueName: "minutes"))
+    var idleMinutes: Int?
+
+    /// The idle time in force, from the option, the environment or the default.
+    func idleTimeout() throws -> TimeInterval {
+        let fromEnvironment = ProcessInfo.processInfo.environment["PRIVACY_DASHBOARD_IDLE_MINUTES"].flatMap { Int($0) }
+        let minutes = idleMinutes ?? fromEnvironment ?? 10
+        guard (1...1440).contains(minutes) else {
+            throw CommandFailure.usage("--idle-minutes must be between 1 and 1440 (got \(minutes))")
+        }
+        return TimeInterval(minutes * 60)
+    }
+
+    /// The terminal options from these flags and the environment.
+    var terminalOptions: TerminalOptions {
+        TerminalOptions.from(environment: ProcessInfo.processInfo.environment, ascii: ascii, noColor: noColor)
+    }
+
+    /// The dashboard configuration, with demo accounts to show on the sign-in screen.
+    func configuration(demo: [DemoCredential] = []) throws -> DashboardConfiguration {
+        DashboardConfiguration(idleTimeout: try idleTimeout(), demoCredentials: demo)
+    }
+
+    /// The string catalogue, or a one-line failure when the installation lacks it.
+    static func strings() throws -> Strings {
+        do { return try Strings.bundled(language: "en") } catch {
+            throw CommandFailure(message: error.description, code: ExitStatus.noInput)
+        }
+    }
+}
