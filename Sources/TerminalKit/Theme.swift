@@ -62,7 +62,8 @@ public struct Theme: Sendable, Hashable {
 
     private static func monochrome(_ style: Style) -> StyleAttributes {
         switch style {
-        case .normal, .border, .input, .hintBar, .tabInactive, .chartBar, .chartLine: return StyleAttributes()
+        case .normal, .border, .hintBar, .tabInactive, .chartBar, .chartLine: return StyleAttributes()
+        case .input: return StyleAttributes(underline: true)
         case .muted: return StyleAttributes(dim: true)
         case .title, .heading, .accent, .borderFocused, .success, .warning: return StyleAttributes(bold: true)
         case .danger: return StyleAttributes(bold: true, underline: true)
@@ -75,7 +76,8 @@ public struct Theme: Sendable, Hashable {
     // Basic colours: 0 black, 1 red, 2 green, 3 yellow, 4 blue, 5 magenta, 6 cyan, 7 white.
     private static func eight(_ style: Style) -> StyleAttributes {
         switch style {
-        case .normal, .input: return StyleAttributes()
+        case .normal: return StyleAttributes()
+        case .input: return StyleAttributes(underline: true)
         case .muted: return StyleAttributes(dim: true)
         case .title: return StyleAttributes(foreground: 6, bold: true)
         case .heading: return StyleAttributes(bold: true, underline: false)
@@ -100,7 +102,8 @@ public struct Theme: Sendable, Hashable {
 
     private static func full(_ style: Style) -> StyleAttributes {
         switch style {
-        case .normal, .input: return StyleAttributes()
+        case .normal: return StyleAttributes()
+        case .input: return StyleAttributes(foreground: 252, background: 236)
         case .muted: return StyleAttributes(foreground: 245)
         case .title: return StyleAttributes(foreground: 81, bold: true)
         case .heading: return StyleAttributes(foreground: 153, bold: true)

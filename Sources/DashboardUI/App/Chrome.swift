@@ -20,8 +20,7 @@ enum Chrome {
         let title = " " + strings["app.title"]
         let used = canvas.write(title, x: 0, y: 0, width: width, style: .header)
         guard let session else { return }
-        let name = (try? session.accounts.profile(accountId: session.account.id))??.fullName ?? session.account.username
-        let who = "\(name) <\(session.account.email)> "
+        let who = "\(session.displayName) <\(session.account.email)> "
         let room = width - used - 2
         guard room > 8 else { return }
         let whoWidth = min(TextWidth.columns(of: TextSanitizer.visible(who)), room)
@@ -63,7 +62,8 @@ enum Chrome {
 
     /// The bottom bar: key hints for the screen's actions, and the help key at every width.
     static func hints(
-        into canvas: inout Canvas, actions: [Action], contexts: [BindingContext], textInput: Bool, strings: Strings
+        into canvas: inout Canvas, actions: [Action], contexts: [BindingContext], textInput: Bool, strings: Strings,
+        labels: [Action: String] = [:]
     ) {
         let y = canvas.size.height - 1
         let width = canvas.size.width
@@ -85,7 +85,7 @@ enum Chrome {
         for action in actions {
             guard let binding = KeyBindings.binding(for: action, contexts: contexts) else { continue }
             let key = label(binding)
-            let text = strings[binding.hint]
+            let text = labels[action] ?? strings[binding.hint]
             let needed = TextWidth.columns(of: key) + TextWidth.columns(of: text) + 3
             if x + needed > width - fixedWidth { break }
             x += canvas.write(" \(key)", x: x, y: y, style: .hintKey)

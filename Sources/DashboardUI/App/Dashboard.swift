@@ -220,6 +220,21 @@ public final class Dashboard {
         phase = .signedIn(state)
     }
 
+    /// Whether work is waiting to run after the current frame is shown (a password check).
+    public var hasPendingWork: Bool {
+        if case .signIn(let form) = phase { return form.isSubmitting }
+        return false
+    }
+
+    /// Runs the waiting work; the runner calls it right after presenting the "checking" frame.
+    public func performPendingWork() {
+        guard case .signIn(var form) = phase, form.isSubmitting else { return }
+        switch form.submit(context: context, strings: strings) {
+        case .stay: phase = .signIn(form)
+        case .signedIn(let account): startSession(account)
+        }
+    }
+
     // MARK: - Rendering
 
     /// Where screens draw, between the tab bar and the status line.
@@ -242,7 +257,8 @@ public final class Dashboard {
                 into: &canvas, area: body.splitTop(1).rest, strings: strings, catalogue: context.catalogue,
                 demo: configuration.demoCredentials)
             Chrome.hints(
-                into: &canvas, actions: [.nextFocus, .select], contexts: [.form], textInput: true, strings: strings)
+                into: &canvas, actions: [.nextFocus, .select], contexts: [.form], textInput: true, strings: strings,
+                labels: [.select: strings["signin.submit"]])
         case .signedIn(let state):
             guard let screen = state.screens[state.current] else { break }
             Chrome.header(into: &canvas, strings: strings, session: state.session)

@@ -19,6 +19,10 @@ public enum DashboardRunner {
                 dashboard.wantsFullRedraw = false
             }
             terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
+            if dashboard.hasPendingWork {
+                dashboard.performPendingWork()
+                continue
+            }
             let event = terminal.nextEvent(timeoutMilliseconds: tickMilliseconds)
             if case .closed(let signal) = event { return .closed(signal: signal) }
             dashboard.handle(event)
@@ -34,6 +38,10 @@ public enum DashboardRunner {
             let event = terminal.nextEvent(timeoutMilliseconds: 0)
             if case .closed = event { break }
             dashboard.handle(event)
+            if dashboard.hasPendingWork {
+                terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
+                dashboard.performPendingWork()
+            }
             if dashboard.wantsFullRedraw {
                 terminal.invalidate()
                 dashboard.wantsFullRedraw = false

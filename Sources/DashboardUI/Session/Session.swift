@@ -16,6 +16,8 @@ public final class Session {
     public let formats: Formats
     /// A one-line message shown above the key hints until the next key.
     public var flash: Flash?
+    /// The name shown in the title bar (the profile's full name, else the username).
+    public private(set) var displayName: String
 
     /// Makes a session for an account that has just signed in.
     public init(context: PrivacyContext, account: Account, strings: Strings, formats: Formats) {
@@ -23,6 +25,13 @@ public final class Session {
         self.account = account
         self.strings = strings
         self.formats = formats
+        displayName = account.username
+        loadDisplayName()
+    }
+
+    private func loadDisplayName() {
+        let name = (try? AccountService(context: context).profile(accountId: account.id))??.fullName
+        displayName = name.flatMap { $0.isEmpty ? nil : $0 } ?? account.username
     }
 
     /// The policy catalogue.
@@ -43,6 +52,7 @@ public final class Session {
     /// Reads the account row again (after a change made here or in another session).
     public func reloadAccount() {
         if let fresh = try? accounts.account(id: account.id) { account = fresh }
+        loadDisplayName()
     }
 
     /// Shows a message in the status line.

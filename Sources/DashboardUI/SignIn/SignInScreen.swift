@@ -16,6 +16,8 @@ public struct SignInScreen: Sendable {
     private var password = TextField(masked: true, maxLength: 1024)
     private var focus = 0
     private var message: Flash?
+    /// Set when Enter was pressed: the check runs after the "checking" frame is on screen.
+    public private(set) var isSubmitting = false
 
     /// Makes an empty form, with an optional message (e.g. after an idle sign-out).
     public init(message: Flash? = nil) { self.message = message }
@@ -37,7 +39,15 @@ public struct SignInScreen: Sendable {
                 focus = 1
                 return .stay
             }
-            return submit(context: context, strings: strings)
+            let name = identifier.text.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, !password.isEmpty else {
+                message = Flash(text: strings["signin.missing"], kind: .warning)
+                return .stay
+            }
+            // The password check takes a moment (scrypt): show that it is running first.
+            isSubmitting = true
+            message = Flash(text: strings["signin.checking"], kind: .info)
+            return .stay
         case .back:
             if focus == 1 { focus = 0 }
             return .stay
@@ -48,12 +58,10 @@ public struct SignInScreen: Sendable {
         return .stay
     }
 
-    private mutating func submit(context: PrivacyContext, strings: Strings) -> Outcome {
+    /// Checks the typed email or username and password (after `isSubmitting` was set by Enter).
+    public mutating func submit(context: PrivacyContext, strings: Strings) -> Outcome {
+        isSubmitting = false
         let name = identifier.text.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, !password.isEmpty else {
-            message = Flash(text: strings["signin.missing"], kind: .warning)
-            return .stay
-        }
         let formats = Formats(language: strings.language)
         do {
             let outcome = try SignInService(context: context).signIn(name, password: password.text)
@@ -103,7 +111,13 @@ public struct SignInScreen: Sendable {
         password.render(into: &canvas, x: inner.x + labelWidth + 1, y: y, width: fieldWidth, focused: focus == 1)
         y += 2
         if let message {
-            let style: Style = message.kind == .danger ? .danger : (message.kind == .warning ? .warning : .success)
+            let style: Style
+            switch message.kind {
+            case .danger: style = .danger
+            case .warning: style = .warning
+            case .success: style = .success
+            case .info: style = .accent
+            }
             for line in TextWrap.lines(message.text, width: inner.width).prefix(2) {
                 canvas.write(line, x: inner.x, y: y, width: inner.width, style: style)
                 y += 1

@@ -59,6 +59,7 @@ struct ScreenCommand: ParsableCommand {
         for (index, event) in events.enumerated() {
             let started = DispatchTime.now().uptimeNanoseconds
             dashboard.handle(event)
+            if dashboard.hasPendingWork { dashboard.performPendingWork() }
             frame = dashboard.render(size: terminal.size, glyphs: terminal.glyphs)
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             FileHandle.standardError.write(Data("event \(index) \(event) \(String(format: "%.3f", elapsed)) ms\n".utf8))

@@ -33,9 +33,11 @@ struct ProgramRunner {
     }
 
     /// Runs the binary with `arguments`, optional stdin text and extra environment.
-    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> ProgramResult {
+    func run(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable: String? = nil
+    ) throws -> ProgramResult {
         let process = Process()
-        process.executableURL = try Self.binaryURL()
+        process.executableURL = try executable.map { URL(fileURLWithPath: $0) } ?? Self.binaryURL()
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "PRIVACY_DASHBOARD_STORE")

@@ -1,0 +1,106 @@
+import PrivacyModel
+import TerminalKit
+
+/// Changes the password: the current one, the new one and its repetition, all masked.
+@MainActor
+struct PasswordDialog: Sendable, Equatable {
+    private(set) var fields = [
+        TextField(masked: true, maxLength: AccountService.maximumPasswordBytes),
+        TextField(masked: true, maxLength: AccountService.maximumPasswordBytes),
+        TextField(masked: true, maxLength: AccountService.maximumPasswordBytes),
+    ]
+    private(set) var focus = 0
+    private(set) var error: String?
+
+    private static let labelKeys = ["account.password.current", "account.password.new", "account.password.repeat"]
+
+    /// Whether anything has been typed.
+    var hasUnsavedInput: Bool { fields.contains { !$0.isEmpty } }
+
+    /// Handles a key: editing, Tab/arrows between fields, Enter to go on or change, Esc to cancel.
+    mutating func update(_ key: ScreenInput, session: Session) -> DialogOutcome {
+        switch key.action {
+        case .nextFocus, .down:
+            focus = (focus + 1) % fields.count
+        case .previousFocus, .up:
+            focus = (focus + fields.count - 1) % fields.count
+        case .select:
+            if focus < fields.count - 1 {
+                focus += 1
+            } else {
+                return submit(session: session)
+            }
+        case .back: return .close
+        case .quit: return .passThrough
+        case .some: break
+        case nil: _ = fields[focus].handle(key.key)
+        }
+        return .stay
+    }
+
+    private mutating func submit(session: Session) -> DialogOutcome {
+        let strings = session.strings
+        if let empty = fields.firstIndex(where: \.isEmpty) {
+            error = strings["account.password.missing"]
+            focus = empty
+            return .stay
+        }
+        do {
+            try PasswordChangeService(context: session.context).change(
+                accountId: session.account.id, current: fields[0].text, new: fields[1].text, repeated: fields[2].text)
+            session.reloadAccount()
+            session.show(strings["account.password.done"], .success)
+            return .close
+        } catch PasswordChangeError.wrongCurrentPassword {
+            error = strings["account.password.wrong"]
+            fields[0].set("")
+            focus = 0
+        } catch PasswordChangeError.mismatch {
+            error = strings["account.password.mismatch"]
+            fields[2].set("")
+            focus = 2
+        } catch PasswordChangeError.sameAsCurrent {
+            error = strings["account.password.same"]
+            fields[1].set("")
+            fields[2].set("")
+            focus = 1
+        } catch AccountError.weakPassword(let length) {
+            error = strings.plural("account.password.weak", count: length)
+            focus = 1
+        } catch PasswordChangeError.locked(let until) {
+            error = strings("account.password.locked", ["time": session.formats.dateTime(until)])
+        } catch {
+            self.error = DialogMessage.text(for: error, strings: strings)
+        }
+        return .stay
+    }
+
+    /// Draws the dialog centred in `area`.
+    func render(into canvas: inout Canvas, area: Rect, session: Session) {
+        let strings = session.strings
+        let inner = Dialog.frame(
+            into: &canvas, area: area, width: 66, height: 14, title: strings["account.password.title"])
+        guard inner.width > 0, inner.height > 0 else { return }
+        var y = inner.y
+        canvas.write(
+            strings.plural("account.password.intro", count: AccountService.minimumPasswordLength), x: inner.x, y: y,
+            width: inner.width, style: .muted)
+        y += 2
+        let labelWidth = min(18, inner.width / 3)
+        let fieldX = inner.x + labelWidth + 1
+        let fieldWidth = inner.width - labelWidth - 1
+        for (index, field) in fields.enumerated() {
+            canvas.write(strings[Self.labelKeys[index]], x: inner.x, y: y, width: labelWidth, style: .heading)
+            field.render(into: &canvas, x: fieldX, y: y, width: fieldWidth, focused: focus == index)
+            y += 2
+        }
+        if let error {
+            for line in TextWrap.lines(error, width: inner.width).prefix(2) {
+                canvas.write(line, x: inner.x, y: y, width: inner.width, style: .danger)
+                y += 1
+            }
+        }
+        canvas.write(
+            strings["account.password.footer"], x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
+    }
+}

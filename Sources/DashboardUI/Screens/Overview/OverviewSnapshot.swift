@@ -1,0 +1,111 @@
+import Foundation
+import PrivacyModel
+
+/// What the overview shows, read once when the screen is shown so rendering never touches the store.
+struct OverviewSnapshot {
+    /// One data category's line.
+    struct CategoryRow {
+        let name: String
+        let count: Int
+        let oldest: Date?
+        let newest: Date?
+        let nextDeletion: Date?
+        /// Kept for the account's lifetime (no fixed deletion date while the account is open).
+        let keptWhileOpen: Bool
+        let heldCount: Int
+        let isRestricted: Bool
+    }
+
+    /// One open request's line.
+    struct RequestRow {
+        let reference: String
+        let typeName: String
+        let status: RequestStatus
+        let due: Date
+        let daysLeft: Int
+        let isOverdue: Bool
+        let isReceiptOverdue: Bool
+        let isExtended: Bool
+    }
+
+    /// One preference group's line: how many optional items are on and which.
+    struct PreferenceGroupLine {
+        let name: String
+        let optionalOn: [String]
+        let optionalCount: Int
+        let lockedCount: Int
+    }
+
+    /// Something the subscriber should look at.
+    enum Alert: Equatable {
+        /// The policy in force is not the one acknowledged (nil: never acknowledged).
+        case policy(current: String, acknowledged: String?)
+        /// The consent receipt chain check found a problem.
+        case brokenChain(String)
+        /// Requests past their answer deadline.
+        case overdue([String])
+        /// Requests whose receipt was not confirmed in time.
+        case receiptOverdue([String])
+        /// The account is awaiting deletion.
+        case deletionPending(Date?)
+    }
+
+    var categories: [CategoryRow] = []
+    var requests: [RequestRow] = []
+    var preferenceGroups: [PreferenceGroupLine] = []
+    var alerts: [Alert] = []
+
+    /// Reads everything the overview needs for the signed-in account.
+    @MainActor
+    static func load(session: Session) throws -> OverviewSnapshot {
+        let accountId = session.account.id
+        let catalogue = session.catalogue
+        var snapshot = OverviewSnapshot()
+        snapshot.categories = try session.collectedData.summaries(accountId: accountId).map { summary in
+            CategoryRow(
+                name: summary.category.name, count: summary.count, oldest: summary.oldest, newest: summary.newest,
+                nextDeletion: summary.nextDeletion,
+                keptWhileOpen: summary.category.recordSets.contains { $0.retention.kind == .accountLifetime },
+                heldCount: summary.sets.reduce(0) { $0 + $1.heldCount }, isRestricted: summary.isRestricted)
+        }
+        let service = session.requests
+        snapshot.requests = try service.requests(accountId: accountId).filter(\.isOpen)
+            .sorted { ($0.currentDueAt, $0.id) < ($1.currentDueAt, $1.id) }
+            .map { request in
+                RequestRow(
+                    reference: request.reference,
+                    typeName: catalogue.right(request.type.rawValue)?.name ?? request.type.rawValue,
+                    status: request.status, due: request.currentDueAt, daysLeft: service.daysLeft(request),
+                    isOverdue: service.isOverdue(request), isReceiptOverdue: service.isReceiptOverdue(request),
+                    isExtended: request.isExtended)
+            }
+        let states = try session.preferences.preferences(accountId: accountId)
+        snapshot.preferenceGroups = catalogue.preferenceGroups.map { group in
+            let members = states.filter { $0.group == group.id }
+            let optional = members.filter { !$0.isLocked }
+            return PreferenceGroupLine(
+                name: group.name, optionalOn: optional.filter(\.value).map(\.definition.name),
+                optionalCount: optional.count, lockedCount: members.count - optional.count)
+        }
+        let chain = try session.preferences.verifyChain(accountId: accountId)
+        snapshot.alerts = alerts(session: session, chain: chain, requests: snapshot.requests)
+        return snapshot
+    }
+
+    @MainActor
+    private static func alerts(session: Session, chain: ReceiptChainReport, requests: [RequestRow]) -> [Alert] {
+        var alerts: [Alert] = []
+        let account = session.account
+        if account.status == .deletionPending { alerts.append(.deletionPending(account.purgeDueDate)) }
+        let overdue = requests.filter(\.isOverdue).map(\.reference)
+        if !overdue.isEmpty { alerts.append(.overdue(overdue)) }
+        let receiptOverdue = requests.filter(\.isReceiptOverdue).map(\.reference)
+        if !receiptOverdue.isEmpty { alerts.append(.receiptOverdue(receiptOverdue)) }
+        if let problem = chain.problem { alerts.append(.brokenChain(problem.description)) }
+        let current = session.catalogue.version
+        if account.acknowledgedPolicyVersion != current {
+            alerts.append(.policy(current: current, acknowledged: account.acknowledgedPolicyVersion))
+        }
+        return alerts
+    }
+}

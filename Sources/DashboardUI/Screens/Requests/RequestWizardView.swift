@@ -1,0 +1,286 @@
+import PrivacyModel
+import TerminalKit
+
+/// Draws the wizard's current step as a dialog over the request list, from the wizard's state alone.
+@MainActor
+enum RequestWizardView {
+    /// Draws the dialog for the wizard's step inside the screen `area`.
+    static func render(_ wizard: RequestWizard, into canvas: inout Canvas, area: Rect, session: Session) {
+        let strings = session.strings
+        let step = wizard.step
+        let title = strings(
+            "requests.wizard.title",
+            [
+                "step": String(step.rawValue), "count": String(RequestWizard.Step.allCases.count),
+                "name": strings["requests.wizard.step.\(step)"],
+            ])
+        let inner = Dialog.frame(
+            into: &canvas, area: area, width: RequestWizardLayout.width(in: area),
+            height: RequestWizardLayout.height(in: area), title: title)
+        guard inner.height > 2, inner.width > 8 else { return }
+        let (body, footer) = inner.splitBottom(2)
+        if let message = wizard.message {
+            canvas.write(
+                mark(message.kind, canvas: canvas) + message.text, x: footer.x, y: footer.y, width: footer.width,
+                style: style(message.kind))
+        }
+        let keysKey: String
+        switch step {
+        case .right: keysKey = "requests.wizard.keys.first"
+        case .scope: keysKey = wizard.duplicate == nil ? "requests.wizard.keys.list" : "requests.wizard.keys.duplicate"
+        case .details:
+            keysKey = wizard.asksNewValue(session: session) ? "requests.wizard.keys.form" : "requests.wizard.keys.note"
+        case .identity: keysKey = "requests.wizard.keys.identity"
+        case .receipt: keysKey = "requests.wizard.keys.receipt"
+        }
+        canvas.write(strings[keysKey], x: footer.x, y: footer.maxY - 1, width: footer.width, style: .muted)
+        switch step {
+        case .right: renderRights(wizard, into: &canvas, body: body, area: area, session: session)
+        case .scope:
+            if let duplicate = wizard.duplicate {
+                renderDuplicate(duplicate, into: &canvas, body: body, session: session)
+            } else {
+                renderScopes(wizard, into: &canvas, body: body, area: area, session: session)
+            }
+        case .details: renderDetails(wizard, into: &canvas, body: body, session: session)
+        case .identity: renderIdentity(wizard, into: &canvas, body: body, session: session)
+        case .receipt: renderReceipt(wizard, into: &canvas, body: body, session: session)
+        }
+    }
+
+    // MARK: Steps
+
+    private static func renderRights(
+        _ wizard: RequestWizard, into canvas: inout Canvas, body: Rect, area: Rect, session: Session
+    ) {
+        let rights = RequestWizard.rights(session: session)
+        let items = rights.map { (label: $0.name, summary: $0.summary) }
+        renderChoice(
+            prompt: session.strings["requests.wizard.right.prompt"], items: items, list: wizard.rightList,
+            explanation: wizard.chosenRight(session: session)?.summary ?? "", into: &canvas, body: body, area: area)
+    }
+
+    private static func renderScopes(
+        _ wizard: RequestWizard, into canvas: inout Canvas, body: Rect, area: Rect, session: Session
+    ) {
+        let options = wizard.scopeOptions(session: session)
+        let rightName = wizard.chosenRight(session: session)?.name ?? ""
+        renderChoice(
+            prompt: session.strings("requests.wizard.scope.prompt", ["right": rightName]),
+            items: options.map { (label: $0.label, summary: $0.summary) }, list: wizard.scopeList,
+            explanation: wizard.chosenScope(session: session)?.explanation ?? "", into: &canvas, body: body, area: area)
+    }
+
+    /// A question, a scrolling list of choices with their summaries, and the highlighted one explained.
+    private static func renderChoice(
+        prompt: String, items: [(label: String, summary: String)], list: ListState, explanation: String,
+        into canvas: inout Canvas, body: Rect, area: Rect
+    ) {
+        canvas.write(prompt, x: body.x, y: body.y, width: body.width, style: .heading)
+        let rows = min(RequestWizardLayout.listRows(in: area), max(0, body.height - RequestWizardLayout.rowsAboveList))
+        let offset = list.visibleOffset(visible: rows)
+        let labelWidth = min(items.map { TextWidth.columns(of: $0.label) }.max() ?? 0, body.width / 2)
+        for line in 0..<rows {
+            let index = offset + line
+            guard index < items.count else { break }
+            let y = body.y + RequestWizardLayout.rowsAboveList + line
+            let selected = index == list.selected
+            let rowStyle: Style = selected ? .selected : .normal
+            canvas.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: selected ? .selected : .normal)
+            if selected { canvas.write(String(canvas.glyphs.pointer), x: body.x, y: y, width: 1, style: rowStyle) }
+            let textWidth = body.width - 4
+            canvas.writePadded(
+                items[index].label, x: body.x + 2, y: y, width: min(labelWidth, textWidth), style: rowStyle)
+            let summaryX = body.x + 2 + labelWidth + 2
+            if summaryX < body.x + textWidth {
+                canvas.write(
+                    items[index].summary, x: summaryX, y: y, width: body.x + textWidth - summaryX + 2,
+                    style: selected ? .selected : .muted)
+            }
+            if line == 0 && offset > 0 {
+                canvas.write(String(canvas.glyphs.arrowUp), x: body.maxX - 1, y: y, width: 1, style: .accent)
+            }
+            if line == rows - 1 && index < items.count - 1 {
+                canvas.write(String(canvas.glyphs.arrowDown), x: body.maxX - 1, y: y, width: 1, style: .accent)
+            }
+        }
+        let explanationY = body.y + RequestWizardLayout.rowsAboveList + rows + 1
+        let explanationArea = Rect(
+            x: body.x, y: explanationY, width: body.width, height: max(0, body.maxY - explanationY))
+        Dialog.paragraphs([explanation], into: &canvas, area: explanationArea, style: .muted)
+    }
+
+    private static func renderDuplicate(
+        _ duplicate: RightsRequest, into canvas: inout Canvas, body: Rect, session: Session
+    ) {
+        let strings = session.strings
+        let formats = session.formats
+        var lines = [
+            RequestStyledLine(mark(.warning, canvas: canvas) + strings["requests.duplicate.title"], style: .warning)
+        ]
+        lines.append(.blank)
+        lines += RequestStyledLine.wrapped(
+            strings(
+                "requests.duplicate.text",
+                [
+                    "reference": duplicate.reference, "date": formats.date(duplicate.filedAt),
+                ]), width: body.width)
+        lines.append(.blank)
+        let labels = [strings["requests.label.status"], strings["requests.label.due"]]
+        let labelWidth = labels.map { TextWidth.columns(of: $0) }.max() ?? 0
+        lines += RequestStyledLine.labelled(
+            labels[0], RequestText.status(duplicate.status, session: session), labelWidth: labelWidth, width: body.width
+        )
+        lines += RequestStyledLine.labelled(
+            labels[1], RequestText.due(duplicate, session: session), labelWidth: labelWidth, width: body.width)
+        lines.append(.blank)
+        lines += RequestStyledLine.wrapped(strings["requests.duplicate.hint"], width: body.width, style: .muted)
+        RequestStyledLine.draw(lines, into: &canvas, area: body)
+    }
+
+    private static func renderDetails(_ wizard: RequestWizard, into canvas: inout Canvas, body: Rect, session: Session)
+    {
+        let strings = session.strings
+        let scope = wizard.chosenScope(session: session)?.scope ?? .all
+        var y = body.y
+        if wizard.asksNewValue(session: session) {
+            let field = RequestText.fieldName(scope.value, session: session)
+            canvas.write(
+                strings("requests.wizard.details.correctPrompt", ["field": field]), x: body.x, y: y, width: body.width,
+                style: .heading)
+            y += 2
+            let labels = [strings["requests.label.heldNow"], strings["requests.label.newValue"]]
+            let labelWidth = labels.map { TextWidth.columns(of: $0) }.max() ?? 0
+            let held = wizard.currentValue ?? strings["requests.value.none"]
+            for line in RequestStyledLine.labelled(labels[0], held, labelWidth: labelWidth, width: body.width).prefix(2)
+            {
+                canvas.write(line.text, x: body.x + line.indent, y: y, width: body.width - line.indent)
+                y += 1
+            }
+            y += 1
+            canvas.write(labels[1], x: body.x, y: y, width: body.width, style: .heading)
+            y += 1
+            wizard.newValue.render(
+                into: &canvas, x: body.x, y: y, width: body.width, focused: wizard.focus == .newValue)
+            y += 2
+            canvas.write(strings["requests.label.noteOptional"], x: body.x, y: y, width: body.width, style: .heading)
+            y += 1
+            wizard.note.render(into: &canvas, x: body.x, y: y, width: body.width, focused: wizard.focus == .note)
+            y += 2
+            let help = Rect(x: body.x, y: y, width: body.width, height: max(0, body.maxY - y))
+            Dialog.paragraphs([strings["requests.wizard.details.fieldsHint"]], into: &canvas, area: help, style: .muted)
+            return
+        }
+        let rightName = wizard.chosenRight(session: session)?.name ?? ""
+        canvas.write(
+            strings("requests.wizard.details.prompt", ["right": rightName]), x: body.x, y: y, width: body.width,
+            style: .heading)
+        y += 2
+        let about = strings("requests.wizard.details.about", ["scope": RequestText.scope(scope, session: session)])
+        y += Dialog.paragraphs(
+            [about], into: &canvas,
+            area: Rect(x: body.x, y: y, width: body.width, height: max(0, min(2, body.maxY - y))))
+        y += 1
+        let noteLabel =
+            wizard.requiresNote(session: session)
+            ? strings["requests.label.noteRequired"] : strings["requests.label.noteOptional"]
+        canvas.write(noteLabel, x: body.x, y: y, width: body.width, style: .heading)
+        y += 1
+        wizard.note.render(into: &canvas, x: body.x, y: y, width: body.width, focused: true)
+        y += 2
+        let help = Rect(x: body.x, y: y, width: body.width, height: max(0, body.maxY - y))
+        Dialog.paragraphs([strings["requests.wizard.details.noteHint"]], into: &canvas, area: help, style: .muted)
+    }
+
+    private static func renderIdentity(_ wizard: RequestWizard, into canvas: inout Canvas, body: Rect, session: Session)
+    {
+        let strings = session.strings
+        canvas.write(
+            strings["requests.wizard.identity.prompt"], x: body.x, y: body.y, width: body.width, style: .heading)
+        var pairs: [(String, String)] = []
+        pairs.append((strings["requests.label.right"], wizard.chosenRight(session: session)?.name ?? ""))
+        if let scope = wizard.chosenScope(session: session)?.scope {
+            pairs.append((strings["requests.label.scope"], RequestText.scope(scope, session: session)))
+        }
+        if wizard.asksNewValue(session: session) {
+            pairs.append((strings["requests.label.newValue"], wizard.newValue.text))
+        }
+        if !wizard.note.isEmpty { pairs.append((strings["requests.label.note"], wizard.note.text)) }
+        let labelWidth = pairs.map { TextWidth.columns(of: $0.0) }.max() ?? 0
+        var y = body.y + 2
+        for (label, value) in pairs {
+            guard let line = RequestStyledLine.labelled(label, value, labelWidth: labelWidth, width: body.width).first
+            else { continue }
+            canvas.write(line.text, x: body.x, y: y, width: body.width)
+            y += 1
+        }
+        y += 1
+        let explain = Rect(x: body.x, y: y, width: body.width, height: max(0, min(2, body.maxY - y)))
+        y += Dialog.paragraphs(
+            [strings["requests.wizard.identity.explain"]], into: &canvas, area: explain, style: .muted)
+        y += 1
+        canvas.write(strings["requests.label.password"], x: body.x, y: y, width: body.width, style: .heading)
+        y += 1
+        wizard.password.render(into: &canvas, x: body.x, y: y, width: min(body.width, 40), focused: true)
+    }
+
+    private static func renderReceipt(_ wizard: RequestWizard, into canvas: inout Canvas, body: Rect, session: Session)
+    {
+        guard let request = wizard.filed else { return }
+        let strings = session.strings
+        let formats = session.formats
+        let deadlines = session.catalogue.deadlines
+        var lines = [
+            RequestStyledLine(mark(.success, canvas: canvas) + strings["requests.receipt.title"], style: .success)
+        ]
+        lines.append(.blank)
+        let pairs: [(String, String, Style)] = [
+            (strings["requests.label.reference"], request.reference, .title),
+            (strings["requests.label.right"], RequestText.rightName(request.type, session: session), .normal),
+            (strings["requests.label.scope"], RequestText.scope(request.scope, session: session), .normal),
+            (strings["requests.label.filed"], formats.dateTime(request.filedAt), .normal),
+            (
+                strings["requests.label.receiptDue"],
+                strings.plural(
+                    "requests.receipt.receiptDue", count: deadlines.receiptHours,
+                    ["date": formats.dateTime(request.receiptDueAt)]), .normal
+            ),
+            (
+                strings["requests.label.responseDue"],
+                strings.plural(
+                    "requests.receipt.responseDue", count: deadlines.responseDays,
+                    ["date": formats.date(request.responseDueAt)]), .normal
+            ),
+        ]
+        let labelWidth = pairs.map { TextWidth.columns(of: $0.0) }.max() ?? 0
+        for (label, value, style) in pairs {
+            lines += RequestStyledLine.labelled(label, value, labelWidth: labelWidth, width: body.width, style: style)
+        }
+        lines.append(.blank)
+        lines += RequestStyledLine.wrapped(strings["requests.receipt.next"], width: body.width, style: .muted)
+        RequestStyledLine.draw(lines, into: &canvas, area: body)
+    }
+
+    // MARK: Marks
+
+    /// A word-free mark that goes with a message kind, so meaning is not colour alone.
+    static func mark(_ kind: Flash.Kind, canvas: Canvas) -> String {
+        let ascii = canvas.glyphs.asciiText
+        switch kind {
+        case .info: return ""
+        case .success: return ascii ? "OK " : "✓ "
+        case .warning: return "! "
+        case .danger: return ascii ? "x " : "✗ "
+        }
+    }
+
+    /// The style for a message kind.
+    static func style(_ kind: Flash.Kind) -> Style {
+        switch kind {
+        case .info: return .accent
+        case .success: return .success
+        case .warning: return .warning
+        case .danger: return .danger
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import PrivacyModel
+import TerminalKit
+
+/// Screen 4: the account's rights requests, one request's detail and timeline, cancelling, and the filing wizard.
+struct RequestsScreen: DashboardScreen {
+    let id: ScreenID = .requests
+
+    /// The account's requests, newest first, as last read.
+    private var requests: [RightsRequest] = []
+    /// The selected row of the list.
+    private var list = ListState()
+    /// The request opened with Enter, if any.
+    private var detail: RequestDetail?
+    /// The request waiting for a y/n answer before it is cancelled.
+    private var confirmingCancel: RightsRequest?
+    /// The filing wizard, while it is open.
+    private var wizard: RequestWizard?
+
+    /// A screen with nothing loaded yet (`activate` reads the list).
+    init() {}
+
+    var contexts: [BindingContext] { wizard == nil && confirmingCancel == nil ? [.requests] : [] }
+
+    var hintActions: [Action] {
+        if wizard != nil { return [.select, .back] }
+        if confirmingCancel != nil { return [] }
+        if detail != nil { return [.back, .cancelRequest, .pageDown] }
+        return [.select, .newRequest, .cancelRequest]
+    }
+
+    var capturesText: Bool { wizard?.capturesText ?? false }
+
+    var hasUnsavedInput: Bool { wizard?.hasTypedInput ?? false }
+
+    mutating func activate(session: Session) {
+        reload(session: session)
+        if let open = detail {
+            do {
+                var fresh = try RequestDetail.load(reference: open.request.reference, session: session)
+                fresh?.scroll = open.scroll
+                detail = fresh
+            } catch {
+                session.show(error: error)
+            }
+        }
+    }
+
+    mutating func update(_ input: ScreenInput, session: Session) -> ScreenOutcome {
+        if let request = confirmingCancel {
+            confirmingCancel = nil
+            if RequestCancelDialog.isYes(input.key, session: session) { cancel(request, session: session) }
+            return .handled
+        }
+        if wizard != nil { return updateWizard(input, session: session) }
+        if detail != nil { return updateDetail(input, session: session) }
+        return updateList(input, session: session)
+    }
+
+    // MARK: List
+
+    private mutating func updateList(_ input: ScreenInput, session: Session) -> ScreenOutcome {
+        let visible = RequestListView.visibleRows(in: input.area)
+        if list.apply(input.action, count: requests.count, page: visible) {
+            list.scroll(visible: visible)
+            return .handled
+        }
+        switch input.action {
+        case .select:
+            guard let request = selected else { return .handled }
+            open(request.reference, session: session)
+            return .handled
+        case .newRequest:
+            wizard = RequestWizard()
+            return .handled
+        case .cancelRequest:
+            askToCancel(selected, session: session)
+            return .handled
+        default:
+            return .ignored
+        }
+    }
+
+    private var selected: RightsRequest? {
+        requests.indices.contains(list.selected) ? requests[list.selected] : nil
+    }
+
+    // MARK: Detail
+
+    private mutating func updateDetail(_ input: ScreenInput, session: Session) -> ScreenOutcome {
+        guard var open = detail else { return .ignored }
+        if open.scroll(input.action, area: input.area, session: session) {
+            detail = open
+            return .handled
+        }
+        switch input.action {
+        case .back, .left:
+            detail = nil
+            return .handled
+        case .cancelRequest:
+            askToCancel(open.request, session: session)
+            return .handled
+        case .newRequest:
+            detail = nil
+            wizard = RequestWizard()
+            return .handled
+        default:
+            return .ignored
+        }
+    }
+
+    private mutating func open(_ reference: String, session: Session) {
+        do {
+            detail = try RequestDetail.load(reference: reference, session: session)
+        } catch {
+            session.show(error: error)
+        }
+    }
+
+    // MARK: Cancelling
+
+    private mutating func askToCancel(_ request: RightsRequest?, session: Session) {
+        guard let request else {
+            session.show(session.strings["requests.cancel.nothing"], .warning)
+            return
+        }
+        guard request.isOpen else {
+            session.show(
+                session.strings(
+                    "requests.cancel.closed",
+                    ["reference": request.reference, "status": RequestText.status(request.status, session: session)]),
+                .danger)
+            return
+        }
+        confirmingCancel = request
+    }
+
+    private mutating func cancel(_ request: RightsRequest, session: Session) {
+        do {
+            let cancelled = try session.requests.cancel(reference: request.reference, actor: .subscriber)
+            session.show(session.strings("requests.cancel.done", ["reference": cancelled.reference]), .success)
+        } catch {
+            session.show(error: error)
+        }
+        reload(session: session, select: request.reference)
+        if detail != nil { open(request.reference, session: session) }
+    }
+
+    // MARK: Wizard
+
+    private mutating func updateWizard(_ input: ScreenInput, session: Session) -> ScreenOutcome {
+        guard var current = wizard else { return .ignored }
+        let result = current.update(input, session: session)
+        wizard = current
+        switch result {
+        case .stay: return .handled
+        case .pass: return .ignored
+        case .close:
+            wizard = nil
+            return .handled
+        case .closeShowing(let reference):
+            wizard = nil
+            reload(session: session, select: reference)
+            return .handled
+        case .filed(let request):
+            reload(session: session, select: request.reference)
+            session.show(session.strings("requests.filed", ["reference": request.reference]), .success)
+            return .handled
+        }
+    }
+
+    // MARK: Loading
+
+    /// Reads the list again, keeping the selection on the same request (or on `select`).
+    private mutating func reload(session: Session, select reference: String? = nil) {
+        let keep = reference ?? selected?.reference
+        do {
+            requests = try session.requests.requests(accountId: session.account.id)
+        } catch {
+            session.show(error: error)
+        }
+        if let keep, let index = requests.firstIndex(where: { $0.reference == keep }) {
+            list.select(index, count: requests.count)
+        } else {
+            list.clamp(count: requests.count)
+        }
+    }
+
+    // MARK: Drawing
+
+    func render(into canvas: inout Canvas, area: Rect, session: Session) {
+        if let detail {
+            RequestDetailView.render(detail, into: &canvas, area: area, session: session)
+        } else {
+            RequestListView.render(requests, list: list, into: &canvas, area: area, session: session)
+        }
+        if let wizard { RequestWizardView.render(wizard, into: &canvas, area: area, session: session) }
+        if let confirmingCancel {
+            RequestCancelDialog.render(confirmingCancel, into: &canvas, area: area, session: session)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+public import Foundation
+import GRDB
+
+/// Why a password could not be changed.
+public enum PasswordChangeError: UserFacingError, Equatable {
+    /// The current password typed is wrong; nothing was changed.
+    case wrongCurrentPassword
+    /// The new password and its repetition differ.
+    case mismatch
+    /// The new password is the one already in use.
+    case sameAsCurrent
+    /// Too many wrong passwords: no password is checked until `until`.
+    case locked(until: Date)
+    /// The password was changed in another session meanwhile.
+    case changedMeanwhile
+
+    /// The failure's kind.
+    public var kind: FailureKind {
+        switch self {
+        case .wrongCurrentPassword, .locked: return .permission
+        case .changedMeanwhile: return .temporary
+        case .mismatch, .sameAsCurrent: return .usage
+        }
+    }
+
+    /// A message a person can act on.
+    public var description: String {
+        switch self {
+        case .wrongCurrentPassword: return "the current password is wrong; the password was not changed"
+        case .mismatch: return "the new password and its repetition differ"
+        case .sameAsCurrent: return "the new password is the same as the current one"
+        case .locked(let until): return "too many wrong passwords; try again after \(until.iso8601UTC)"
+        case .changedMeanwhile: return "the password was changed in another session; sign in again"
+        }
+    }
+}
+
+/// Changes a signed-in subscriber's password after checking the current one.
+public struct PasswordChangeService: Sendable {
+    /// The shared context.
+    public let context: PrivacyContext
+
+    /// Binds the service to a context.
+    public init(context: PrivacyContext) { self.context = context }
+
+    /// Checks the current password, the length rule and the repetition, then stores a fresh scrypt hash
+    /// made with the context's parameters and the change time, with an audit entry.
+    ///
+    /// A wrong current password counts as a failed sign-in, so guessing from an open session locks the
+    /// account as guessing at the sign-in form does.
+    public func change(accountId: Int64, current: String, new: String, repeated: String) throws {
+        guard new == repeated else { throw PasswordChangeError.mismatch }
+        try AccountService.checkPassword(new)
+        guard let account = try AccountService(context: context).account(id: accountId) else {
+            throw AccountError.notFound("#\(accountId)")
+        }
+        guard account.status == .active else { throw AccountError.notActive(account.username) }
+        if let until = try SignInService(context: context).lockedUntil(accountId: accountId) {
+            throw PasswordChangeError.locked(until: until)
+        }
+        let hasher = PasswordHasher(parameters: context.settings.scrypt, random: context.settings.random)
+        // The slow hashes run outside any transaction so other sessions are never held up by them.
+        guard try hasher.verify(current, against: account.passwordHash) else {
+            let now = context.now
+            try context.store.write { db in
+                try db.execute(
+                    sql: "INSERT INTO sign_in_failure (accountId, at) VALUES (?, ?)",
+                    arguments: [accountId, now.epochSeconds])
+                try AuditLog.append(
+                    db, at: now, accountId: accountId, actor: RequestActor.subscriber.rawValue,
+                    action: "password-change-refused", detail: "wrong current password")
+            }
+            throw PasswordChangeError.wrongCurrentPassword
+        }
+        guard new != current else { throw PasswordChangeError.sameAsCurrent }
+        let newHash = try hasher.hash(new)
+        let now = context.now
+        try context.store.write { db in
+            try db.execute(
+                sql: "UPDATE account SET passwordHash = ?, passwordChangedAt = ? WHERE id = ? AND passwordHash = ?",
+                arguments: [newHash, now.epochSeconds, accountId, account.passwordHash])
+            guard db.changesCount == 1 else { throw PasswordChangeError.changedMeanwhile }
+            try AuditLog.append(
+                db, at: now, accountId: accountId, actor: RequestActor.subscriber.rawValue,
+                action: "password-changed", detail: context.settings.scrypt.description)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import DashboardUI
+import Foundation
+import TerminalKit
+import Testing
+
+@Suite("Chrome, help and the too-small screen")
+@MainActor
+struct ChromeTests {
+    @Test("below the minimum size the screen says so with both sizes, and recovers when enlarged")
+    func tooSmall() throws {
+        let harness = try DashboardHarness()
+        try harness.signIn()
+        let small = try harness.press("<Resize:50x12>")
+        #expect(small.contains("Terminal too small"))
+        #expect(small.contains("Needs 72×22, now 50×12"))
+        let back = try harness.press("<Resize:80x24>")
+        #expect(back.contains("[1 Overview]"))
+    }
+
+    @Test("the help overlay lists every binding of the key table")
+    func helpListsEveryBinding() throws {
+        let harness = try DashboardHarness(size: Size(width: 120, height: 40))
+        try harness.signIn()
+        try harness.press("?")
+        var seen = harness.text
+        for _ in 0..<6 { seen += try harness.press("<PgDn>") }
+        for binding in KeyBindings.table {
+            #expect(seen.contains(harness.strings[binding.help]), "help misses \(binding.action)")
+        }
+        let closed = try harness.press("<Esc>")
+        #expect(!closed.contains(harness.strings["help.title"] + " "))
+    }
+
+    @Test("the bottom bar shows the help key at every width from the minimum up")
+    func helpHintAtEveryWidth() throws {
+        let harness = try DashboardHarness()
+        try harness.signIn()
+        for width in [72, 80, 100, 160] {
+            try harness.press("<Resize:\(width)x24>")
+            #expect(harness.lines.last?.contains("? help") == true, "no help hint at width \(width)")
+        }
+    }
+
+    @Test("number keys jump between screens and Tab moves to the next")
+    func jumping() throws {
+        let harness = try DashboardHarness()
+        try harness.signIn()
+        try harness.press("6")
+        #expect(harness.dashboard.currentScreen == .policy)
+        try harness.press("1")
+        #expect(harness.dashboard.currentScreen == .overview)
+    }
+}

@@ -1,0 +1,93 @@
+import DashboardUI
+import Foundation
+import PrivacyModel
+import TerminalKit
+
+/// A temporary folder removed when the harness goes away.
+final class ScratchFolder: @unchecked Sendable {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("pd-ui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+/// A dashboard on an in-memory terminal over a seeded temporary store, with a stopped clock.
+///
+/// `press` feeds keys written in the `screen` command's notation and returns the rendered text.
+@MainActor
+final class DashboardHarness {
+    /// 2026-11-29 09:00:00 UTC.
+    static let start = Date(timeIntervalSince1970: 1_795_942_800)
+    /// The demo subscribers' password.
+    static let password = DemoSeeder.password
+
+    let folder: ScratchFolder
+    let clock: FixedClock
+    let context: PrivacyContext
+    let strings: Strings
+    let terminal: InMemoryTerminal
+    let dashboard: Dashboard
+    private(set) var frame: Canvas
+
+    /// Seeds the demo subscribers (with `viewingEvents` for the first) and opens a dashboard of `size`.
+    init(
+        size: Size = Size(width: 80, height: 24), viewingEvents: Int = 600, seedDemo: Bool = true,
+        configuration: DashboardConfiguration = DashboardConfiguration(), glyphs: Glyphs = .unicode
+    ) throws {
+        folder = try ScratchFolder()
+        clock = FixedClock(Self.start)
+        context = try PrivacyContext.open(
+            path: folder.path("store.sqlite"), mode: .createIfMissing,
+            settings: ModelSettings(
+                clock: clock, random: SeededRandomSource(seed: 42), scrypt: ScryptParameters(ln: 4, r: 8, p: 1),
+                channel: "dashboard"))
+        if seedDemo {
+            _ = try DemoSeeder(context: context, seed: 2026).seed(viewingEvents: viewingEvents) { _, _ in }
+        }
+        strings = try Strings.bundled(language: "en")
+        terminal = InMemoryTerminal(size: size, glyphs: glyphs)
+        dashboard = Dashboard(context: context, strings: strings, configuration: configuration)
+        dashboard.handle(.resize(size))
+        frame = dashboard.render(size: size, glyphs: glyphs)
+    }
+
+    /// Feeds keys (e.g. "abc<Tab><Enter>") one by one, rendering after each as the real loop does.
+    @discardableResult
+    func press(_ keys: String) throws -> String {
+        for event in try KeyNotation.parse(keys) {
+            terminal.feed([event])
+            let delivered = terminal.nextEvent(timeoutMilliseconds: 0)
+            dashboard.handle(delivered)
+            if dashboard.hasPendingWork {
+                terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
+                dashboard.performPendingWork()
+            }
+            frame = dashboard.render(size: terminal.size, glyphs: terminal.glyphs)
+            terminal.present(frame)
+        }
+        return text
+    }
+
+    /// Signs in as a demo subscriber (username or email) and returns the first screen's text.
+    @discardableResult
+    func signIn(_ identifier: String = "lena.mueller", password: String = DashboardHarness.password) throws -> String {
+        try press("\(identifier)<Tab>\(password)<Enter>")
+    }
+
+    /// The current frame as text.
+    var text: String { frame.plainText }
+
+    /// The current frame's rows.
+    var lines: [String] { frame.lines }
+
+    /// The account of a demo subscriber.
+    func account(_ identifier: String) throws -> Account {
+        try AccountService(context: context).require(identifier)
+    }
+}
