@@ -23,6 +23,8 @@ public struct CategorySummary: Sendable {
     public let category: DataCategory
     /// One summary per record set.
     public let sets: [RecordSetSummary]
+    /// True when the subscriber restricted the category: its data is kept but not used.
+    public var isRestricted: Bool = false
 
     /// Records across the category.
     public var count: Int { sets.reduce(0) { $0 + $1.count } }
@@ -48,10 +50,14 @@ public struct CollectedDataService: Sendable {
             guard let account = try Account.fetchOne(db, key: accountId) else {
                 throw AccountError.notFound("account \(accountId)")
             }
+            let restricted = Set(
+                try String.fetchAll(
+                    db, sql: "SELECT categoryId FROM restriction WHERE accountId = ?", arguments: [accountId]))
             return try context.catalogue.categories.map { category in
                 CategorySummary(
                     category: category,
-                    sets: try category.recordSets.map { try summary(of: $0, account: account, db) })
+                    sets: try category.recordSets.map { try summary(of: $0, account: account, db) },
+                    isRestricted: restricted.contains(category.id))
             }
         }
     }

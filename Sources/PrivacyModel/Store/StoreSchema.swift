@@ -5,7 +5,7 @@ enum StoreSchema {
     /// Marks the file as a Privacy Dashboard store ("PDSH") in the SQLite header.
     static let applicationID: Int32 = 0x5044_5348
     /// The schema version this build writes; a store with a higher one is refused.
-    static let currentVersion: Int32 = 1
+    static let currentVersion: Int32 = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -17,6 +17,10 @@ enum StoreSchema {
             try createAuditTables(db)
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        migrator.registerMigration("v2-restrictions") { db in
+            try createRestrictionTables(db)
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }
@@ -230,6 +234,22 @@ enum StoreSchema {
             deleteGuard:
                 "(SELECT status FROM account WHERE id = (SELECT accountId FROM rights_request WHERE id = OLD.requestId))",
             db)
+    }
+
+    /// One row per category an account has restricted: the data is kept but not used until the restriction is lifted.
+    private static func createRestrictionTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE restriction (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  categoryId TEXT NOT NULL,
+                  restrictedAt INTEGER NOT NULL,
+                  reason TEXT NOT NULL DEFAULT '',
+                  requestReference TEXT,
+                  UNIQUE (accountId, categoryId)
+                );
+                """)
     }
 
     private static func createAuditTables(_ db: Database) throws {

@@ -5,7 +5,15 @@ import PrivacyModel
 /// `requests`: the rights requests support staff work through.
 struct RequestsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "requests", abstract: "Follow rights requests.", subcommands: [List.self])
+        commandName: "requests", abstract: "Follow and process rights requests.",
+        discussion: """
+            Support staff move a request on one step at a time: acknowledge, verify, start, then complete \
+            (or deny with a reason, or extend the deadline once). Completing a deletion, objection or \
+            restriction request carries it out.
+            """,
+        subcommands: [
+            List.self, Show.self, Acknowledge.self, Verify.self, Start.self, Complete.self, Deny.self, Extend.self,
+        ])
 
     /// `requests list`: every request (or one subscriber's), with due dates and days left.
     struct List: ParsableCommand {

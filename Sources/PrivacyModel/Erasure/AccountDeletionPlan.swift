@@ -1,0 +1,24 @@
+public import Foundation
+
+/// A dry run of deleting an account: what is purged, what is kept and why, and when the purge happens.
+public struct AccountDeletionPlan: Sendable, Equatable, Codable {
+    /// The account concerned.
+    public let accountId: Int64
+    /// When the data is (or would be) purged: the request instant plus the catalogue's purge delay.
+    public let purgeDueAt: Date
+    /// The purge delay in days, from the catalogue.
+    public let purgeDays: Int
+    /// True when deletion was already requested (the purge date is then the stored one).
+    public let alreadyRequested: Bool
+    /// Per record set in catalogue order: what the purge deletes and what a hold keeps.
+    public let sets: [RecordSetDisposition]
+    /// Other things the purge removes (consent receipts, requests and their history, preferences).
+    public let alsoDeleted: [String]
+    /// Other things that stay, with the reason.
+    public let alsoKept: [String]
+
+    /// Records the purge deletes.
+    public var deleteCount: Int { sets.reduce(0) { $0 + $1.deleteCount } }
+    /// Records the purge keeps under a hold.
+    public var keepCount: Int { sets.reduce(0) { $0 + $1.keepCount } }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Files (or takes over) a request the subscriber starts and the program carries out at once, so every
+/// self-service action leaves the same request trail as one support handles.
+struct SelfServiceRequest {
+    /// The request service the steps go through.
+    let service: RequestService
+
+    /// The note recorded when the program confirms the requester's identity.
+    static let identityNote = "identity confirmed by the subscriber's signed-in session"
+
+    /// Files the request, or resumes an open one for the same thing, and moves it on to in progress.
+    ///
+    /// Resuming makes an interrupted erasure or objection finish on the next attempt instead of failing
+    /// as a duplicate.
+    /// `actor` takes the steps after filing: `.system` for self-service, `.support` when staff carry it out.
+    func begin(
+        accountId: Int64, type: RightKind, scope: RequestScope, note: String? = nil, actor: RequestActor = .system
+    ) throws -> RightsRequest {
+        var request: RightsRequest
+        do {
+            request = try service.file(
+                accountId: accountId, type: type, scope: scope, details: RequestDetails(note: note),
+                actor: .subscriber)
+        } catch let RequestError.duplicate(existingReference: existing) {
+            request = try service.require(reference: existing)
+        }
+        if request.status == .submitted {
+            request = try service.acknowledge(reference: request.reference, actor: actor)
+        }
+        if request.status == .acknowledged {
+            request = try service.verifyIdentity(
+                reference: request.reference, actor: actor, note: actor == .system ? Self.identityNote : "")
+        }
+        if request.status == .identityVerified {
+            request = try service.start(reference: request.reference, actor: actor)
+        }
+        return request
+    }
+
+    /// Completes a request begun with `begin`, keeping `note` as its resolution.
+    func finish(_ request: RightsRequest, note: String, actor: RequestActor = .system) throws -> RightsRequest {
+        let trimmed =
+            note.count > RequestDetails.maximumLength
+            ? String(note.prefix(RequestDetails.maximumLength - 1)) + "…" : note
+        return try service.complete(reference: request.reference, actor: actor, note: trimmed)
+    }
+}

@@ -1,0 +1,51 @@
+/// Why a restriction or objection could not be recorded, in words the subscriber or support can act on.
+public enum RestrictionError: UserFacingError, Equatable {
+    /// No category has this id.
+    case unknownCategory(String)
+    /// The catalogue does not offer restriction for this category.
+    case notRestrictable(category: String)
+    /// The category is already restricted.
+    case alreadyRestricted(category: String)
+    /// The category is not restricted, so there is nothing to lift.
+    case notRestricted(category: String)
+    /// No purpose has this id.
+    case unknownPurpose(String)
+    /// The purpose rests on a ground that cannot be objected to.
+    case notObjectable(purpose: String)
+    /// No account has this id.
+    case accountNotFound(Int64)
+    /// The account is awaiting deletion or purged.
+    case accountNotActive(Int64)
+    /// The reason given is longer than a request detail may be.
+    case reasonTooLong(limit: Int)
+
+    /// The failure's kind.
+    public var kind: FailureKind {
+        switch self {
+        case .unknownCategory, .notRestrictable, .unknownPurpose, .notObjectable, .reasonTooLong: return .usage
+        case .accountNotFound: return .noInput
+        case .alreadyRestricted, .notRestricted, .accountNotActive: return .dataError
+        }
+    }
+
+    /// A one-line message a person can act on.
+    public var description: String {
+        switch self {
+        case .unknownCategory(let id):
+            return "there is no data category \"\(id)\"; see My data for the categories held"
+        case .notRestrictable(let category):
+            return "the \"\(category)\" category cannot be restricted; see its rights in My data"
+        case .alreadyRestricted(let category): return "the \"\(category)\" category is already restricted"
+        case .notRestricted(let category): return "the \"\(category)\" category is not restricted"
+        case .unknownPurpose(let id):
+            return "there is no purpose \"\(id)\"; see the policy for the purposes data is used for"
+        case .notObjectable(let purpose):
+            return
+                "the purpose \"\(purpose)\" does not rest on legitimate interests or consent, so it cannot be objected to"
+        case .accountNotFound(let id): return "no account has the id \(id)"
+        case .accountNotActive(let id):
+            return "account \(id) is closed or awaiting deletion; its data is no longer used"
+        case .reasonTooLong(let limit): return "the reason is too long; keep it under \(limit) characters"
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+
+/// Restricts and lifts restrictions on a category of an account's data; every processing step that
+/// uses a category asks `isRestricted` first.
+public struct RestrictionService: Sendable {
+    /// The shared context.
+    public let context: PrivacyContext
+
+    /// Binds the service to a context.
+    public init(context: PrivacyContext) { self.context = context }
+
+    /// Restricts a category at once and records it as a completed restriction request.
+    @discardableResult
+    /// Support fulfilling a subscriber's request passes `actor: .support`.
+    public func restrict(
+        accountId: Int64, categoryId: String, reason: String = "", actor: RequestActor = .system
+    ) throws -> Restriction {
+        let category = try restrictableCategory(categoryId)
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reason.count <= RequestDetails.maximumLength else {
+            throw RestrictionError.reasonTooLong(limit: RequestDetails.maximumLength)
+        }
+        try context.store.read { db in
+            try requireActive(accountId, db)
+            if try Self.isRestricted(accountId: accountId, categoryId: category.id, db) {
+                throw RestrictionError.alreadyRestricted(category: category.id)
+            }
+        }
+        let flow = SelfServiceRequest(service: RequestService(context: context))
+        let request = try flow.begin(
+            accountId: accountId, type: .restriction, scope: .category(category.id),
+            note: reason.isEmpty ? nil : reason, actor: actor)
+        let now = context.now
+        try context.store.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO restriction (accountId, categoryId, restrictedAt, reason, requestReference)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (accountId, categoryId) DO NOTHING
+                    """,
+                arguments: [accountId, category.id, now.epochSeconds, reason, request.reference])
+            try AuditLog.append(
+                db, at: now, accountId: accountId, actor: actor.rawValue, action: "category-restricted",
+                detail: "\(request.reference) \(category.id)")
+        }
+        _ = try flow.finish(
+            request,
+            note: "\(category.name) is restricted: the data is kept but not used until you lift the restriction.",
+            actor: actor)
+        return try context.store.read { db in
+            try Restriction.fetchOne(
+                db, sql: "SELECT * FROM restriction WHERE accountId = ? AND categoryId = ?",
+                arguments: [accountId, category.id]
+            ).orThrow(RestrictionError.notRestricted(category: category.id))
+        }
+    }
+
+    /// Lifts a restriction: the category's data is used again as the policy describes.
+    public func lift(accountId: Int64, categoryId: String) throws {
+        let category = try restrictableCategory(categoryId)
+        let now = context.now
+        try context.store.write { db in
+            try requireActive(accountId, db)
+            try db.execute(
+                sql: "DELETE FROM restriction WHERE accountId = ? AND categoryId = ?",
+                arguments: [accountId, category.id])
+            guard db.changesCount == 1 else { throw RestrictionError.notRestricted(category: category.id) }
+            try AuditLog.append(
+                db, at: now, accountId: accountId, actor: RequestActor.subscriber.rawValue,
+                action: "restriction-lifted", detail: category.id)
+        }
+    }
+
+    /// Whether the account has restricted the category.
+    public func isRestricted(accountId: Int64, categoryId: String) throws -> Bool {
+        try context.store.read { db in try Self.isRestricted(accountId: accountId, categoryId: categoryId, db) }
+    }
+
+    /// The account's restrictions, oldest first.
+    public func restrictedCategories(accountId: Int64) throws -> [Restriction] {
+        try context.store.read { db in
+            try Restriction.fetchAll(
+                db, sql: "SELECT * FROM restriction WHERE accountId = ? ORDER BY restrictedAt, id",
+                arguments: [accountId])
+        }
+    }
+
+    /// Whether the category is restricted, inside the caller's transaction.
+    static func isRestricted(accountId: Int64, categoryId: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM restriction WHERE accountId = ? AND categoryId = ?",
+            arguments: [accountId, categoryId]) ?? false
+    }
+
+    private func restrictableCategory(_ id: String) throws(RestrictionError) -> DataCategory {
+        guard let category = context.catalogue.category(id) else { throw .unknownCategory(id) }
+        guard category.rights.contains(RightKind.restriction.rawValue) else { throw .notRestrictable(category: id) }
+        return category
+    }
+
+    private func requireActive(_ accountId: Int64, _ db: Database) throws {
+        guard
+            let status = try String.fetchOne(db, sql: "SELECT status FROM account WHERE id = ?", arguments: [accountId])
+        else { throw RestrictionError.accountNotFound(accountId) }
+        guard status == AccountStatus.active.rawValue else { throw RestrictionError.accountNotActive(accountId) }
+    }
+}

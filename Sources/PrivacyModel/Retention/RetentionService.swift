@@ -1,0 +1,94 @@
+public import Foundation
+import GRDB
+
+/// Deletes what the catalogue's retention rules say is due and purges accounts past their purge date;
+/// run from a timer, safe beside open dashboard sessions because it works in small transactions.
+public struct RetentionService: Sendable {
+    /// The shared context.
+    public let context: PrivacyContext
+    /// Rows deleted per transaction.
+    public let batchSize: Int
+
+    /// Binds the service to a context.
+    public init(context: PrivacyContext, batchSize: Int = ErasureService.defaultBatchSize) {
+        self.context = context
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// Applies every rule at `asOf`: purges due accounts first, then deletes each fixed-period record
+    /// that is due and not held. Running it again at the same instant deletes nothing.
+    public func run(asOf: Date, dryRun: Bool = false) throws -> RetentionReport {
+        let purges = try purgeDueAccounts(asOf: asOf, dryRun: dryRun)
+        let accountIds = try context.store.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM account ORDER BY id")
+        }
+        let deleter = BatchDeleter(store: context.store, batchSize: batchSize)
+        let purgeDays = context.catalogue.deadlines.accountPurgeDays
+        var results: [RetentionSetResult] = []
+        for category in context.catalogue.categories {
+            for set in category.recordSets {
+                guard let table = RecordSetTable.named(set.id) else {
+                    throw CatalogueError.invalid("record set \"\(set.id)\" has no table in the store")
+                }
+                let cutoff = set.retention.kind == .fixed ? set.retention.dueCutoff(at: asOf) : nil
+                var deleted = 0
+                var held = 0
+                if let cutoff {
+                    let due = "\(table.timeColumn.quotedDatabaseIdentifier) <= ?"
+                    let arguments = { (id: Int64) -> StatementArguments in [id, cutoff.epochSeconds] }
+                    for id in accountIds {
+                        if let heldOnly = table.heldOnlyCondition {
+                            held += try context.store.read { db in
+                                try BatchDeleter.count(
+                                    table, where: "\(heldOnly) AND \(due)", arguments: arguments(id), db)
+                            }
+                        }
+                        let condition = "\(table.unheldCondition) AND \(due)"
+                        if dryRun {
+                            deleted += try context.store.read { db in
+                                try BatchDeleter.count(table, where: condition, arguments: arguments(id), db)
+                            }
+                        } else {
+                            deleted += try deleter.delete(table, where: condition, arguments: arguments(id))
+                        }
+                    }
+                }
+                results.append(
+                    RetentionSetResult(
+                        recordSetId: set.id, name: set.name, categoryId: category.id,
+                        rule: set.retention.brief(purgeDays: purgeDays), cutoff: cutoff, deletedCount: deleted,
+                        heldCount: held))
+            }
+        }
+        let report = RetentionReport(asOf: asOf, dryRun: dryRun, sets: results, purges: purges)
+        if !dryRun, !report.isEmpty {
+            let now = context.now
+            try context.store.write { db in
+                try AuditLog.append(
+                    db, at: now, accountId: nil, actor: RequestActor.system.rawValue, action: "retention-run",
+                    detail:
+                        "as of \(asOf.iso8601UTC): \(report.deletedCount) deleted, \(report.heldCount) held, "
+                        + "\(purges.count) account\(purges.count == 1 ? "" : "s") purged")
+            }
+        }
+        return report
+    }
+
+    /// Purges (or, in a dry run, sizes up) every account whose purge date is at or before `asOf`.
+    private func purgeDueAccounts(asOf: Date, dryRun: Bool) throws -> [AccountPurgeResult] {
+        let deletion = AccountDeletionService(context: context, batchSize: batchSize)
+        var results: [AccountPurgeResult] = []
+        for due in try deletion.duePurges(asOf: asOf) {
+            if dryRun {
+                let plan = try deletion.dryRun(accountId: due.accountId)
+                results.append(
+                    AccountPurgeResult(
+                        accountId: due.accountId, purgeDueAt: due.purgeDueAt, purgedAt: nil,
+                        deletedCount: plan.deleteCount, keptCount: plan.keepCount))
+            } else {
+                results.append(try deletion.performPurge(accountId: due.accountId, purgeDueAt: due.purgeDueAt))
+            }
+        }
+        return results
+    }
+}

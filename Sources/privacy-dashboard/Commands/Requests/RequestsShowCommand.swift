@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import PrivacyModel
+
+extension RequestsCommand {
+    /// `requests show REF`: one request with its details and its whole history.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one request: what was asked, its deadlines and every step taken.")
+
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The request's reference (e.g. PD-7K3M-9QXD).") var reference: String
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func run() throws {
+            let context = try storeOptions.open()
+            let service = RequestService(context: context)
+            let request = try service.require(reference: reference)
+            let events = try service.events(requestId: request.id)
+            let email = try AccountService(context: context).account(id: request.accountId)?.email
+            if json {
+                Console.out(
+                    try Formatting.json(
+                        RequestDetailListing(
+                            request: RequestListing(request, email: email, service: service),
+                            details: request.details, events: events.map(EventListing.init))))
+                return
+            }
+            Console.out(RequestReport.render(request, email: email, events: events, service: service))
+        }
+    }
+}
+
+/// The text form of one request, for `requests show` and the step subcommands.
+enum RequestReport {
+    static func render(_ request: RightsRequest, email: String?, events: [RequestEvent], service: RequestService)
+        -> String
+    {
+        var lines: [String] = []
+        let scope = request.scope.value.isEmpty ? request.scope.kind.rawValue : request.scope.description
+        lines.append("\(request.reference)  \(request.type.rawValue) (\(scope))  \(request.status.label)")
+        lines.append("Subscriber:   \(email ?? "#\(request.accountId)")")
+        lines.append("Filed:        \(request.filedAt.iso8601UTC) via \(request.channel)")
+        var receipt = "Receipt due:  \(request.receiptDueAt.iso8601UTC)"
+        if let acknowledged = request.acknowledgedAt {
+            receipt += "; confirmed \(acknowledged.iso8601UTC)" + (request.wasAcknowledgedLate ? " (late)" : "")
+        }
+        lines.append(receipt)
+        var due = "Answer due:   \(request.currentDueAt.iso8601UTC)"
+        if request.isExtended { due += " (extended from \(request.responseDueAt.iso8601UTC))" }
+        if request.isOpen {
+            let days = service.daysLeft(request)
+            due += service.isOverdue(request) ? "; overdue by \(-days) day(s)" : "; \(days) day(s) left"
+        }
+        lines.append(due)
+        if let closed = request.closedAt { lines.append("Closed:       \(closed.iso8601UTC)") }
+        if let field = request.details.field { lines.append("Field:        \(field)") }
+        if let current = request.details.currentValue { lines.append("Now:          \(current)") }
+        if let wanted = request.details.requestedValue { lines.append("Should be:    \(wanted)") }
+        if let note = request.details.note { lines.append("Note:         \(note)") }
+        if let resolution = request.resolution { lines.append("Resolution:   \(resolution)") }
+        lines.append("")
+        var table = TextTable(["#", "When", "Step", "By", "Note"])
+        table.maxColumnWidth = 72
+        for event in events {
+            let step =
+                event.fromStatus == nil
+                ? "filed"
+                : event.isExtension ? "extended" : "\(event.fromStatus?.label ?? "") -> \(event.toStatus.label)"
+            table.add([String(event.sequence), event.at.iso8601UTC, step, event.actor.rawValue, event.note])
+        }
+        return lines.map(SafeText.clean).joined(separator: "\n") + "\n" + table.render()
+    }
+}
+
+/// The JSON shape of `requests show --json`.
+struct RequestDetailListing: Encodable {
+    let request: RequestListing
+    let details: RequestDetails
+    let events: [EventListing]
+}
+
+/// The JSON shape of one step in a request's history.
+struct EventListing: Encodable {
+    let sequence: Int
+    let at: Date
+    let fromStatus: String?
+    let toStatus: String
+    let actor: String
+    let note: String
+
+    init(_ event: RequestEvent) {
+        sequence = event.sequence
+        at = event.at
+        fromStatus = event.fromStatus?.rawValue
+        toStatus = event.toStatus.rawValue
+        actor = event.actor.rawValue
+        note = event.note
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import PrivacyModel
+
+/// The options every step subcommand shares: the store, the reference and --json.
+struct RequestStepOptions: ParsableArguments {
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The request's reference (e.g. PD-7K3M-9QXD).") var reference: String
+    @Flag(help: "Print the request as JSON after the step.") var json = false
+
+    /// Opens the store with the support channel.
+    func service() throws -> RequestService {
+        RequestService(context: try storeOptions.open(channel: "support"))
+    }
+
+    /// Prints the request after a step: one line, or JSON.
+    func report(_ request: RightsRequest, service: RequestService, message: String) throws {
+        if json {
+            let email = try AccountService(context: service.context).account(id: request.accountId)?.email
+            Console.out(try Formatting.json(RequestListing(request, email: email, service: service)))
+        } else {
+            Console.out(SafeText.clean(message))
+        }
+    }
+}
+
+extension RequestsCommand {
+    /// `requests acknowledge REF`: confirms receipt to the subscriber.
+    struct Acknowledge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Confirm receipt of a submitted request (due within 48 hours of filing).")
+        @OptionGroup var options: RequestStepOptions
+
+        func run() throws {
+            let service = try options.service()
+            let request = try service.acknowledge(reference: options.reference, actor: .support)
+            try options.report(request, service: service, message: "\(request.reference) is acknowledged.")
+        }
+    }
+
+    /// `requests verify REF`: records that the requester is the account holder.
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that the requester's identity was checked (after acknowledging).")
+        @OptionGroup var options: RequestStepOptions
+        @Option(help: "How the identity was checked.") var note = ""
+
+        func run() throws {
+            let service = try options.service()
+            let request = try service.verifyIdentity(reference: options.reference, actor: .support, note: note)
+            try options.report(request, service: service, message: "\(request.reference) has its identity verified.")
+        }
+    }
+
+    /// `requests start REF`: work begins.
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start work on a request whose requester was verified.")
+        @OptionGroup var options: RequestStepOptions
+
+        func run() throws {
+            let service = try options.service()
+            let request = try service.start(reference: options.reference, actor: .support)
+            try options.report(request, service: service, message: "\(request.reference) is in progress.")
+        }
+    }
+
+    /// `requests complete REF`: finishes the request, carrying out deletions, objections and restrictions.
+    struct Complete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Complete a request in progress; deletions, objections and restrictions are carried out.")
+        @OptionGroup var options: RequestStepOptions
+        @Option(help: "The completion note the subscriber sees.") var note = ""
+
+        func run() throws {
+            let service = try options.service()
+            let outcome = try RequestFulfilment(context: service.context).complete(
+                reference: options.reference, actor: .support, note: note)
+            let request = outcome.request
+            try options.report(
+                request, service: service,
+                message: "\(request.reference) is completed." + (outcome.summary.isEmpty ? "" : " " + outcome.summary))
+        }
+    }
+
+    /// `requests deny REF --reason TEXT`: refuses the request, telling the subscriber they may complain.
+    struct Deny: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Refuse an open request with a reason; the subscriber is reminded they may complain to a data-protection authority."
+        )
+        @OptionGroup var options: RequestStepOptions
+        @Option(help: "Why the request is refused (the subscriber is told).") var reason: String
+
+        func run() throws {
+            let service = try options.service()
+            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw RequestError.denialReasonRequired
+            }
+            let request = try service.deny(
+                reference: options.reference, actor: .support, reason: ComplaintNotice.resolution(reason: reason))
+            try options.report(request, service: service, message: "\(request.reference) is denied.")
+        }
+    }
+
+    /// `requests extend REF --reason TEXT --until YYYY-MM-DD`: moves the deadline later, once.
+    struct Extend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extend an open request's deadline once, within the legal limit, with a reason.")
+        @OptionGroup var options: RequestStepOptions
+        @Option(help: "Why more time is needed (the subscriber is told).") var reason: String
+        @Option(help: ArgumentHelp("The new due day (UTC); due by the end of that day.", valueName: "YYYY-MM-DD"))
+        var until: String
+
+        func run() throws {
+            guard let day = UTCCalendar.day(until) else {
+                throw CommandFailure.usage("\"\(until)\" is not a day; use YYYY-MM-DD")
+            }
+            let service = try options.service()
+            let current = try service.require(reference: options.reference)
+            // Due by the end of the day, but never past the latest instant the policy allows.
+            let latest = service.deadlines(for: current).latestExtension
+            var due = day.addingTimeInterval(86_399)
+            if due > latest, day.dayUTC == latest.dayUTC { due = latest }
+            let request = try service.extend(reference: options.reference, to: due, reason: reason, actor: .support)
+            try options.report(
+                request, service: service,
+                message: "\(request.reference) is now due \(request.currentDueAt.iso8601UTC).")
+        }
+    }
+}

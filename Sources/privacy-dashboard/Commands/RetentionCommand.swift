@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import PrivacyModel
+
+/// `retention`: applies the policy's retention periods; meant for a timer (systemd or cron).
+struct RetentionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retention", abstract: "Delete data whose retention period has ended.", subcommands: [Run.self])
+
+    /// `retention run`: deletes what is due, skips what is held, purges accounts past their purge date.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete every record that is due, purge closed accounts after 30 days, and report.",
+            discussion: """
+                Works in small transactions, so it is safe beside open dashboard sessions and can be \
+                stopped at any time; the next run carries on. A second run at the same instant deletes nothing.
+                """)
+
+        @OptionGroup var storeOptions: StoreOptions
+        @Flag(help: "Report what would be deleted without deleting anything.") var dryRun = false
+        @Option(
+            help: ArgumentHelp(
+                "Apply the rules as at 00:00 UTC on this day instead of now (a future day only with --dry-run).",
+                valueName: "YYYY-MM-DD"))
+        var asOf: String?
+        @Flag(help: "Print JSON instead of a table.") var json = false
+
+        func run() throws {
+            var instant = Date()
+            if let asOf {
+                guard let day = UTCCalendar.day(asOf) else {
+                    throw CommandFailure.usage("\"\(asOf)\" is not a day; use YYYY-MM-DD")
+                }
+                // Deleting ahead of time is never wanted: only a dry run may look into the future.
+                guard dryRun || day <= instant else {
+                    throw CommandFailure.usage(
+                        "--as-of \(asOf) is in the future; add --dry-run to see what falls due by then")
+                }
+                instant = day
+            }
+            let context = try storeOptions.open(channel: "retention")
+            let report = try RetentionService(context: context).run(asOf: instant, dryRun: dryRun)
+            if json {
+                Console.out(try Formatting.json(report))
+                return
+            }
+            Console.out(Self.render(report))
+        }
+
+        static func render(_ report: RetentionReport) -> String {
+            var table = TextTable([
+                "Record set", "Rule", "Due before", report.dryRun ? "Would delete" : "Deleted", "Held",
+            ])
+            for set in report.sets {
+                table.add([
+                    set.name, set.rule, set.cutoff.map(\.iso8601UTC) ?? "-", Formatting.count(set.deletedCount),
+                    Formatting.count(set.heldCount),
+                ])
+            }
+            let verb = report.dryRun ? "Dry run as of" : "Retention run as of"
+            var lines = ["\(verb) \(report.asOf.iso8601UTC)", "", table.render(), ""]
+            if report.purges.isEmpty {
+                lines.append("No account is due to be purged.")
+            }
+            for purge in report.purges {
+                let done = report.dryRun ? "would be purged" : "purged"
+                lines.append(
+                    "Account \(purge.accountId) \(done) (due \(purge.purgeDueAt.iso8601UTC)): "
+                        + "\(records(purge.deletedCount)) deleted, "
+                        + "\(Formatting.count(purge.keptCount)) kept under legal or security holds.")
+            }
+            lines.append(
+                (report.dryRun ? "Would delete " : "Deleted ") + "\(records(report.deletedCount)); "
+                    + "\(Formatting.count(report.heldCount)) past their period \(report.heldCount == 1 ? "is" : "are") held."
+            )
+            return lines.joined(separator: "\n")
+        }
+
+        /// "1 record", "12,212 records".
+        static func records(_ count: Int) -> String {
+            "\(Formatting.count(count)) record\(count == 1 ? "" : "s")"
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+import PrivacyModel
+import Testing
+
+/// A store prepared through the model (cheap scrypt), for the binary to work on.
+struct PreparedStore {
+    let runner: ProgramRunner
+    let context: PrivacyContext
+    let account: Account
+
+    init() throws {
+        runner = try ProgramRunner()
+        context = try PrivacyContext.open(
+            path: runner.storePath, mode: .createIfMissing,
+            settings: ModelSettings(scrypt: ScryptParameters(ln: 4, r: 8, p: 1), channel: "email"))
+        account = try AccountService(context: context).create(
+            NewAccount(email: "ada@example.com", username: "ada", fullName: "Ada Lovelace", birthdate: "1990-12-10"),
+            password: "correct horse battery")
+    }
+
+    /// Files a request as the subscriber would by email.
+    func file(_ type: RightKind, _ scope: RequestScope) throws -> RightsRequest {
+        try RequestService(context: context).file(accountId: account.id, type: type, scope: scope)
+    }
+
+    /// Inserts viewing events at the given instants.
+    func insertViewing(at instants: [Date]) throws {
+        try context.store.write { db in
+            for instant in instants {
+                try db.execute(
+                    sql: """
+                        INSERT INTO viewing_event (accountId, channel, title, genre, startedAt, durationSeconds)
+                        VALUES (?, 'Arte', 'News', 'news', ?, 600)
+                        """, arguments: [account.id, instant.epochSeconds])
+            }
+        }
+    }
+
+    /// How many viewing events the account has.
+    func viewingCount() throws -> Int {
+        try context.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM viewing_event") ?? 0 }
+    }
+}
+
+@Suite("requests subcommands", .serialized)
+struct RequestsCommandTests {
+    @Test("support walks a request from acknowledge to complete; show prints its history as text and JSON")
+    func walkThrough() throws {
+        let store = try PreparedStore()
+        defer { store.runner.cleanUp() }
+        let reference = try store.file(.access, .all).reference
+        for (step, word) in [
+            ("acknowledge", "acknowledged"), ("verify", "identity verified"), ("start", "in progress"),
+        ] {
+            let result = try store.runner.runOnStore(["requests", step, reference])
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+            #expect(result.stdout.contains(word), "\(step): \(result.stdout)")
+        }
+        let done = try store.runner.runOnStore(["requests", "complete", reference, "--note", "Export sent"])
+        #expect(done.status == 0, "\(done.stderr)")
+        let shown = try store.runner.runOnStore(["requests", "show", reference.lowercased()])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("Resolution:   Export sent"))
+        #expect(shown.stdout.contains("in progress -> completed"))
+        let json = try store.runner.runOnStore(["requests", "show", reference, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let request = try #require(object["request"] as? [String: Any])
+        #expect(request["status"] as? String == "completed")
+        #expect(request["email"] as? String == "ada@example.com")
+        let events = try #require(object["events"] as? [[String: Any]])
+        #expect(
+            events.map { $0["toStatus"] as? String } == [
+                "submitted", "acknowledged", "identity-verified", "in-progress", "completed",
+            ])
+        #expect(events.dropFirst().allSatisfy { $0["actor"] as? String == "support" })
+        let list = try store.runner.runOnStore(["requests", "list", "--json"])
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(listed.first?["reference"] as? String == reference)
+    }
+
+    @Test("unknown references exit 66 and illegal steps exit 65, each with one line")
+    func errors() throws {
+        let store = try PreparedStore()
+        defer { store.runner.cleanUp() }
+        let reference = try store.file(.access, .all).reference
+        let unknown = try store.runner.runOnStore(["requests", "acknowledge", "PD-0000-0000"])
+        #expect(unknown.status == 66)
+        #expect(unknown.stderr.hasPrefix("privacy-dashboard: no request has the reference"))
+        #expect(unknown.stderr.filter { $0 == "\n" }.count == 1)
+        let missingShow = try store.runner.runOnStore(["requests", "show", "nonsense"])
+        #expect(missingShow.status == 66)
+        let early = try store.runner.runOnStore(["requests", "complete", reference])
+        #expect(early.status == 65)
+        #expect(early.stderr.contains("is submitted and cannot become completed"))
+        #expect(early.stderr.filter { $0 == "\n" }.count == 1)
+        let noReason = try store.runner.runOnStore(["requests", "deny", reference])
+        #expect(noReason.status == 64)
+    }
+
+    @Test("a denial keeps the reason and tells the subscriber they may complain to an authority")
+    func deny() throws {
+        let store = try PreparedStore()
+        defer { store.runner.cleanUp() }
+        let reference = try store.file(.access, .all).reference
+        let denied = try store.runner.runOnStore([
+            "requests", "deny", reference, "--reason", "We could not confirm who you are",
+        ])
+        #expect(denied.status == 0, "\(denied.stderr)")
+        let request = try #require(try RequestService(context: store.context).request(reference: reference))
+        #expect(request.status == .denied)
+        #expect(request.resolution?.hasPrefix("We could not confirm who you are.") == true)
+        #expect(request.resolution?.contains("data-protection authority") == true)
+        let again = try store.runner.runOnStore(["requests", "deny", reference, "--reason", "again"])
+        #expect(again.status == 65)
+    }
+
+    @Test("an extension within the legal limit is recorded once; beyond it the model's error is shown")
+    func extend() throws {
+        let store = try PreparedStore()
+        defer { store.runner.cleanUp() }
+        let request = try store.file(.access, .all)
+        let service = RequestService(context: store.context)
+        let latest = service.deadlines(for: request).latestExtension
+        let tooFar = try store.runner.runOnStore(
+            [
+                "requests", "extend", request.reference, "--reason", "complex", "--until",
+                latest.addingTimeInterval(2 * 86_400).dayUTC,
+            ])
+        #expect(tooFar.status == 64)
+        #expect(tooFar.stderr.contains("at the latest"))
+        let badDay = try store.runner.runOnStore(
+            ["requests", "extend", request.reference, "--reason", "complex", "--until", "2026-02-30"])
+        #expect(badDay.status == 64)
+        let ok = try store.runner.runOnStore(
+            ["requests", "extend", request.reference, "--reason", "many records", "--until", latest.dayUTC])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let extended = try #require(try service.request(reference: request.reference))
+        #expect(extended.extendedDueAt != nil)
+        #expect(try #require(extended.extendedDueAt) <= latest)
+        let twice = try store.runner.runOnStore(
+            ["requests", "extend", request.reference, "--reason", "more", "--until", latest.dayUTC])
+        #expect(twice.status == 65)
+    }
+
+    @Test("completing a deletion request for a category erases it, keeping what the law keeps")
+    func completeErasure() throws {
+        let store = try PreparedStore()
+        defer { store.runner.cleanUp() }
+        try store.insertViewing(at: [Date(), Date().addingTimeInterval(-3600)])
+        let reference = try store.file(.deletion, .category("viewing")).reference
+        for step in ["acknowledge", "verify", "start"] {
+            #expect(try store.runner.runOnStore(["requests", step, reference]).status == 0)
+        }
+        let done = try store.runner.runOnStore(["requests", "complete", reference])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stdout.contains("Erased 2 records"))
+        #expect(try store.viewingCount() == 0)
+        let request = try #require(try RequestService(context: store.context).request(reference: reference))
+        #expect(request.status == .completed)
+    }
+}
