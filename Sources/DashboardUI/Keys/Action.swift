@@ -24,6 +24,8 @@ public enum Action: String, Sendable, CaseIterable {
     case back
     /// Filter the records shown.
     case filter
+    /// Switch My data's viewing history between its details and its charts.
+    case showCharts
     /// Switch a preference on or off.
     case toggle
     /// Show the consent history.

@@ -31,6 +31,7 @@ public enum KeyBindings {
         KeyBinding(.up, [.up], .form),
         KeyBinding(.down, [.down], .form),
         KeyBinding(.filter, [.character("/"), .function(3)], .myData),
+        KeyBinding(.showCharts, [.character("c")], .myData),
         KeyBinding(.toggle, [.character(" "), .character("t")], .preferences),
         KeyBinding(.history, [.character("h"), .function(2)], .preferences),
         KeyBinding(.newRequest, [.character("n"), .function(7)], .requests),

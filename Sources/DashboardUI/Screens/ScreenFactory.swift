@@ -4,12 +4,12 @@ enum ScreenFactory {
     /// A fresh screen for an id.
     static func make(_ id: ScreenID) -> any DashboardScreen {
         switch id {
-        case .overview: return PendingScreen(id: id)
-        case .myData: return PendingScreen(id: id)
-        case .preferences: return PendingScreen(id: id)
-        case .requests: return PendingScreen(id: id)
-        case .account: return PendingScreen(id: id)
-        case .policy: return PendingScreen(id: id)
+        case .overview: return OverviewScreen()
+        case .myData: return MyDataScreen()
+        case .preferences: return PreferencesScreen()
+        case .requests: return RequestsScreen()
+        case .account: return AccountScreen()
+        case .policy: return PolicyScreen()
         }
     }
 }
