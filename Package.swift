@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "PrivacyModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
         ),

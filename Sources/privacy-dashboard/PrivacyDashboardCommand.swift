@@ -15,9 +15,12 @@ struct PrivacyDashboardCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, AccountCommand.self, DemoCommand.self, DataCommand.self, RequestsCommand.self,
-            CheckCommand.self,
-        ]
+            OpenCommand.self, ScreenCommand.self, InitCommand.self, AccountCommand.self, DemoCommand.self,
+            DataCommand.self, RequestsCommand.self,
+            CheckCommand.self, RetentionCommand.self,
+            ExportCommand.self,
+        ],
+        defaultSubcommand: OpenCommand.self
     )
 }
 

@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Why an export or access report was not written; in every case no partial output is left behind.
+public enum ExportError: UserFacingError, Equatable {
+    /// Something already exists at the output path; it was left untouched.
+    case outputExists(String)
+    /// The folder that should hold the output does not exist.
+    case folderMissing(String)
+    /// The folder that should hold the output cannot be written.
+    case folderNotWritable(String)
+    /// A category id the catalogue does not know (or, when empty, no category named); `known` lists the ones it does.
+    case unknownCategory(String, known: [String])
+    /// The date range is empty (its start is not before its end).
+    case emptyRange
+    /// The output path is empty or names no file.
+    case invalidOutput(String)
+    /// Writing failed (a full disk, an I/O error); nothing was left behind.
+    case writeFailed(String, reason: String)
+    /// The export was stopped before it finished; nothing was left behind.
+    case cancelled
+    /// A request cannot be fulfilled by an export (wrong right, closed, another account).
+    case notFulfillable(reference: String, reason: String)
+
+    /// The failure's kind.
+    public var kind: FailureKind {
+        switch self {
+        case .outputExists, .folderMissing: return .cannotCreate
+        case .folderNotWritable: return .permission
+        case .unknownCategory, .emptyRange, .invalidOutput: return .usage
+        case .writeFailed: return .ioError
+        case .cancelled: return .temporary
+        case .notFulfillable: return .dataError
+        }
+    }
+
+    /// A one-line message a person can act on.
+    public var description: String {
+        switch self {
+        case .outputExists(let path):
+            return "\(path) already exists and was left untouched; choose another output path"
+        case .folderMissing(let path):
+            return "the folder \(path) does not exist; create it or choose another output path"
+        case .folderNotWritable(let path):
+            return "cannot write in the folder \(path) (permission denied); choose a folder you can write to"
+        case .unknownCategory(let id, let known):
+            if id.isEmpty { return "name at least one data category; choose from: \(known.joined(separator: ", "))" }
+            return "there is no data category \"\(id)\"; choose from: \(known.joined(separator: ", "))"
+        case .emptyRange:
+            return "the date range is empty: the start must come before the end"
+        case .invalidOutput(let path):
+            return "\"\(path)\" is not a usable output path; name a file or folder to create"
+        case .writeFailed(let path, let reason):
+            return "writing \(path) failed (\(reason)); nothing was left behind"
+        case .cancelled:
+            return "the export was stopped; nothing was left behind"
+        case .notFulfillable(let reference, let reason):
+            return "request \(reference) cannot be fulfilled by an export: \(reason)"
+        }
+    }
+
+    /// The error for a failed system call on `path`, by errno.
+    static func system(_ code: Int32, path: String, folder: String) -> ExportError {
+        switch code {
+        case EACCES, EPERM, EROFS: return .folderNotWritable(folder)
+        case EEXIST: return .outputExists(path)
+        case ENOENT, ENOTDIR: return .folderMissing(folder)
+        default: return .writeFailed(path, reason: reason(code))
+        }
+    }
+
+    /// The error for a failed write to a file already created.
+    static func write(_ code: Int32, path: String) -> ExportError { .writeFailed(path, reason: reason(code)) }
+
+    /// A system error number in plain words.
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC: return "the disk is full"
+        case EDQUOT: return "the disk quota is used up"
+        default: return String(cString: strerror(code))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+public import Foundation
+
+/// Where exports go when the subscriber names no path, and what they are called.
+public enum ExportLocation {
+    /// The default folder: `$XDG_DOWNLOAD_DIR/privacy-dashboard`, else `~/Downloads/privacy-dashboard` when
+    /// `~/Downloads` exists, else `~/privacy-dashboard-exports`. It is not created here.
+    public static func defaultFolder(
+        environment: [String: String] = ProcessInfo.processInfo.environment, home: String = NSHomeDirectory()
+    ) -> String {
+        if let downloads = environment["XDG_DOWNLOAD_DIR"], !downloads.isEmpty, isDirectory(downloads) {
+            return (downloads as NSString).appendingPathComponent("privacy-dashboard")
+        }
+        let downloads = (home as NSString).appendingPathComponent("Downloads")
+        if isDirectory(downloads) { return (downloads as NSString).appendingPathComponent("privacy-dashboard") }
+        return (home as NSString).appendingPathComponent("privacy-dashboard-exports")
+    }
+
+    /// Creates `folder` (mode 0700) if it is missing, so the first export has somewhere to go.
+    public static func prepare(_ folder: String) throws(ExportError) {
+        if isDirectory(folder) { return }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ExportError.folderNotWritable((folder as NSString).deletingLastPathComponent)
+        }
+    }
+
+    /// A file name that says whose data it is and when it was taken ("privacy-export-ada-2026-11-29T0900Z.zip").
+    public static func suggestedName(username: String, format: PortabilityFormat?, at instant: Date) -> String {
+        let safe = String(
+            username.unicodeScalars.filter {
+                $0.isASCII && ($0 == "-" || $0 == "_" || $0 == "." || CharacterSet.alphanumerics.contains($0))
+            }.map(Character.init))
+        let stamp = instant.iso8601UTC.replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
+        guard let format else { return "privacy-report-\(safe.isEmpty ? "account" : safe)-\(stamp).txt" }
+        return "privacy-export-\(safe.isEmpty ? "account" : safe)-\(stamp)\(format.fileExtension)"
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+    }
+}

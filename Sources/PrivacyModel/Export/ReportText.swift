@@ -1,0 +1,61 @@
+/// Makes stored text safe for a plain-text report read with `cat`: no control character or escape reaches a terminal.
+enum ReportText {
+    /// Replaces C0/C1 controls, DEL and bidirectional overrides with visible placeholders; a newline becomes "↵".
+    static func clean(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: result += "\u{21B5}"
+            case 0x09: result += " "
+            case 0x00..<0x20: result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
+            case 0x7F: result += "\u{2421}"
+            case 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: result += "\u{FFFD}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Wraps plain words to `width` columns; the first line starts with `indent`, the rest line up under it.
+    static func wrap(_ text: String, indent: String, width: Int = 78) -> [String] {
+        let hanging = String(repeating: " ", count: indent.count)
+        var lines: [String] = []
+        var line = indent
+        var empty = true
+        for word in clean(text).split(separator: " ") {
+            if !empty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = hanging
+                empty = true
+            }
+            line += (empty ? "" : " ") + word
+            empty = false
+        }
+        if !empty { lines.append(line) }
+        return lines
+    }
+
+    /// A column name in plain words ("durationSeconds" → "duration (seconds)").
+    static func label(_ column: String) -> String {
+        let labels: [String: String] = [
+            "createdAt": "opened", "email": "email", "username": "username", "birthdate": "date of birth",
+            "status": "status", "passwordChangedAt": "password last set", "lastSignInAt": "last sign-in",
+            "updatedAt": "updated", "fullName": "name", "contactEmail": "contact email", "phone": "phone",
+            "country": "country", "language": "language", "addedAt": "added", "brand": "card brand",
+            "last4": "last four digits", "expiry": "expires", "billingCountry": "billing country",
+            "token": "processor token", "occurredAt": "when", "amountCents": "amount (cents)",
+            "currency": "currency", "description": "description", "outcome": "outcome",
+            "paymentMethodId": "payment method", "sentAt": "sent", "channel": "channel",
+            "direction": "direction", "body": "message", "startedAt": "started", "title": "programme",
+            "genre": "genre", "durationSeconds": "duration (seconds)", "lastSeenAt": "last seen",
+            "deviceType": "device", "operatingSystem": "operating system", "client": "app or browser",
+            "firstSeenAt": "first seen", "recordedAt": "recorded", "ipAddress": "IP address",
+            "downloadMbps": "speed (Mbit/s)", "streamQuality": "stream quality",
+            "stabilityPercent": "stability (%)", "kind": "kind", "detail": "detail", "loggedAt": "logged",
+            "level": "level", "component": "component", "message": "message",
+            "securityHold": "held for a security investigation", "region": "region", "city": "city",
+        ]
+        return labels[column] ?? column
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import PrivacyModel
+
+/// `export`: a subscriber's data as a zip, JSON or CSV export, or the human-readable access report.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a subscriber's data: a zip, JSON or CSV export, or the access report.",
+        discussion: """
+            --format zip writes one archive with export.json, one CSV per category and manifest.json \
+            (every file's row count and SHA-256). json writes the single JSON document. csv writes a folder \
+            with one CSV per category and manifest.json. report writes the access report: a plain-text file \
+            that explains, category by category, what is held, why, who receives it and how long it is kept, \
+            then your rights, consent receipts and requests. The layout is described in docs/export-format.md.
+
+            The output must not exist yet; files are created with mode 0600 and appear only when complete. \
+            Ctrl-C (or SIGTERM) stops the export and leaves nothing behind. Without --output the export goes \
+            to $XDG_DOWNLOAD_DIR/privacy-dashboard, else ~/Downloads/privacy-dashboard, else \
+            ~/privacy-dashboard-exports.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "The subscriber's email or username.") var email: String
+    @Option(help: ArgumentHelp("zip, json, csv or report.", valueName: "format")) var format = "zip"
+    @Option(help: ArgumentHelp("The file (or, for csv, the folder) to create.", valueName: "path"))
+    var output: String?
+    @Option(help: ArgumentHelp("Only these categories (comma-separated ids, e.g. viewing,devices).", valueName: "ids"))
+    var categories: String?
+    @Option(help: ArgumentHelp("Only records from this day on (YYYY-MM-DD, UTC).", valueName: "day")) var since: String?
+    @Option(help: ArgumentHelp("Only records up to and including this day (YYYY-MM-DD, UTC).", valueName: "day"))
+    var until: String?
+
+    func run() throws {
+        let isReport = format == "report"
+        let exportFormat = PortabilityFormat(rawValue: format)
+        guard isReport || exportFormat != nil else {
+            throw CommandFailure.usage("unknown format \"\(format)\"; use zip, json, csv or report")
+        }
+        let sinceDay = try since.map { try Self.day($0, option: "--since") }
+        let untilDay = try until.map { try Self.day($0, option: "--until") }
+        if isReport, sinceDay != nil || untilDay != nil {
+            throw CommandFailure.usage("--since and --until apply to zip, json and csv exports, not to the report")
+        }
+        let chosen = categories.map { $0.split(separator: ",").map(String.init) }
+        let context = try storeOptions.open()
+        let account = try AccountService(context: context).require(email)
+        let path = try output ?? defaultPath(username: account.username, format: exportFormat, at: context.now)
+
+        SignalFlag.install()
+        defer { SignalFlag.restore() }
+        var line = ExportProgressLine()
+        let result: ExportResult
+        do {
+            if isReport {
+                result = try AccessReportWriter(context: context).write(
+                    accountId: account.id, to: path, categories: chosen, isCancelled: { SignalFlag.received != nil })
+            } else {
+                let before = untilDay.map { $0.addingTimeInterval(86_400) }
+                let options = ExportOptions(
+                    format: exportFormat ?? .zip, categories: chosen, since: sinceDay, before: before)
+                result = try PortabilityExporter(context: context).export(
+                    accountId: account.id, to: path, options: options, progress: { line.show($0) },
+                    isCancelled: { SignalFlag.received != nil })
+            }
+        } catch ExportError.cancelled {
+            line.end()
+            let number = SignalFlag.received ?? SIGINT
+            throw CommandFailure(
+                message: "interrupted; the export was stopped and nothing was left behind", code: 128 + number)
+        } catch {
+            line.end()
+            throw error
+        }
+        line.end()
+        let what = isReport ? "access report" : "\(result.format) export of \(Formatting.count(result.rows)) records"
+        Console.out("Wrote \(what) to \(result.path)")
+    }
+
+    /// The default output path, creating the default folder (mode 0700) when it is missing.
+    private func defaultPath(username: String, format: PortabilityFormat?, at instant: Date) throws -> String {
+        let folder = ExportLocation.defaultFolder()
+        try ExportLocation.prepare(folder)
+        return (folder as NSString).appendingPathComponent(
+            ExportLocation.suggestedName(username: username, format: format, at: instant))
+    }
+
+    private static func day(_ text: String, option: String) throws -> Date {
+        guard let day = UTCCalendar.day(text) else {
+            throw CommandFailure.usage("\(option) \"\(text)\" is not a valid day; use YYYY-MM-DD")
+        }
+        return day
+    }
+}
