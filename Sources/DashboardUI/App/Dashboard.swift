@@ -134,12 +134,22 @@ public final class Dashboard {
                 ScreenInput(key: key, action: action, area: contentArea), session: state.session)
             state.screens[state.current] = screen
             phase = .signedIn(state)
-            switch outcome {
-            case .handled: return
-            case .show(let id): show(id)
-            case .signOut(let message): signOut(message: Flash(text: message, kind: .info))
-            case .ignored: handleGlobal(action, screen: screen)
-            }
+            apply(outcome, action: action, screen: screen)
+        }
+    }
+
+    private func apply(_ outcome: ScreenOutcome, action: Action?, screen: any DashboardScreen) {
+        switch outcome {
+        case .handled: return
+        case .show(let id): show(id)
+        case .reveal(let id, let item):
+            show(id)
+            guard case .signedIn(var state) = phase, var target = state.screens[id] else { return }
+            target.reveal(item, session: state.session)
+            state.screens[id] = target
+            phase = .signedIn(state)
+        case .signOut(let message): signOut(message: Flash(text: message, kind: .info))
+        case .ignored: handleGlobal(action, screen: screen)
         }
     }
 
@@ -222,16 +232,27 @@ public final class Dashboard {
 
     /// Whether work is waiting to run after the current frame is shown (a password check).
     public var hasPendingWork: Bool {
-        if case .signIn(let form) = phase { return form.isSubmitting }
-        return false
+        switch phase {
+        case .signIn(let form): return form.isSubmitting
+        case .signedIn(let state): return state.screens[state.current]?.hasPendingWork ?? false
+        }
     }
 
     /// Runs the waiting work; the runner calls it right after presenting the "checking" frame.
     public func performPendingWork() {
-        guard case .signIn(var form) = phase, form.isSubmitting else { return }
-        switch form.submit(context: context, strings: strings) {
-        case .stay: phase = .signIn(form)
-        case .signedIn(let account): startSession(account)
+        switch phase {
+        case .signIn(var form):
+            guard form.isSubmitting else { return }
+            switch form.submit(context: context, strings: strings) {
+            case .stay: phase = .signIn(form)
+            case .signedIn(let account): startSession(account)
+            }
+        case .signedIn(var state):
+            guard var screen = state.screens[state.current], screen.hasPendingWork else { return }
+            let outcome = screen.performPendingWork(session: state.session)
+            state.screens[state.current] = screen
+            phase = .signedIn(state)
+            apply(outcome, action: nil, screen: screen)
         }
     }
 
@@ -267,7 +288,7 @@ public final class Dashboard {
             Chrome.status(into: &canvas, flash: state.session.flash)
             Chrome.hints(
                 into: &canvas, actions: screen.hintActions, contexts: screen.contexts, textInput: screen.capturesText,
-                strings: strings)
+                strings: strings, labels: screen.hintLabels(strings: strings))
         }
         switch overlay {
         case .help(let help): help.render(into: &canvas, area: bounds, strings: strings)

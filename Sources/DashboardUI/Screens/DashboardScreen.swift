@@ -44,6 +44,8 @@ public enum ScreenOutcome: Sendable, Equatable {
     case ignored
     /// Switch to another screen.
     case show(ScreenID)
+    /// Switch to another screen and select an item there (a category id, a request reference).
+    case reveal(ScreenID, item: String)
     /// End the session (sign out, or the account was deleted), with a message for the sign-in screen.
     case signOut(message: String)
 }
@@ -67,6 +69,14 @@ public protocol DashboardScreen {
     mutating func update(_ input: ScreenInput, session: Session) -> ScreenOutcome
     /// Draws the screen into `area` of the canvas.
     func render(into canvas: inout Canvas, area: Rect, session: Session)
+    /// Whether slow work (a password check) waits to run once the frame saying so is on screen.
+    var hasPendingWork: Bool { get }
+    /// Runs the waiting work; the dashboard calls it right after presenting that frame.
+    mutating func performPendingWork(session: Session) -> ScreenOutcome
+    /// Selects an item another screen pointed at (a category id, a request reference).
+    mutating func reveal(_ item: String, session: Session)
+    /// Bottom-bar labels that differ from the key table's in the current state (e.g. Enter "apply").
+    func hintLabels(strings: Strings) -> [Action: String]
 }
 
 extension DashboardScreen {
@@ -74,4 +84,12 @@ extension DashboardScreen {
     public var capturesText: Bool { false }
     /// Most screens never hold typed text.
     public var hasUnsavedInput: Bool { false }
+    /// Most screens never defer work.
+    public var hasPendingWork: Bool { false }
+    /// Most screens never defer work.
+    public mutating func performPendingWork(session: Session) -> ScreenOutcome { .handled }
+    /// Screens without selectable items ignore it.
+    public mutating func reveal(_ item: String, session: Session) {}
+    /// The key table's labels apply.
+    public func hintLabels(strings: Strings) -> [Action: String] { [:] }
 }

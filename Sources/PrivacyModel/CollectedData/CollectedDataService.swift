@@ -68,9 +68,15 @@ public struct CollectedDataService: Sendable {
         }
         let owner = "\(table.ownerColumn.quotedDatabaseIdentifier) = ?"
         let time = table.timeColumn.quotedDatabaseIdentifier
+        // Three subqueries, so min and max are single index lookups instead of part of the counting scan.
         let row = try Row.fetchOne(
-            db, sql: "SELECT count(*), min(\(time)), max(\(time)) FROM \(table.table) WHERE \(owner)",
-            arguments: [account.id])
+            db,
+            sql: """
+                SELECT (SELECT count(*) FROM \(table.table) WHERE \(owner)),
+                       (SELECT min(\(time)) FROM \(table.table) WHERE \(owner)),
+                       (SELECT max(\(time)) FROM \(table.table) WHERE \(owner))
+                """,
+            arguments: [account.id, account.id, account.id])
         let count: Int = row?[0] ?? 0
         let oldest: Int64? = row?[1]
         let newest: Int64? = row?[2]
