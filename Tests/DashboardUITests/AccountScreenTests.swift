@@ -116,6 +116,93 @@ struct AccountScreenTests {
         #expect(harness.dashboard.session != nil)
     }
 
+    /// The dashboard's frame right now, rendered without running pending work.
+    private func frame(_ harness: DashboardHarness) -> String {
+        harness.dashboard.render(size: harness.terminal.size, glyphs: .unicode).plainText
+    }
+
+    @Test("changing the password shows that it is being checked before the check runs")
+    func passwordCheckingFrame() throws {
+        let harness = try accountScreen()
+        let before = try harness.account("lena.mueller").passwordHash
+        let newPassword = "a-new-secret-2026"
+        try harness.press("p\(DashboardHarness.password)<Tab>\(newPassword)<Tab>\(newPassword)")
+        harness.dashboard.handle(.key(.enter))
+        #expect(harness.dashboard.hasPendingWork)
+        let checking = frame(harness)
+        #expect(checking.contains("Checking your password…"))
+        #expect(checking.contains("Change password"))
+        #expect(try harness.account("lena.mueller").passwordHash == before, "nothing changes before the check")
+        harness.dashboard.performPendingWork()
+        #expect(!harness.dashboard.hasPendingWork)
+        let done = frame(harness)
+        #expect(done.contains("Password changed"))
+        #expect(!done.contains("Checking"))
+        #expect(try harness.account("lena.mueller").passwordHash != before)
+    }
+
+    @Test("confirming the deletion shows that the password is being checked, then the session ends")
+    func deletionCheckingFrame() throws {
+        let harness = try accountScreen()
+        let account = try harness.account("lena.mueller")
+        try harness.press("D<Enter>\(account.email)<Tab>\(DashboardHarness.password)")
+        harness.dashboard.handle(.key(.enter))
+        #expect(harness.dashboard.hasPendingWork)
+        let checking = frame(harness)
+        #expect(checking.contains("Checking your password…"))
+        #expect(checking.contains("Delete account: confirm"))
+        #expect(harness.dashboard.session != nil)
+        #expect(try harness.account("lena.mueller").status == .active, "nothing is deleted before the check")
+        harness.dashboard.performPendingWork()
+        #expect(harness.dashboard.session == nil)
+        let signIn = frame(harness)
+        #expect(signIn.contains("Your account is closed"))
+        #expect(try harness.account("lena.mueller").status == .deletionPending)
+    }
+
+    @Test("a wrong password at the deletion check keeps the dialog with the reason")
+    func deletionCheckWrongPassword() throws {
+        let harness = try accountScreen()
+        let account = try harness.account("lena.mueller")
+        try harness.press("D<Enter>\(account.email)<Tab>not-my-password")
+        harness.dashboard.handle(.key(.enter))
+        #expect(frame(harness).contains("Checking your password…"))
+        harness.dashboard.performPendingWork()
+        let text = frame(harness)
+        #expect(text.contains("The password is wrong"))
+        #expect(!text.contains("Checking"))
+        #expect(harness.dashboard.session != nil)
+    }
+
+    @Test("the hint bar names what Enter and Esc do in each dialog")
+    func dialogHints() throws {
+        let harness = try accountScreen()
+        try harness.press("<Down><Down>e")
+        var bar = try #require(harness.lines.last)
+        #expect(bar.contains("Enter save"))
+        #expect(bar.contains("Esc cancel"))
+        try harness.press("<Esc>p")
+        bar = try #require(harness.lines.last)
+        #expect(bar.contains("Enter next field"))
+        #expect(bar.contains("Esc cancel"))
+        try harness.press("<Tab><Tab>")
+        bar = try #require(harness.lines.last)
+        #expect(bar.contains("Enter change password"))
+        try harness.press("<Esc>D")
+        bar = try #require(harness.lines.last)
+        #expect(bar.contains("Enter continue"))
+        #expect(bar.contains("Esc cancel"))
+        try harness.press("<Enter><Tab>")
+        bar = try #require(harness.lines.last)
+        #expect(bar.contains("Enter delete account"))
+        #expect(bar.contains("Esc back to dry run"))
+        for size in ["72x22", "120x40"] {
+            try harness.press("<Resize:\(size)>")
+            #expect(harness.lines.last?.contains("Enter delete account") == true, "at \(size)")
+            #expect(harness.lines.last?.contains("F1 help") == true, "at \(size)")
+        }
+    }
+
     @Test("a wrong current password, a mismatch and a short password are refused")
     func passwordRefusals() throws {
         let harness = try accountScreen()

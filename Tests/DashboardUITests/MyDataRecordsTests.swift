@@ -111,6 +111,21 @@ struct MyDataRecordsTests {
         #expect(!escaped.contains("⟦"))
     }
 
+    @Test("the hint bar says Enter applies and Esc clears while the filter is typed")
+    func filterHints() throws {
+        let harness = try DashboardHarness()
+        try MyDataTestSupport.open(harness, category: "viewing")
+        #expect(harness.lines.last?.contains("apply") == false)
+        try harness.press("/KiKA")
+        let bar = try #require(harness.lines.last)
+        #expect(bar.contains("Enter apply"))
+        #expect(bar.contains("Esc clear"))
+        #expect(bar.contains("F1 help"))
+        try harness.press("<Enter>")
+        #expect(harness.lines.last?.contains("apply") == false)
+        #expect(harness.lines.last?.contains("/ filter") == true)
+    }
+
     @Test("typing q or digits into the filter is text, not a command")
     func filterTakesText() throws {
         let harness = try DashboardHarness()

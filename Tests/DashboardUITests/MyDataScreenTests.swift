@@ -183,6 +183,33 @@ struct MyDataScreenTests {
         #expect(statistics.totalEvents > 0)
     }
 
+    @Test("a category revealed from the overview is selected with fresh records, as choosing it here would")
+    func revealResetsRecords() throws {
+        let harness = try DashboardHarness()
+        try MyDataTestSupport.open(harness, category: "payment")
+        // Leave payment on its second record set, filtered, with the records focused.
+        try harness.press("<Tab><Tab><Right>/EUR<Enter>")
+        #expect(harness.text.contains("matches 1–"))
+        try harness.press("1")
+        let index = try #require(harness.context.catalogue.categories.firstIndex { $0.id == "viewing" })
+        try harness.press(String(repeating: "<Down>", count: index) + "<Enter>")
+        #expect(harness.dashboard.currentScreen == .myData)
+        let text = harness.text
+        #expect(harness.lines.contains { $0.hasPrefix("│▶ Viewing history") })
+        #expect(text.contains("▶ Categories"), "the category list has focus")
+        #expect(text.contains("Records: Viewing events"))
+        #expect(!text.contains("matches"))
+        #expect(text.contains("records 1–"))
+        // Back on payment the records start at its first set again, unfiltered.
+        try harness.press("1")
+        let payment = try #require(harness.context.catalogue.categories.firstIndex { $0.id == "payment" })
+        try harness.press("<Home>" + String(repeating: "<Down>", count: payment) + "<Enter>")
+        let first = try #require(harness.context.catalogue.category("payment")?.recordSets.first)
+        #expect(harness.text.contains("Records: \(first.name)"))
+        #expect(!harness.text.contains("matches"))
+        #expect(!harness.text.contains("⟦"))
+    }
+
     @Test("72×22 still shows the list, the details and the table")
     func minimumSize() throws {
         let harness = try DashboardHarness(size: Size(width: 72, height: 22))

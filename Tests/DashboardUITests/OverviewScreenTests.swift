@@ -143,6 +143,56 @@ struct OverviewScreenTests {
         #expect(harness.dashboard.currentScreen == .requests)
     }
 
+    @Test("Enter on the viewing history row lands in My data with viewing history selected and its details shown")
+    func enterRevealsCategory() throws {
+        let harness = try DashboardHarness()
+        try harness.signIn()
+        let catalogue = harness.context.catalogue
+        let viewing = try #require(catalogue.category("viewing"))
+        let index = try #require(catalogue.categories.firstIndex { $0.id == "viewing" })
+        try press(harness, String(repeating: "<Down>", count: index))
+        #expect(harness.lines.contains { $0.contains("▶") && $0.contains(viewing.name) })
+        #expect(harness.lines.last?.contains("Enter show data") == true)
+        let text = try press(harness, "<Enter>")
+        #expect(harness.dashboard.currentScreen == .myData)
+        let selected = try #require(harness.lines.first { $0.hasPrefix("│▶") }, "a category row is selected")
+        #expect(selected.contains(viewing.name), "the selected category: \(selected)")
+        #expect(text.contains(String(viewing.summary.prefix(30))), "the details describe viewing history")
+        #expect(text.contains("What is collected"))
+        let set = try #require(viewing.recordSets.first)
+        #expect(text.contains("Records: \(set.name)"))
+        #expect(text.contains("records 1–"))
+    }
+
+    @Test("Enter on a request row lands in Requests with that request selected")
+    func enterRevealsRequest() throws {
+        let harness = try DashboardHarness()
+        let account = try harness.account("lena.mueller")
+        let service = RequestService(context: harness.context)
+        harness.clock.set(DashboardHarness.start.addingTimeInterval(-3 * 86_400))
+        let older = try service.file(accountId: account.id, type: .access, scope: .all)
+        harness.clock.set(DashboardHarness.start.addingTimeInterval(-86_400))
+        let newer = try service.file(accountId: account.id, type: .restriction, scope: .category("viewing"))
+        harness.clock.set(DashboardHarness.start)
+        try harness.signIn()
+        // The overview lists open requests by due date (the older first); Requests lists the newest first.
+        try press(harness, "<End><Up>")
+        // The last line naming it is the request row (an alert above names it too).
+        let row = try #require(harness.lines.last { $0.contains(older.reference) })
+        #expect(row.contains("▶"))
+        #expect(harness.lines.last?.contains("Enter show request") == true)
+        try press(harness, "<Enter>")
+        #expect(harness.dashboard.currentScreen == .requests)
+        let selected = try #require(harness.lines.first { $0.contains(older.reference) })
+        #expect(selected.contains("▶"), "the revealed request is selected: \(selected)")
+        let other = try #require(harness.lines.first { $0.contains(newer.reference) })
+        #expect(!other.contains("▶"))
+        try press(harness, "1<End>")
+        try press(harness, "<Enter>")
+        let last = try #require(harness.lines.first { $0.contains(newer.reference) })
+        #expect(last.contains("▶"))
+    }
+
     @Test("resizing to 72×22 keeps the hint bar and the rows; nothing crashes at odd sizes")
     func resize() throws {
         let harness = try DashboardHarness(size: Size(width: 120, height: 40))
@@ -162,7 +212,7 @@ struct OverviewScreenTests {
     @Test("a new account without data says nothing is held")
     func nothingHeld() throws {
         let harness = try DashboardHarness()
-        try AccountService(context: harness.context).create(
+        _ = try AccountService(context: harness.context).create(
             NewAccount(
                 email: "new.person@example.org", username: "new.person", fullName: "New Person",
                 birthdate: "1990-04-02"), password: DashboardHarness.password)

@@ -114,8 +114,10 @@ struct PreferencesScreenTests {
         #expect(rows.first?.contains("Newsletter") == true)
         #expect(rows.first?.contains("on → off") == true)
         #expect(rows.first?.contains("2026-11-29 09:00") == true)
+        #expect(harness.lines.last?.contains("Esc close") == true)
         try press(harness, "<Down><PgDn><End><Home>")
         let closed = try press(harness, "<Esc>")
+        #expect(harness.lines.last?.contains("Esc close") == false)
         #expect(!closed.contains("Consent history"))
         #expect(closed.contains("[ ] Newsletter"))
     }

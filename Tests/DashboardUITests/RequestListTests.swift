@@ -192,6 +192,52 @@ struct RequestListTests {
         Self.expectNoMissingStrings(harness)
     }
 
+    @Test("revealing a request closes a detail or an empty wizard; a wizard with typed text stays as it was")
+    func revealFromOverview() throws {
+        let harness = try DashboardHarness()
+        let account = try harness.account("lena.mueller")
+        let service = RequestService(context: harness.context)
+        harness.clock.set(DashboardHarness.start.addingTimeInterval(-3 * 86_400))
+        let older = try service.file(accountId: account.id, type: .access, scope: .all)
+        harness.clock.set(DashboardHarness.start.addingTimeInterval(-86_400))
+        let newer = try service.file(accountId: account.id, type: .restriction, scope: .category("viewing"))
+        harness.clock.set(DashboardHarness.start)
+        try harness.signIn()
+        func selected(_ reference: String) -> Bool {
+            harness.lines.first { $0.contains(reference) }?.contains("▶") == true
+        }
+
+        // A detail view closes and the list shows the revealed request selected.
+        let detail = try harness.press("4<Enter>")
+        #expect(detail.contains("\(newer.reference) · "))
+        try harness.press("1<End><Up><Enter>")
+        #expect(harness.dashboard.currentScreen == .requests)
+        #expect(!harness.text.contains("\(newer.reference) · "))
+        #expect(selected(older.reference))
+
+        // A wizard with nothing typed closes too.
+        try harness.press("n")
+        #expect(harness.text.contains("step 1 of 5"))
+        try harness.press("1<End><Enter>")
+        #expect(!harness.text.contains("step 1 of 5"))
+        #expect(selected(newer.reference))
+
+        // A wizard holding typed text stays, and the list selection is left alone.
+        try harness.press("n<Down><Down><Down><Enter><Down><Enter>keep this note<Esc>")
+        #expect(harness.text.contains("step 2 of 5"))
+        try harness.press("1<Up><Enter>")
+        #expect(harness.dashboard.currentScreen == .requests)
+        #expect(harness.text.contains("step 2 of 5"))
+        #expect(harness.text.contains("stays open"))
+        #expect(harness.text.contains(older.reference))
+        #expect(try harness.press("<Enter>").contains("keep this note"))
+        try harness.press("<Esc><Esc><Esc>")
+        #expect(!harness.text.contains("step "))
+        #expect(selected(newer.reference))
+        #expect(!selected(older.reference))
+        Self.expectNoMissingStrings(harness)
+    }
+
     @Test("a long list scrolls: End reaches the oldest request, Home the newest")
     func longListScrolls() throws {
         let harness = try DashboardHarness()

@@ -148,6 +148,73 @@ struct RequestWizardTests {
         #expect(try service.requests(accountId: accountId).count == 3)
     }
 
+    @Test("guessing at the identity step locks the account as guessing at sign-in does")
+    func identityGuessingLocks() throws {
+        let harness = try Self.requests("lena.mueller", size: Size(width: 80, height: 24))
+        let accountId = try harness.account("lena.mueller").id
+        try Self.press("n<Enter><Enter><Enter>", harness)
+        // Failures count from after the last sign-in, which happened at the harness's fixed instant.
+        harness.clock.advance(by: 60)
+        for attempt in 1...5 { try Self.press("guess-\(attempt)<Enter>", harness) }
+        #expect(try SignInService(context: harness.context).lockedUntil(accountId: accountId) != nil)
+        let locked = try Self.press(DashboardHarness.password + "<Enter>", harness)
+        #expect(locked.contains("locked until 09:16"))
+        #expect(try RequestService(context: harness.context).requests(accountId: accountId).count == 2)
+    }
+
+    @Test("Enter at the identity step shows that the password is being checked before the check runs")
+    func checkingFrame() throws {
+        let harness = try Self.requests("lena.mueller", size: Size(width: 80, height: 24))
+        let service = RequestService(context: harness.context)
+        let accountId = try harness.account("lena.mueller").id
+        let size = harness.terminal.size
+        try Self.press("n<Enter><Enter><Enter>not-my-password", harness)
+        harness.dashboard.handle(.key(.enter))
+        #expect(harness.dashboard.hasPendingWork)
+        var frame = harness.dashboard.render(size: size, glyphs: .unicode).plainText
+        #expect(frame.contains("Checking your password…"))
+        #expect(frame.contains("step 4 of 5"))
+        harness.dashboard.performPendingWork()
+        #expect(!harness.dashboard.hasPendingWork)
+        frame = harness.dashboard.render(size: size, glyphs: .unicode).plainText
+        #expect(frame.contains("That is not your password"))
+        #expect(!frame.contains("Checking"))
+        #expect(try service.requests(accountId: accountId).count == 2)
+
+        try Self.press(DashboardHarness.password, harness)
+        harness.dashboard.handle(.key(.enter))
+        frame = harness.dashboard.render(size: size, glyphs: .unicode).plainText
+        #expect(frame.contains("Checking your password…"))
+        #expect(try service.requests(accountId: accountId).count == 2, "nothing is filed before the check")
+        harness.dashboard.performPendingWork()
+        frame = harness.dashboard.render(size: size, glyphs: .unicode).plainText
+        #expect(frame.contains("step 5 of 5"))
+        #expect(frame.contains("Request filed"))
+        #expect(try service.requests(accountId: accountId).count == 3)
+    }
+
+    @Test("the hint bar names what Enter and Esc do at each step")
+    func hintLabels() throws {
+        let harness = try Self.requests("lena.mueller", size: Size(width: 80, height: 24))
+        try Self.press("n", harness)
+        var bar = try #require(harness.lines.last)
+        #expect(bar.contains("Enter next"))
+        #expect(bar.contains("Esc close"))
+        try Self.press("<Enter>", harness)
+        bar = try #require(harness.lines.last)
+        #expect(bar.contains("Enter next"))
+        #expect(bar.contains("Esc back"))
+        try Self.press("<Enter><Enter>", harness)
+        #expect(harness.text.contains("step 4 of 5"))
+        bar = try #require(harness.lines.last)
+        #expect(bar.contains("Enter file request"))
+        #expect(bar.contains("Esc back"))
+        try Self.press(DashboardHarness.password + "<Enter>", harness)
+        bar = try #require(harness.lines.last)
+        #expect(bar.contains("Enter done"))
+        #expect(!bar.contains("Enter open"))
+    }
+
     @Test("an open request for the same right and scope is shown instead of filing twice", arguments: sizes)
     func duplicateWarning(size: Size) throws {
         let harness = try Self.requests("elodie.fournier", size: size)

@@ -55,24 +55,16 @@ public struct PasswordChangeService: Sendable {
             throw AccountError.notFound("#\(accountId)")
         }
         guard account.status == .active else { throw AccountError.notActive(account.username) }
-        if let until = try SignInService(context: context).lockedUntil(accountId: accountId) {
-            throw PasswordChangeError.locked(until: until)
-        }
-        let hasher = PasswordHasher(parameters: context.settings.scrypt, random: context.settings.random)
-        // The slow hashes run outside any transaction so other sessions are never held up by them.
-        guard try hasher.verify(current, against: account.passwordHash) else {
-            let now = context.now
-            try context.store.write { db in
-                try db.execute(
-                    sql: "INSERT INTO sign_in_failure (accountId, at) VALUES (?, ?)",
-                    arguments: [accountId, now.epochSeconds])
-                try AuditLog.append(
-                    db, at: now, accountId: accountId, actor: RequestActor.subscriber.rawValue,
-                    action: "password-change-refused", detail: "wrong current password")
-            }
-            throw PasswordChangeError.wrongCurrentPassword
+        switch try PasswordConfirmation(context: context).check(
+            current, for: account, refusedAction: "password-change-refused")
+        {
+        case .confirmed: break
+        case .wrong: throw PasswordChangeError.wrongCurrentPassword
+        case .locked(let until): throw PasswordChangeError.locked(until: until)
         }
         guard new != current else { throw PasswordChangeError.sameAsCurrent }
+        let hasher = PasswordHasher(parameters: context.settings.scrypt, random: context.settings.random)
+        // The slow hash runs outside any transaction so other sessions are never held up by it.
         let newHash = try hasher.hash(new)
         let now = context.now
         try context.store.write { db in

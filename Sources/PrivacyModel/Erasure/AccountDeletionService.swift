@@ -67,21 +67,12 @@ public struct AccountDeletionService: Sendable {
             throw AccountDeletionError.alreadyRequested(purgeOn: account.purgeDueDate ?? context.now)
         case .active: break
         }
-        if let until = try SignInService(context: context).lockedUntil(accountId: accountId) {
-            throw AccountDeletionError.locked(until: until)
-        }
-        let hasher = PasswordHasher(parameters: context.settings.scrypt, random: context.settings.random)
-        guard try hasher.verify(password, against: account.passwordHash) else {
-            let now = context.now
-            try context.store.write { db in
-                try db.execute(
-                    sql: "INSERT INTO sign_in_failure (accountId, at) VALUES (?, ?)",
-                    arguments: [accountId, now.epochSeconds])
-                try AuditLog.append(
-                    db, at: now, accountId: accountId, actor: RequestActor.subscriber.rawValue,
-                    action: "account-deletion-refused", detail: "wrong password")
-            }
-            throw AccountDeletionError.wrongPassword
+        switch try PasswordConfirmation(context: context).check(
+            password, for: account, refusedAction: "account-deletion-refused")
+        {
+        case .confirmed: break
+        case .wrong: throw AccountDeletionError.wrongPassword
+        case .locked(let until): throw AccountDeletionError.locked(until: until)
         }
         let flow = SelfServiceRequest(service: RequestService(context: context))
         let request = try flow.begin(accountId: accountId, type: .deletion, scope: .account)

@@ -27,9 +27,27 @@ struct AccountScreen: DashboardScreen {
     var hintActions: [Action] {
         switch dialog {
         case nil: return [.editProfile, .changePassword, .signOut, .deleteAccount]
-        case .deletion(let deletion) where !deletion.capturesText: return [.back, .pageDown, .pageUp]
-        case .password, .deletion: return [.nextFocus, .back]
-        case .correction: return [.back]
+        case .deletion(let deletion) where !deletion.capturesText: return [.select, .back, .pageDown, .pageUp]
+        case .password, .deletion: return [.select, .nextFocus, .back]
+        case .correction: return [.select, .back]
+        }
+    }
+
+    func hintLabels(strings: Strings) -> [Action: String] {
+        switch dialog {
+        case nil: return [:]
+        case .correction: return [.select: strings["account.hint.save"], .back: strings["account.hint.cancel"]]
+        case .password(let password):
+            return [.select: password.enterLabel(strings: strings), .back: strings["account.hint.cancel"]]
+        case .deletion(let deletion): return deletion.hintLabels(strings: strings)
+        }
+    }
+
+    var hasPendingWork: Bool {
+        switch dialog {
+        case .password(let password): return password.isChecking
+        case .deletion(let deletion): return deletion.isChecking
+        case nil, .correction: return false
         }
     }
 
@@ -103,6 +121,27 @@ struct AccountScreen: DashboardScreen {
             outcome = deletion.update(input, session: session)
             dialog = .deletion(deletion)
         }
+        return finish(outcome, session: session)
+    }
+
+    /// The password check of the dialog on show, once the frame saying "checking" is on screen.
+    mutating func performPendingWork(session: Session) -> ScreenOutcome {
+        let outcome: DialogOutcome
+        switch dialog {
+        case .password(var password):
+            outcome = password.submit(session: session)
+            dialog = .password(password)
+        case .deletion(var deletion):
+            outcome = deletion.submit(session: session)
+            dialog = .deletion(deletion)
+        case nil, .correction:
+            return .handled
+        }
+        return finish(outcome, session: session)
+    }
+
+    /// What a dialog's outcome means for the screen.
+    private mutating func finish(_ outcome: DialogOutcome, session: Session) -> ScreenOutcome {
         switch outcome {
         case .stay: return .handled
         case .passThrough: return .ignored

@@ -21,6 +21,8 @@ struct DeletionDialog: Sendable, Equatable {
     private(set) var password = TextField(masked: true, maxLength: AccountService.maximumPasswordBytes)
     private(set) var focus = 0
     private(set) var error: String?
+    /// Set by Enter on the password: the check runs once the frame saying so is on screen.
+    private(set) var isChecking = false
 
     /// Starts at the dry run.
     init(plan: AccountDeletionPlan) { self.plan = plan }
@@ -70,7 +72,7 @@ struct DeletionDialog: Sendable, Equatable {
             if focus == 0 {
                 focus = 1
             } else {
-                return submit(session: session)
+                startChecking(session: session)
             }
         case .back:
             step = .plan
@@ -82,18 +84,43 @@ struct DeletionDialog: Sendable, Equatable {
         return .stay
     }
 
-    private mutating func submit(session: Session) -> DialogOutcome {
+    /// What Enter and Esc do now, for the bottom bar, where the key table's "open" and "back" read wrong.
+    func hintLabels(strings: Strings) -> [Action: String] {
+        switch step {
+        case .plan:
+            return [.select: strings["account.hint.continue"], .back: strings["account.hint.cancel"]]
+        case .confirm:
+            let enter = focus == 0 ? "account.hint.nextField" : "account.hint.deleteAccount"
+            return [.select: strings[enter], .back: strings["account.hint.dryRun"]]
+        }
+    }
+
+    /// Enter on the password: refuses a wrong email or an empty password at once, otherwise says the
+    /// check is running and leaves the slow part (scrypt) to `submit`, called once that frame is shown.
+    private mutating func startChecking(session: Session) {
         let strings = session.strings
         guard email.text.trimmingCharacters(in: .whitespaces) == session.account.email else {
             error = strings["account.delete.emailMismatch"]
             focus = 0
-            return .stay
+            return
         }
         guard !password.isEmpty else {
             error = strings["account.delete.passwordMissing"]
             focus = 1
+            return
+        }
+        error = nil
+        isChecking = true
+    }
+
+    /// Checks the password and closes the account (after Enter set `isChecking`).
+    mutating func submit(session: Session) -> DialogOutcome {
+        guard isChecking, step == .confirm else {
+            isChecking = false
             return .stay
         }
+        isChecking = false
+        let strings = session.strings
         do {
             let receipt = try AccountDeletionService(context: session.context).requestDeletion(
                 accountId: session.account.id, password: password.text)
@@ -243,7 +270,9 @@ struct DeletionDialog: Sendable, Equatable {
         canvas.write(strings["account.delete.password"], x: inner.x, y: y, width: labelWidth, style: .heading)
         password.render(into: &canvas, x: fieldX, y: y, width: fieldWidth, focused: focus == 1)
         y += 2
-        if let error {
+        if isChecking {
+            canvas.write(strings["account.delete.checking"], x: inner.x, y: y, width: inner.width, style: .accent)
+        } else if let error {
             for line in TextWrap.lines(error, width: inner.width).prefix(2) {
                 canvas.write(line, x: inner.x, y: y, width: inner.width, style: .danger)
                 y += 1

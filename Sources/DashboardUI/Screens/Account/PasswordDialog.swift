@@ -11,6 +11,8 @@ struct PasswordDialog: Sendable, Equatable {
     ]
     private(set) var focus = 0
     private(set) var error: String?
+    /// Set by Enter on the last field: the check runs once the frame saying so is on screen.
+    private(set) var isChecking = false
 
     private static let labelKeys = ["account.password.current", "account.password.new", "account.password.repeat"]
 
@@ -28,7 +30,7 @@ struct PasswordDialog: Sendable, Equatable {
             if focus < fields.count - 1 {
                 focus += 1
             } else {
-                return submit(session: session)
+                startChecking(session: session)
             }
         case .back: return .close
         case .quit: return .passThrough
@@ -38,13 +40,28 @@ struct PasswordDialog: Sendable, Equatable {
         return .stay
     }
 
-    private mutating func submit(session: Session) -> DialogOutcome {
-        let strings = session.strings
+    /// What Enter does now, for the bottom bar: move on, or change the password on the last field.
+    func enterLabel(strings: Strings) -> String {
+        strings[focus < fields.count - 1 ? "account.hint.nextField" : "account.hint.changePassword"]
+    }
+
+    /// Enter on the last field: refuses empty fields at once, otherwise says the check is running and
+    /// leaves the slow part (scrypt) to `submit`, which the dashboard calls once that frame is shown.
+    private mutating func startChecking(session: Session) {
         if let empty = fields.firstIndex(where: \.isEmpty) {
-            error = strings["account.password.missing"]
+            error = session.strings["account.password.missing"]
             focus = empty
-            return .stay
+            return
         }
+        error = nil
+        isChecking = true
+    }
+
+    /// Checks the current password and changes it (after Enter set `isChecking`).
+    mutating func submit(session: Session) -> DialogOutcome {
+        guard isChecking else { return .stay }
+        isChecking = false
+        let strings = session.strings
         do {
             try PasswordChangeService(context: session.context).change(
                 accountId: session.account.id, current: fields[0].text, new: fields[1].text, repeated: fields[2].text)
@@ -94,7 +111,9 @@ struct PasswordDialog: Sendable, Equatable {
             field.render(into: &canvas, x: fieldX, y: y, width: fieldWidth, focused: focus == index)
             y += 2
         }
-        if let error {
+        if isChecking {
+            canvas.write(strings["account.password.checking"], x: inner.x, y: y, width: inner.width, style: .accent)
+        } else if let error {
             for line in TextWrap.lines(error, width: inner.width).prefix(2) {
                 canvas.write(line, x: inner.x, y: y, width: inner.width, style: .danger)
                 y += 1

@@ -56,6 +56,15 @@ struct MyDataScreen: DashboardScreen {
         return actions
     }
 
+    func hintLabels(strings: Strings) -> [Action: String] {
+        if filterField != nil {
+            return [.select: strings["mydata.hint.apply"], .back: strings["mydata.hint.clear"]]
+        }
+        var labels = [Action.right: strings["mydata.hint.nextSet"]]
+        if chartsActive { labels[.showCharts] = strings["mydata.hint.details"] }
+        return labels
+    }
+
     /// The selected category's summary.
     var selectedSummary: CategorySummary? {
         summaries.indices.contains(list.selected) ? summaries[list.selected] : nil
@@ -195,6 +204,17 @@ struct MyDataScreen: DashboardScreen {
         default:
             return .ignored
         }
+    }
+
+    /// Selects a category another screen pointed at (the overview), with the category list focused;
+    /// a different category starts at its first record set, newest records, as choosing it here would.
+    mutating func reveal(_ item: String, session: Session) {
+        guard let index = summaries.firstIndex(where: { $0.category.id == item }) else { return }
+        filterField = nil
+        focus = .categories
+        let before = list.selected
+        list.select(index, count: summaries.count)
+        if list.selected != before || browser == nil { categoryChanged(session: session) }
     }
 
     private mutating func categoryChanged(session: Session) {

@@ -3,12 +3,23 @@ import TerminalKit
 
 /// Screen 1: what is held per category, open requests, a preferences summary and what needs attention.
 ///
-/// Up/Down move over the category and request rows; Enter on a category opens My data, on a
-/// request opens Requests. At 110 columns and wider the alerts and preferences move to a right column.
+/// Up/Down move over the category and request rows; Enter on a category opens My data with that
+/// category selected, on a request opens Requests with that request selected. At 110 columns and
+/// wider the alerts and preferences move to a right column.
 struct OverviewScreen: DashboardScreen {
     let id = ScreenID.overview
     var contexts: [BindingContext] { [] }
     var hintActions: [Action] { [.select, .down, .nextFocus] }
+
+    func hintLabels(strings: Strings) -> [Action: String] {
+        var labels = [Action.nextFocus: strings["overview.hint.nextScreen"]]
+        if categorySelection != nil {
+            labels[.select] = strings["overview.hint.showData"]
+        } else if requestSelection != nil {
+            labels[.select] = strings["overview.hint.showRequest"]
+        }
+        return labels
+    }
 
     private var snapshot = OverviewSnapshot()
     private var selection = 0
@@ -35,8 +46,13 @@ struct OverviewScreen: DashboardScreen {
             selection = list.selected
             return .handled
         case .select:
-            guard rowCount > 0 else { return .handled }
-            return selection < snapshot.categories.count ? .show(.myData) : .show(.requests)
+            if let index = categorySelection, snapshot.categories.indices.contains(index) {
+                return .reveal(.myData, item: snapshot.categories[index].id)
+            }
+            if let index = requestSelection, snapshot.requests.indices.contains(index) {
+                return .reveal(.requests, item: snapshot.requests[index].reference)
+            }
+            return .handled
         default:
             return .ignored
         }

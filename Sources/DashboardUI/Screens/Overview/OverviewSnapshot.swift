@@ -5,6 +5,8 @@ import PrivacyModel
 struct OverviewSnapshot {
     /// One data category's line.
     struct CategoryRow {
+        /// The catalogue id, so Enter can select the category on My data.
+        let id: String
         let name: String
         let count: Int
         let oldest: Date?
@@ -63,7 +65,8 @@ struct OverviewSnapshot {
         var snapshot = OverviewSnapshot()
         snapshot.categories = try session.collectedData.summaries(accountId: accountId).map { summary in
             CategoryRow(
-                name: summary.category.name, count: summary.count, oldest: summary.oldest, newest: summary.newest,
+                id: summary.category.id, name: summary.category.name, count: summary.count, oldest: summary.oldest,
+                newest: summary.newest,
                 nextDeletion: summary.nextDeletion,
                 keptWhileOpen: summary.category.recordSets.contains { $0.retention.kind == .accountLifetime },
                 heldCount: summary.sets.reduce(0) { $0 + $1.heldCount }, isRestricted: summary.isRestricted)

@@ -11,6 +11,10 @@ struct PreferencesScreen: DashboardScreen {
     var contexts: [BindingContext] { [.preferences] }
     var hintActions: [Action] { history == nil ? [.toggle, .history, .down] : [.back, .down, .pageDown] }
 
+    func hintLabels(strings: Strings) -> [Action: String] {
+        history == nil ? [:] : [.back: strings["prefs.hint.close"]]
+    }
+
     /// One row of the list: a group heading or a preference (index into `states`).
     enum Row: Equatable {
         case group(String)

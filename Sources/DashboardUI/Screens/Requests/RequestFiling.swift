@@ -35,15 +35,12 @@ enum RequestFiling {
         return value
     }
 
-    /// Whether `password` is the account's password, checked with the same hasher sign-in uses.
-    ///
-    /// This is a confirmation inside a signed-in session, so a wrong answer does not count toward
-    /// the sign-in lockout (the model offers no way to record one outside sign-in).
-    static func passwordMatches(_ password: String, session: Session) throws -> Bool {
+    /// Re-checks the signed-in subscriber's password; a wrong one counts toward the sign-in lockout,
+    /// so the identity step cannot be used to guess a password.
+    static func confirmPassword(_ password: String, session: Session) throws -> PasswordConfirmation.Outcome {
         session.reloadAccount()
-        let settings = session.context.settings
-        let hasher = PasswordHasher(parameters: settings.scrypt, random: settings.random)
-        return try hasher.verify(password, against: session.account.passwordHash)
+        return try PasswordConfirmation(context: session.context).check(
+            password, for: session.account, refusedAction: "request-identity-refused")
     }
 
     /// Files the request as the subscriber; the model checks it against the catalogue and for duplicates.

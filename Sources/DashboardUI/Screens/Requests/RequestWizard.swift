@@ -65,6 +65,8 @@ struct RequestWizard {
     private(set) var message: Flash?
     /// The request filed at the end.
     private(set) var filed: RightsRequest?
+    /// Set by Enter at the identity step: the password check and the filing run once the frame saying so is shown.
+    private(set) var isChecking = false
     /// The right the scope list was last shown for; choosing another starts it at the top.
     private var scopeListRight: String?
     /// The right and scope the details were typed for; choosing another clears them.
@@ -79,6 +81,22 @@ struct RequestWizard {
     /// Whether closing now would lose something typed.
     var hasTypedInput: Bool {
         step != .receipt && (!newValue.isEmpty || !note.isEmpty || !password.isEmpty)
+    }
+
+    // MARK: Hints
+
+    /// The keys the bottom bar offers at this step (at the receipt Enter and Esc both close).
+    var hintActions: [Action] { step == .receipt ? [.select] : [.select, .back] }
+
+    /// What Enter and Esc do at this step, where the key table's "open" and "back" read wrong.
+    func hintLabels(strings: Strings) -> [Action: String] {
+        switch step {
+        case .right: return [.select: strings["requests.hint.next"], .back: strings["requests.hint.close"]]
+        case .scope where duplicate != nil: return [.select: strings["requests.hint.showRequest"]]
+        case .scope, .details: return [.select: strings["requests.hint.next"]]
+        case .identity: return [.select: strings["requests.hint.file"]]
+        case .receipt: return [.select: strings["requests.hint.done"]]
+        }
     }
 
     // MARK: Choices
@@ -285,25 +303,49 @@ struct RequestWizard {
         case .nextFocus, .previousFocus, .up, .down:
             return .stay
         case .select:
-            return submit(session: session)
+            startChecking(session: session)
+            return .stay
         default:
             _ = password.handle(input.key)
             return .stay
         }
     }
 
-    /// Checks the password, then files the request (or shows the open duplicate the model found).
+    /// Enter at the identity step: refuses an empty password at once, otherwise says the check is running
+    /// and leaves the slow part (scrypt) to `submit`, which the dashboard calls once that frame is shown.
     @MainActor
-    private mutating func submit(session: Session) -> Result {
+    private mutating func startChecking(session: Session) {
         guard !password.isEmpty else {
             message = Flash(text: session.strings["requests.wizard.passwordMissing"], kind: .warning)
+            return
+        }
+        isChecking = true
+        message = Flash(text: session.strings["requests.wizard.checking"], kind: .info)
+    }
+
+    /// Checks the password typed at the identity step, then files the request (or shows the open
+    /// duplicate the model found). Runs only after Enter set `isChecking`.
+    @MainActor
+    mutating func submit(session: Session) -> Result {
+        guard isChecking, step == .identity else {
+            isChecking = false
             return .stay
         }
+        isChecking = false
+        message = nil
         guard let kind = chosenKind(session: session), let option = chosenScope(session: session) else { return .stay }
         do {
-            guard try RequestFiling.passwordMatches(password.text, session: session) else {
+            switch try RequestFiling.confirmPassword(password.text, session: session) {
+            case .confirmed: break
+            case .wrong:
                 password.set("")
                 message = Flash(text: session.strings["requests.wizard.passwordWrong"], kind: .danger)
+                return .stay
+            case .locked(let until):
+                password.set("")
+                message = Flash(
+                    text: session.strings("requests.wizard.locked", ["time": session.formats.time(until)]),
+                    kind: .danger)
                 return .stay
             }
         } catch {

@@ -22,15 +22,21 @@ struct RequestsScreen: DashboardScreen {
     var contexts: [BindingContext] { wizard == nil && confirmingCancel == nil ? [.requests] : [] }
 
     var hintActions: [Action] {
-        if wizard != nil { return [.select, .back] }
+        if let wizard { return wizard.hintActions }
         if confirmingCancel != nil { return [] }
         if detail != nil { return [.back, .cancelRequest, .pageDown] }
         return [.select, .newRequest, .cancelRequest]
     }
 
+    func hintLabels(strings: Strings) -> [Action: String] {
+        wizard?.hintLabels(strings: strings) ?? [:]
+    }
+
     var capturesText: Bool { wizard?.capturesText ?? false }
 
     var hasUnsavedInput: Bool { wizard?.hasTypedInput ?? false }
+
+    var hasPendingWork: Bool { wizard?.isChecking ?? false }
 
     mutating func activate(session: Session) {
         reload(session: session)
@@ -151,6 +157,19 @@ struct RequestsScreen: DashboardScreen {
         guard var current = wizard else { return .ignored }
         let result = current.update(input, session: session)
         wizard = current
+        return apply(result, session: session)
+    }
+
+    /// The password check and the filing, once the frame saying "checking your password" is on screen.
+    mutating func performPendingWork(session: Session) -> ScreenOutcome {
+        guard var current = wizard, current.isChecking else { return .handled }
+        let result = current.submit(session: session)
+        wizard = current
+        return apply(result, session: session)
+    }
+
+    /// What the wizard's result means for the screen.
+    private mutating func apply(_ result: RequestWizard.Result, session: Session) -> ScreenOutcome {
         switch result {
         case .stay: return .handled
         case .pass: return .ignored
@@ -166,6 +185,29 @@ struct RequestsScreen: DashboardScreen {
             session.show(session.strings("requests.filed", ["reference": request.reference]), .success)
             return .handled
         }
+    }
+
+    // MARK: Revealing
+
+    /// Selects a request another screen pointed at (the overview's open requests).
+    ///
+    /// A detail view or a wizard with nothing typed closes so the list shows; a wizard holding typed
+    /// text stays as it is, with the list selection untouched, and the status line says why.
+    mutating func reveal(_ item: String, session: Session) {
+        confirmingCancel = nil
+        if let wizard {
+            guard !wizard.hasTypedInput else {
+                session.show(session.strings("requests.reveal.wizardOpen", ["reference": item]), .info)
+                return
+            }
+            self.wizard = nil
+        }
+        detail = nil
+        guard let index = requests.firstIndex(where: { $0.reference == item }) else {
+            session.show(session.strings("requests.reveal.missing", ["reference": item]), .warning)
+            return
+        }
+        list.select(index, count: requests.count)
     }
 
     // MARK: Loading
