@@ -50,4 +50,23 @@ struct ChromeTests {
         try harness.press("1")
         #expect(harness.dashboard.currentScreen == .overview)
     }
+
+    @Test("a name holding escape sequences is shown as placeholders and never reaches the terminal as control codes")
+    func hostileName() throws {
+        let harness = try DashboardHarness()
+        let account = try harness.account("lena.mueller")
+        try harness.context.store.write { db in
+            try db.execute(
+                sql: "UPDATE profile SET fullName = ? WHERE accountId = ?",
+                arguments: ["\u{1B}]0;owned\u{07}\u{1B}[2JEve\u{9B}31m", account.id])
+        }
+        let text = try harness.signIn()
+        #expect(text.contains("␛]0;owned␇␛[2JEve"))
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(!text.unicodeScalars.contains { (0x80..<0xA0).contains($0.value) })
+        let ansi = ANSIRenderer.render(harness.frame, theme: Theme(kind: .color256))
+        // The only escapes in the output are the renderer's own SGR sequences.
+        let escapes = ansi.components(separatedBy: "\u{1B}").dropFirst()
+        #expect(escapes.allSatisfy { $0.hasPrefix("[0") })
+    }
 }
