@@ -77,4 +77,17 @@ struct SignInScreenTests {
             ]))
         #expect(harness.text.contains("lena.mueller  password: demo-privacy-2026"))
     }
+
+    @Test("Ctrl-C and F10 quit even while a text field has focus, asking first when something is typed")
+    func controlCFromAField() throws {
+        let harness = try DashboardHarness()
+        try harness.signIn()
+        try harness.press("4n<Enter><Enter><Enter>secret")
+        try harness.press("<C-c>")
+        #expect(harness.text.contains("Quit?"))
+        try harness.press("n")
+        #expect(!harness.dashboard.isFinished)
+        try harness.press("<F10>y")
+        #expect(harness.dashboard.isFinished)
+    }
 }

@@ -125,7 +125,10 @@ public final class Dashboard {
             let action = KeyBindings.action(for: key, contexts: contexts, textInput: textInput)
             if action == .help { return showHelp() }
             if action == .redraw { return redraw() }
-            if tooSmall {
+            // F10 and Ctrl-C quit from anywhere, even a text field; a typed "q" only where the screen lets it pass.
+            let isText: Bool
+            if case .character = key { isText = true } else { isText = false }
+            if tooSmall || (action == .quit && !isText) {
                 if action == .quit { requestQuit(unsaved: screen.hasUnsavedInput) }
                 return
             }
