@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PrivacyModel
 import Testing
 
 /// The command line as a person or a script runs it: the real binary, a real store, real exit codes.
@@ -165,6 +166,36 @@ struct CommandLineTests {
         #expect(categories?.first?["count"] as? Int == 1)
         let unknown = try runner.runOnStore(["data", "summary", "--email", "nobody@example.com"])
         #expect(unknown.status == 66)
+    }
+
+    @Test("data summary marks restricted categories in the table and as \"restricted\" in JSON")
+    func dataSummaryRestricted() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        let context = try PrivacyContext.open(
+            path: runner.storePath, mode: .createIfMissing,
+            settings: ModelSettings(scrypt: ScryptParameters(ln: 4, r: 8, p: 1)))
+        let account = try AccountService(context: context).create(
+            NewAccount(email: "ada@example.com", username: "ada", fullName: "Ada Lovelace", birthdate: "1990-12-10"),
+            password: "correct horse battery")
+        try RestrictionService(context: context).restrict(accountId: account.id, categoryId: "viewing")
+        let table = try runner.runOnStore(["data", "summary", "--email", "ada"])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Viewing history (restricted)"))
+        #expect(!table.stdout.contains("Devices (restricted)"))
+        let json = try runner.runOnStore(["data", "summary", "--email", "ada", "--json"])
+        let categories = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let flags = Dictionary(
+            uniqueKeysWithValues: categories.compactMap { category -> (String, Bool)? in
+                guard let id = category["category"] as? String, let flag = category["restricted"] as? Bool else {
+                    return nil
+                }
+                return (id, flag)
+            })
+        #expect(flags.count == 10)
+        #expect(flags["viewing"] == true)
+        #expect(flags.filter { $0.value }.count == 1)
     }
 }
 

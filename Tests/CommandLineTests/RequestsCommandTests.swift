@@ -57,7 +57,9 @@ struct RequestsCommandTests {
             #expect(result.status == 0, "\(step): \(result.stderr)")
             #expect(result.stdout.contains(word), "\(step): \(result.stdout)")
         }
-        let done = try store.runner.runOnStore(["requests", "complete", reference, "--note", "Export sent"])
+        let done = try store.runner.runOnStore([
+            "requests", "complete", reference, "--note", "Export sent", "--output", store.runner.directory.path,
+        ])
         #expect(done.status == 0, "\(done.stderr)")
         let shown = try store.runner.runOnStore(["requests", "show", reference.lowercased()])
         #expect(shown.status == 0, "\(shown.stderr)")
@@ -77,6 +79,86 @@ struct RequestsCommandTests {
         let list = try store.runner.runOnStore(["requests", "list", "--json"])
         let listed = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
         #expect(listed.first?["reference"] as? String == reference)
+    }
+
+    @Test("completing an access request writes the report and the zip export to --output and prints their paths")
+    func completeAccess() throws {
+        let store = try PreparedStore()
+        defer { store.runner.cleanUp() }
+        try store.insertViewing(at: [Date(), Date().addingTimeInterval(-3600)])
+        let reference = try store.file(.access, .all).reference
+        for step in ["acknowledge", "verify", "start"] {
+            #expect(try store.runner.runOnStore(["requests", step, reference]).status == 0)
+        }
+        let folder = store.runner.directory.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let done = try store.runner.runOnStore(["requests", "complete", reference, "--output", folder])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stderr.isEmpty)
+        let lines = done.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("\(reference) is completed. Wrote the access report and a zip export") == true)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files.count == 2)
+        #expect(files.contains { $0.hasPrefix("privacy-report-ada-") && $0.hasSuffix(".txt") })
+        #expect(files.contains { $0.hasPrefix("privacy-export-ada-") && $0.hasSuffix(".zip") })
+        #expect(Set(lines.dropFirst()) == Set(files.map { folder + "/" + $0 }))
+        let request = try #require(try RequestService(context: store.context).request(reference: reference))
+        #expect(request.status == .completed)
+        for file in files { #expect(request.resolution?.contains(folder + "/" + file) == true) }
+        let again = try store.runner.runOnStore(["requests", "complete", reference, "--output", folder])
+        #expect(again.status == 65)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
+    }
+
+    @Test("completion into a missing folder exits 73, writes nothing and leaves the request in progress")
+    func completeIntoMissingFolder() throws {
+        let store = try PreparedStore()
+        defer { store.runner.cleanUp() }
+        let reference = try store.file(.portability, .format("json")).reference
+        for step in ["acknowledge", "verify", "start"] {
+            #expect(try store.runner.runOnStore(["requests", step, reference]).status == 0)
+        }
+        let folder = store.runner.directory.appendingPathComponent("missing").path
+        let failed = try store.runner.runOnStore(["requests", "complete", reference, "--output", folder])
+        #expect(failed.status == 73)
+        #expect(failed.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder))
+        let request = try #require(try RequestService(context: store.context).request(reference: reference))
+        #expect(request.status == .inProgress)
+    }
+
+    @Test("a record correction shows its record and values; completing it changes the record")
+    func recordCorrection() throws {
+        let store = try PreparedStore()
+        defer { store.runner.cleanUp() }
+        try store.insertViewing(at: [Date()])
+        let key = try #require(
+            try store.context.store.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM viewing_event") })
+        let reference = try RecordCorrectionService(context: store.context).request(
+            accountId: store.account.id, recordSet: "viewing-events", recordKey: key, field: "title",
+            newValue: "Metropolis", note: "not what I watched"
+        ).reference
+        let shown = try store.runner.runOnStore(["requests", "show", reference])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("Record:       viewing-events, key \(key)"))
+        #expect(shown.stdout.contains("Field:        title"))
+        #expect(shown.stdout.contains("Before:       \"News\""))
+        #expect(shown.stdout.contains("After:        \"Metropolis\""))
+        let json = try store.runner.runOnStore(["requests", "show", reference, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let details = try #require(object["details"] as? [String: Any])
+        #expect(details["recordSet"] as? String == "viewing-events")
+        #expect((details["recordKey"] as? NSNumber)?.int64Value == key)
+        #expect(details["currentValue"] as? String == "News")
+        #expect(details["requestedValue"] as? String == "Metropolis")
+        for step in ["acknowledge", "verify", "start", "complete"] {
+            let result = try store.runner.runOnStore(["requests", step, reference])
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+        let title = try store.context.store.read { db in
+            try String.fetchOne(db, sql: "SELECT title FROM viewing_event WHERE id = ?", arguments: [key])
+        }
+        #expect(title == "Metropolis")
     }
 
     @Test("unknown references exit 66 and illegal steps exit 65, each with one line")

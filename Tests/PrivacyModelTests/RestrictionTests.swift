@@ -93,8 +93,13 @@ struct RestrictionTests {
         let objected = try fulfilment.complete(reference: objection.reference)
         #expect(objected.summary == "Switched off 2 preference(s).")
         #expect(try env.requests.events(requestId: objection.id).last?.actor == .support)
-        let access = try env.request(for: account, in: .inProgress)
-        let done = try fulfilment.complete(reference: access.reference, note: "sent")
+        let plain = try env.requests.file(
+            accountId: account.id, type: .correction, scope: .field(RequestScope.otherField),
+            details: RequestDetails(note: "my birthdate is wrong"))
+        try env.requests.acknowledge(reference: plain.reference, actor: .support)
+        try env.requests.verifyIdentity(reference: plain.reference, actor: .support)
+        try env.requests.start(reference: plain.reference, actor: .support)
+        let done = try fulfilment.complete(reference: plain.reference, note: "sent")
         #expect(done.request.resolution == "sent" && done.summary.isEmpty)
         let early = try env.request(for: account, in: .acknowledged, type: .deletion, scope: .category("device"))
         #expect(throws: RequestError.self) { try fulfilment.complete(reference: early.reference) }

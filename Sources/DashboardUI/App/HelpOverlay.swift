@@ -4,9 +4,15 @@ import TerminalKit
 struct HelpOverlay {
     private var offset = 0
 
-    /// Every line of help: a heading per context, then "keys — what they do".
-    static func lines(strings: Strings, ascii: Bool) -> [(text: String, isHeading: Bool)] {
+    /// Columns given to the keys before each explanation.
+    private static let keyColumn = 16
+
+    /// Every line of help at `width` columns: a heading per context, then the keys and what they do,
+    /// the explanation wrapped under itself.
+    static func lines(strings: Strings, ascii: Bool, width: Int) -> [(text: String, isHeading: Bool)] {
         var lines: [(String, Bool)] = []
+        let textWidth = max(10, width - 2 - keyColumn)
+        let indent = String(repeating: " ", count: 2 + keyColumn)
         for context in BindingContext.allCases {
             let bindings = KeyBindings.table.filter { $0.context == context }
             guard !bindings.isEmpty else { continue }
@@ -14,8 +20,11 @@ struct HelpOverlay {
             lines.append((strings["help.context.\(context.rawValue)"], true))
             for binding in bindings {
                 let keys = binding.keys.map { ascii ? $0.asciiLabel : $0.label }.joined(separator: " ")
-                let padded = keys + String(repeating: " ", count: max(1, 16 - TextWidth.columns(of: keys)))
-                lines.append(("  " + padded + strings[binding.help], false))
+                let padded = keys + String(repeating: " ", count: max(1, keyColumn - TextWidth.columns(of: keys)))
+                let wrapped = TextWrap.lines(strings[binding.help], width: textWidth)
+                for (index, part) in wrapped.enumerated() {
+                    lines.append(((index == 0 ? "  " + padded : indent) + part, false))
+                }
             }
         }
         return lines
@@ -35,12 +44,13 @@ struct HelpOverlay {
         offset = max(0, offset)
     }
 
-    /// Draws the overlay over the whole terminal.
+    /// Draws the overlay over the whole terminal, leaving the title bar visible.
     func render(into canvas: inout Canvas, area: Rect, strings: Strings) {
-        let all = Self.lines(strings: strings, ascii: canvas.glyphs.asciiText)
-        let box = area.inset(dx: 2, dy: 1)
+        let body = area.splitTop(1).rest
+        canvas.fill(body)
         let inner = Dialog.frame(
-            into: &canvas, area: area, width: box.width, height: box.height, title: strings["help.title"])
+            into: &canvas, area: body, width: body.width, height: body.height, title: strings["help.title"])
+        let all = Self.lines(strings: strings, ascii: canvas.glyphs.asciiText, width: inner.width)
         let visible = max(1, inner.height - 1)
         let start = min(offset, max(0, all.count - visible))
         for (row, line) in all.dropFirst(start).prefix(visible).enumerated() {

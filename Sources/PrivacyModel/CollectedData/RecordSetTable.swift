@@ -26,7 +26,8 @@ public struct RecordSetTable: Sendable, Equatable {
         RecordSetTable(
             id: "payment-methods", table: "payment_method", timeColumn: "addedAt",
             columns: ["addedAt", "brand", "last4", "expiry", "billingCountry", "token"],
-            searchable: ["brand", "last4", "billingCountry"]),
+            searchable: ["brand", "last4", "billingCountry"],
+            correctable: [CorrectableColumn("billingCountry", .countryCode), CorrectableColumn("expiry", .yearMonth)]),
         RecordSetTable(
             id: "payment-transactions", table: "payment_transaction", timeColumn: "occurredAt",
             columns: ["occurredAt", "amountCents", "currency", "description", "outcome", "paymentMethodId"],
@@ -37,11 +38,18 @@ public struct RecordSetTable: Sendable, Equatable {
         RecordSetTable(
             id: "viewing-events", table: "viewing_event", timeColumn: "startedAt",
             columns: ["startedAt", "channel", "title", "genre", "durationSeconds"],
-            searchable: ["channel", "title", "genre"]),
+            searchable: ["channel", "title", "genre"],
+            correctable: [
+                CorrectableColumn("channel"), CorrectableColumn("title"), CorrectableColumn("genre"),
+                CorrectableColumn("durationSeconds", .seconds),
+            ]),
         RecordSetTable(
             id: "devices", table: "device", timeColumn: "lastSeenAt",
             columns: ["lastSeenAt", "deviceType", "operatingSystem", "client", "firstSeenAt"],
-            searchable: ["deviceType", "operatingSystem", "client"]),
+            searchable: ["deviceType", "operatingSystem", "client"],
+            correctable: [
+                CorrectableColumn("deviceType"), CorrectableColumn("operatingSystem"), CorrectableColumn("client"),
+            ]),
         RecordSetTable(
             id: "connection-records", table: "connection_record", timeColumn: "recordedAt",
             columns: ["recordedAt", "ipAddress", "downloadMbps", "streamQuality", "stabilityPercent"],
@@ -61,12 +69,16 @@ public struct RecordSetTable: Sendable, Equatable {
 
     /// The column naming the owning account.
     public let ownerColumn: String
+    /// The columns a correction request may change (time columns, keys and tokens never; the account and
+    /// profile are corrected as profile fields instead).
+    public let correctable: [CorrectableColumn]
     /// The column that identifies a row (the keyset tie-breaker).
     public let rowKey: String
 
     init(
         id: String, table: String, timeColumn: String, columns: [String], searchable: [String],
-        heldCondition: String? = nil, ownerColumn: String = "accountId", rowKey: String = "id"
+        heldCondition: String? = nil, ownerColumn: String = "accountId", rowKey: String = "id",
+        correctable: [CorrectableColumn] = []
     ) {
         self.id = id
         self.table = table
@@ -76,6 +88,7 @@ public struct RecordSetTable: Sendable, Equatable {
         self.heldCondition = heldCondition
         self.ownerColumn = ownerColumn
         self.rowKey = rowKey
+        self.correctable = correctable
     }
 
     /// The binding for a record-set id.

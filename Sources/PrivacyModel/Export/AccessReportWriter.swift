@@ -275,7 +275,8 @@ public struct AccessReportWriter: Sendable {
         }
     }
 
-    private static func countText(_ count: Int) -> String {
+    /// "1 record" or "1,826 records": a count with its thousands grouped.
+    static func countText(_ count: Int) -> String {
         guard count != 1 else { return "1 record" }
         let digits = String(count)
         var grouped = ""

@@ -1,10 +1,13 @@
 import Foundation
 
-/// Fulfils an access or portability request by export: writes the report or export, then completes the request with its path.
+/// Fulfils an access or portability request: writes its outputs into a folder, then completes the request
+/// with their paths. `RequestFulfilment` hands these two rights here, so what they produce is decided once.
 ///
-/// The output is written first; the request moves on (acknowledged, identity verified, in progress,
-/// completed, as far as needed) only once the output is in place, so a failed or cancelled export leaves
-/// the request exactly as it was.
+/// An access request gets the access report and the machine-readable zip export; a portability request
+/// gets an export in the format it names. The outputs are written first (each all or nothing, see
+/// `PortabilityExporter`); the request moves on (acknowledged, identity verified, in progress, completed,
+/// as far as needed) only once every output is in place, and if anything fails the outputs already
+/// written are removed, so a failure leaves no file and the request not completed.
 public struct ExportFulfilment: Sendable {
     /// The shared context.
     public let context: PrivacyContext
@@ -12,14 +15,15 @@ public struct ExportFulfilment: Sendable {
     /// Binds the helper to a context.
     public init(context: PrivacyContext) { self.context = context }
 
-    /// Writes what the request asks for to `path` and completes it; returns the output and the completed request.
+    /// Writes what the request asks for into `folder` and completes it; returns the outputs and the completed request.
     ///
-    /// An access request gets the access report (limited to its category when it names one); a
-    /// portability request gets an export in its format. `actor` is `.system` for self-service.
+    /// Files are named by `ExportLocation.suggestedName`. A nil `folder` means `ExportLocation.defaultFolder()`,
+    /// created (mode 0700) when missing; a named folder must exist. Access and exports are limited to the
+    /// request's category when it names one. `actor` is `.system` for self-service; `note` opens the resolution.
     public func fulfil(
-        reference: String, to path: String, actor: RequestActor = .system,
+        reference: String, into folder: String? = nil, actor: RequestActor = .system, note: String = "",
         progress: (ExportProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false }
-    ) throws -> (output: ExportResult, request: RightsRequest) {
+    ) throws -> FulfilmentOutcome {
         let service = RequestService(context: context)
         let request = try service.require(reference: reference)
         guard request.isOpen else {
@@ -27,31 +31,76 @@ public struct ExportFulfilment: Sendable {
                 reference: request.reference, reason: "it is already \(request.status.label)")
         }
         guard actor != .subscriber else { throw RequestError.notPermitted(.complete, actor: actor) }
-        let output: ExportResult
+        let formats = try outputFormats(request)
+        guard let account = try AccountService(context: context).account(id: request.accountId) else {
+            throw AccountError.notFound("account \(request.accountId)")
+        }
+        let folder = try outputFolder(folder)
+        let now = context.now
+        let paths = formats.map {
+            (folder as NSString).appendingPathComponent(
+                ExportLocation.suggestedName(username: account.username, format: $0, at: now))
+        }
+        for path in paths where (try? FileManager.default.attributesOfItem(atPath: path)) != nil {
+            throw ExportError.outputExists(path)
+        }
+        let categories = request.scope.kind == .category ? [request.scope.value] : nil
+        var outputs: [ExportResult] = []
+        do {
+            for (format, path) in zip(formats, paths) {
+                if let format {
+                    outputs.append(
+                        try PortabilityExporter(context: context).export(
+                            accountId: request.accountId, to: path,
+                            options: ExportOptions(format: format, categories: categories), progress: progress,
+                            isCancelled: isCancelled))
+                } else {
+                    outputs.append(
+                        try AccessReportWriter(context: context).write(
+                            accountId: request.accountId, to: path, categories: categories, isCancelled: isCancelled))
+                }
+            }
+            let completed = try advanceAndComplete(
+                request, outputs: outputs, actor: actor, note: note, service: service)
+            return FulfilmentOutcome(request: completed, summary: Self.summary(outputs), outputs: outputs)
+        } catch {
+            for output in outputs { try? FileManager.default.removeItem(atPath: output.path) }
+            throw error
+        }
+    }
+
+    /// What the request gets, in the order written: nil for the access report, else an export format.
+    private func outputFormats(_ request: RightsRequest) throws -> [PortabilityFormat?] {
         switch request.type {
         case .access:
-            let categories = request.scope.kind == .category ? [request.scope.value] : nil
-            output = try AccessReportWriter(context: context).write(
-                accountId: request.accountId, to: path, categories: categories, isCancelled: isCancelled)
+            return [nil, .zip]
         case .portability:
             guard let format = PortabilityFormat(rawValue: request.scope.value) else {
                 throw ExportError.notFulfillable(
                     reference: request.reference, reason: "it names no export format (zip, json or csv)")
             }
-            output = try PortabilityExporter(context: context).export(
-                accountId: request.accountId, to: path, options: ExportOptions(format: format), progress: progress,
-                isCancelled: isCancelled)
+            return [format]
         default:
             throw ExportError.notFulfillable(
                 reference: request.reference, reason: "it is a \(request.type.rawValue) request")
         }
-        let completed = try advanceAndComplete(request, output: output, actor: actor, service: service)
-        return (output, completed)
     }
 
-    /// Moves an open request through the remaining steps and completes it with the output's path.
+    /// The folder as an absolute path; the default one is created when missing.
+    private func outputFolder(_ folder: String?) throws -> String {
+        guard let folder else {
+            let folder = ExportLocation.defaultFolder()
+            try ExportLocation.prepare(folder)
+            return folder
+        }
+        let trimmed = folder.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw ExportError.invalidOutput(folder) }
+        return URL(fileURLWithPath: trimmed).standardizedFileURL.path
+    }
+
+    /// Moves an open request through the remaining steps and completes it with the outputs' paths.
     private func advanceAndComplete(
-        _ request: RightsRequest, output: ExportResult, actor: RequestActor, service: RequestService
+        _ request: RightsRequest, outputs: [ExportResult], actor: RequestActor, note: String, service: RequestService
     ) throws -> RightsRequest {
         let reference = request.reference
         var status = try service.require(reference: reference).status
@@ -60,13 +109,33 @@ public struct ExportFulfilment: Sendable {
         }
         if status == .acknowledged {
             status = try service.verifyIdentity(
-                reference: reference, actor: actor, note: actor == .system ? "the subscriber signed in" : ""
+                reference: reference, actor: actor, note: actor == .system ? SelfServiceRequest.identityNote : ""
             ).status
         }
         if status == .identityVerified {
             status = try service.start(reference: reference, actor: actor).status
         }
-        let what = output.format == "report" ? "access report" : "\(output.format) export"
-        return try service.complete(reference: reference, actor: actor, note: "\(what) written to \(output.path)")
+        let written = outputs.map { "\(Self.name($0)) written to \($0.path)" }
+        var resolution = ([note.trimmingCharacters(in: .whitespacesAndNewlines)] + written)
+            .filter { !$0.isEmpty }.joined(separator: "; ")
+        if resolution.count > RequestDetails.maximumLength {
+            resolution = String(resolution.prefix(RequestDetails.maximumLength - 1)) + "\u{2026}"
+        }
+        return try service.complete(reference: reference, actor: actor, note: resolution)
+    }
+
+    /// "access report" or "zip export".
+    static func name(_ output: ExportResult) -> String {
+        output.format == "report" ? "access report" : "\(output.format) export"
+    }
+
+    /// "Wrote the access report and a zip export of 1,826 records."
+    private static func summary(_ outputs: [ExportResult]) -> String {
+        let parts = outputs.map { output in
+            output.format == "report"
+                ? "the access report"
+                : "a \(output.format) export of \(AccessReportWriter.countText(output.rows))"
+        }
+        return "Wrote " + parts.joined(separator: " and ") + "."
     }
 }

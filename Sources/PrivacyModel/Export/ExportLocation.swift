@@ -26,7 +26,7 @@ public enum ExportLocation {
         }
     }
 
-    /// A file name that says whose data it is and when it was taken ("privacy-export-ada-2026-11-29T0900Z.zip").
+    /// A file name that says whose data it is and when it was taken ("privacy-export-ada-20261129T090000Z.zip").
     public static func suggestedName(username: String, format: PortabilityFormat?, at instant: Date) -> String {
         let safe = String(
             username.unicodeScalars.filter {

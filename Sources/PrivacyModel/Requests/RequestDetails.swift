@@ -10,17 +10,29 @@ public struct RequestDetails: Codable, Sendable, Equatable {
     public var requestedValue: String?
     /// Free text for any request.
     public var note: String?
+    /// For a correction of a stored record: the record set it belongs to ("viewing-events").
+    public var recordSet: String?
+    /// For a correction of a stored record: the record's key in its set.
+    public var recordKey: Int64?
 
     /// The longest text accepted in any one detail.
     public static let maximumLength = 2000
 
     /// Describes a request; every part is optional.
-    public init(field: String? = nil, currentValue: String? = nil, requestedValue: String? = nil, note: String? = nil) {
+    public init(
+        field: String? = nil, currentValue: String? = nil, requestedValue: String? = nil, note: String? = nil,
+        recordSet: String? = nil, recordKey: Int64? = nil
+    ) {
         self.field = field
         self.currentValue = currentValue
         self.requestedValue = requestedValue
         self.note = note
+        self.recordSet = recordSet
+        self.recordKey = recordKey
     }
+
+    /// Whether the details name one stored record (a correction of a viewing event, a device...).
+    public var isRecordCorrection: Bool { recordSet != nil }
 
     /// No details at all.
     public static let empty = RequestDetails()
@@ -38,6 +50,8 @@ public struct RequestDetails: Codable, Sendable, Equatable {
     }
 
     /// Trims every part and turns blank parts into nil, so "  " is not taken as an answer.
+    ///
+    /// A stored record's current value is kept exactly as read, since completion compares it with the store.
     func normalised() -> RequestDetails {
         func clean(_ text: String?) -> String? {
             guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else {
@@ -46,7 +60,8 @@ public struct RequestDetails: Codable, Sendable, Equatable {
             return trimmed
         }
         return RequestDetails(
-            field: clean(field), currentValue: clean(currentValue), requestedValue: clean(requestedValue),
-            note: clean(note))
+            field: clean(field), currentValue: recordSet == nil ? clean(currentValue) : currentValue,
+            requestedValue: clean(requestedValue), note: clean(note), recordSet: clean(recordSet),
+            recordKey: recordKey)
     }
 }

@@ -1,16 +1,10 @@
 import Foundation
 
-/// What completing a request did: the completed request and a one-line summary of the work carried out.
-public struct FulfilmentOutcome: Sendable, Equatable {
-    /// The request after completion.
-    public let request: RightsRequest
-    /// What was carried out ("Erased 120 records; kept 2."), empty when the request was only marked complete.
-    public let summary: String
-}
-
-/// Completing a request means doing what it asks when the model can: erasing a category, closing an
-/// account, upholding an objection or recording a restriction; other requests are completed with the note.
-/// Support screens and `requests complete` both go through here, so the two cannot drift apart.
+/// The one place that decides what completing a request does: an access request gets the access report
+/// and the zip export, a portability request its export (both through `ExportFulfilment`); a deletion
+/// erases a category or closes the account; an objection switches the purpose off; a restriction is
+/// recorded; a correction of a stored record changes the record. Other requests are completed with the
+/// note. Support screens and `requests complete` both go through here, so the two cannot drift apart.
 public struct RequestFulfilment: Sendable {
     /// The shared context.
     public let context: PrivacyContext
@@ -19,9 +13,14 @@ public struct RequestFulfilment: Sendable {
     public init(context: PrivacyContext) { self.context = context }
 
     /// Completes the request as `actor` (support by default), carrying it out first where the model can.
-    public func complete(reference: String, actor: RequestActor = .support, note: String = "") throws
-        -> FulfilmentOutcome
-    {
+    ///
+    /// Access and portability outputs go into `outputFolder` (nil: `ExportLocation.defaultFolder()`);
+    /// `progress` and `isCancelled` follow the export as in `PortabilityExporter`. The request must be in
+    /// progress; on any failure it stays in progress and no output is left behind.
+    public func complete(
+        reference: String, actor: RequestActor = .support, note: String = "", outputFolder: String? = nil,
+        progress: (ExportProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false }
+    ) throws -> FulfilmentOutcome {
         let service = RequestService(context: context)
         let request = try service.require(reference: reference)
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -32,6 +31,17 @@ public struct RequestFulfilment: Sendable {
         }
         let extra = note.isEmpty ? nil : note
         switch (request.type, request.scope.kind) {
+        case (.access, _), (.portability, _):
+            return try ExportFulfilment(context: context).fulfil(
+                reference: request.reference, into: outputFolder, actor: actor, note: note, progress: progress,
+                isCancelled: isCancelled)
+        case (.correction, .field) where request.details.isRecordCorrection:
+            let completed = try RecordCorrectionService(context: context).apply(request, actor: actor, note: note)
+            let details = request.details
+            return FulfilmentOutcome(
+                request: completed,
+                summary: "The \(details.recordSet ?? "") record \(details.recordKey ?? 0) now holds the requested"
+                    + " \(details.field ?? "value").")
         case (.deletion, .category):
             let receipt = try ErasureService(context: context).erase(
                 accountId: request.accountId, categoryId: request.scope.value, actor: actor, note: extra)

@@ -25,6 +25,10 @@ public struct RequestScope: Codable, Sendable, Hashable, CustomStringConvertible
     public static func category(_ id: String) -> RequestScope { RequestScope(kind: .category, value: id) }
     /// One correctable field by name (or `otherField`).
     public static func field(_ name: String) -> RequestScope { RequestScope(kind: .field, value: name) }
+    /// One field of one stored record, for a correction support reviews ("viewing-events/42/title").
+    public static func record(_ recordSet: String, key: Int64, field: String) -> RequestScope {
+        RequestScope(kind: .field, value: RecordFieldReference(recordSet: recordSet, key: key, field: field).scopeValue)
+    }
     /// One purpose by catalogue id.
     public static func purpose(_ id: String) -> RequestScope { RequestScope(kind: .purpose, value: id) }
     /// One export format by catalogue id.

@@ -171,6 +171,14 @@ public struct RequestService: Sendable {
         try perform(.complete, reference: reference, actor: actor, note: note)
     }
 
+    /// Completes the request and runs `work` in the same transaction, just before the status changes, so the
+    /// change `work` makes and the completion are stored together or not at all.
+    func complete(
+        reference: String, actor: RequestActor, note: String, applying work: (Database, RightsRequest) throws -> Void
+    ) throws -> RightsRequest {
+        try perform(.complete, reference: reference, actor: actor, note: note, work: work)
+    }
+
     /// Refuses the request from any open status; the reason is required and kept as its resolution.
     @discardableResult
     public func deny(reference: String, actor: RequestActor, reason: String) throws -> RightsRequest {
@@ -193,7 +201,8 @@ public struct RequestService: Sendable {
 
     /// Checks and applies one step in a single transaction: status columns, the event row and the audit entry.
     private func perform(
-        _ action: RequestAction, reference: String, actor: RequestActor, note: String, extendTo: Date? = nil
+        _ action: RequestAction, reference: String, actor: RequestActor, note: String, extendTo: Date? = nil,
+        work: (Database, RightsRequest) throws -> Void = { _, _ in }
     ) throws -> RightsRequest {
         guard let canonical = ReferenceNumber.normalise(reference) else { throw RequestError.notFound(reference) }
         guard action.permits(actor) else { throw RequestError.notPermitted(action, actor: actor) }
@@ -221,6 +230,7 @@ public struct RequestService: Sendable {
             default:
                 break
             }
+            try work(db, request)
             try db.execute(
                 sql: """
                     UPDATE rights_request

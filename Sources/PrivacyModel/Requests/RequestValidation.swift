@@ -30,12 +30,32 @@ enum RequestValidation {
             }
         case .field:
             guard !scope.value.isEmpty else { throw .missingScopeValue(.field) }
+            if let reference = RecordFieldReference(scopeValue: scope.value) {
+                try validateRecordField(reference, type: type, catalogue: catalogue)
+                break
+            }
             let allowed = correctableFields(in: catalogue)
             guard allowed.contains(scope.value) || scope.value == RequestScope.otherField else {
                 throw .unknownField(scope.value, allowed: allowed + [RequestScope.otherField])
             }
         }
         return try validateDetails(details.normalised(), type: type, scope: scope)
+    }
+
+    /// Checks that a record's field may be corrected: its set is stored, its category takes corrections and
+    /// the column is one the set lets a correction change.
+    private static func validateRecordField(
+        _ reference: RecordFieldReference, type: RightKind, catalogue: PolicyCatalogue
+    ) throws(RequestError) {
+        guard let table = RecordSetTable.named(reference.recordSet),
+            let category = catalogue.categories.first(where: { $0.recordSets.contains { $0.id == table.id } })
+        else {
+            throw .unknownField(reference.scopeValue, allowed: correctableFields(in: catalogue))
+        }
+        guard category.rights.contains(type.rawValue) else { throw .rightNotApplicable(type, category: category.id) }
+        guard reference.column != nil else {
+            throw .unknownField(reference.field, allowed: table.correctable.map(\.name))
+        }
     }
 
     /// Every field some category lists as correctable, in catalogue order.
@@ -48,18 +68,32 @@ enum RequestValidation {
     ) throws(RequestError) -> RequestDetails {
         let texts: [(String, String?)] = [
             ("field", details.field), ("current value", details.currentValue),
-            ("requested value", details.requestedValue), ("note", details.note),
+            ("requested value", details.requestedValue), ("note", details.note), ("record set", details.recordSet),
         ]
         for (name, text) in texts where (text?.count ?? 0) > RequestDetails.maximumLength {
             throw .textTooLong(name, limit: RequestDetails.maximumLength)
         }
         guard type == .correction else {
-            guard details.field == nil, details.currentValue == nil, details.requestedValue == nil else {
+            guard details.field == nil, details.currentValue == nil, details.requestedValue == nil,
+                details.recordSet == nil, details.recordKey == nil
+            else {
                 throw .detailsNotApplicable(type)
             }
             return details
         }
         var details = details
+        if let reference = RecordFieldReference(scopeValue: scope.value) {
+            let named = RecordFieldReference(
+                recordSet: details.recordSet ?? "", key: details.recordKey ?? 0, field: details.field ?? reference.field
+            )
+            guard named == reference else { throw .fieldMismatch(scope: scope.value, details: named.scopeValue) }
+            details.field = reference.field
+            guard details.requestedValue != nil else { throw .correctionValueMissing(field: reference.field) }
+            return details
+        }
+        guard details.recordSet == nil, details.recordKey == nil else {
+            throw .fieldMismatch(scope: scope.value, details: details.recordSet ?? "a record")
+        }
         if let field = details.field, field != scope.value {
             throw .fieldMismatch(scope: scope.value, details: field)
         }

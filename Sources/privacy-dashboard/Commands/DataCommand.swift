@@ -39,13 +39,18 @@ enum SummaryReport {
             let kept = summary.category.recordSets.map { $0.retention.brief(purgeDays: purgeDays) }
                 .filter { seen.insert($0).inserted }.joined(separator: "; ")
             table.add([
-                summary.category.name, Formatting.count(summary.count), Formatting.day(summary.oldest),
+                summary.category.name + (summary.isRestricted ? " (restricted)" : ""), Formatting.count(summary.count),
+                Formatting.day(summary.oldest),
                 Formatting.day(summary.newest), Formatting.day(summary.nextDeletion), kept,
             ])
         }
         let header =
             "\(account.email) (\(account.username)), \(account.status.rawValue); policy \(catalogue.version)"
-        return SafeText.clean(header) + "\n\n" + table.render()
+        var text = SafeText.clean(header) + "\n\n" + table.render()
+        if summaries.contains(where: \.isRestricted) {
+            text += "\n(restricted): kept but not used until the subscriber lifts the restriction."
+        }
+        return text
     }
 }
 
@@ -67,6 +72,7 @@ struct CategoryListing: Encodable {
     let oldest: Date?
     let newest: Date?
     let nextDeletion: Date?
+    let restricted: Bool
     let recordSets: [SetListing]
 
     init(_ summary: CategorySummary) {
@@ -76,6 +82,7 @@ struct CategoryListing: Encodable {
         oldest = summary.oldest
         newest = summary.newest
         nextDeletion = summary.nextDeletion
+        restricted = summary.isRestricted
         recordSets = zip(summary.sets, summary.category.recordSets).map { set, definition in
             SetListing(
                 id: set.id, count: set.count, oldest: set.oldest, newest: set.newest, nextDeletion: set.nextDeletion,

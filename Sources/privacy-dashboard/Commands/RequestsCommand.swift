@@ -8,8 +8,9 @@ struct RequestsCommand: ParsableCommand {
         commandName: "requests", abstract: "Follow and process rights requests.",
         discussion: """
             Support staff move a request on one step at a time: acknowledge, verify, start, then complete \
-            (or deny with a reason, or extend the deadline once). Completing a deletion, objection or \
-            restriction request carries it out.
+            (or deny with a reason, or extend the deadline once). Completing a request carries it out: access \
+            and portability write their files, deletions, objections, restrictions and corrections of stored \
+            records are applied.
             """,
         subcommands: [
             List.self, Show.self, Acknowledge.self, Verify.self, Start.self, Complete.self, Deny.self, Extend.self,
@@ -99,6 +100,8 @@ struct RequestListing: Encodable {
     let overdue: Bool
     let receiptOverdue: Bool
     let resolution: String?
+    /// The files a completion wrote (access and portability), only after `requests complete`.
+    var outputs: [String]?
 
     init(_ request: RightsRequest, email: String?, service: RequestService) {
         reference = request.reference

@@ -54,9 +54,17 @@ enum RequestReport {
         }
         lines.append(due)
         if let closed = request.closedAt { lines.append("Closed:       \(closed.iso8601UTC)") }
-        if let field = request.details.field { lines.append("Field:        \(field)") }
-        if let current = request.details.currentValue { lines.append("Now:          \(current)") }
-        if let wanted = request.details.requestedValue { lines.append("Should be:    \(wanted)") }
+        let details = request.details
+        if let recordSet = details.recordSet {
+            lines.append("Record:       \(recordSet), key \(details.recordKey.map(String.init) ?? "?")")
+            lines.append("Field:        \(details.field ?? "?")")
+            lines.append("Before:       " + (details.currentValue.map { "\"\($0)\"" } ?? "(nothing)"))
+            lines.append("After:        " + (details.requestedValue.map { "\"\($0)\"" } ?? "(nothing)"))
+        } else {
+            if let field = details.field { lines.append("Field:        \(field)") }
+            if let current = details.currentValue { lines.append("Now:          \(current)") }
+            if let wanted = details.requestedValue { lines.append("Should be:    \(wanted)") }
+        }
         if let note = request.details.note { lines.append("Note:         \(note)") }
         if let resolution = request.resolution { lines.append("Resolution:   \(resolution)") }
         lines.append("")

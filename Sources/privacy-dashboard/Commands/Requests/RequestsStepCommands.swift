@@ -13,13 +13,16 @@ struct RequestStepOptions: ParsableArguments {
         RequestService(context: try storeOptions.open(channel: "support"))
     }
 
-    /// Prints the request after a step: one line, or JSON.
-    func report(_ request: RightsRequest, service: RequestService, message: String) throws {
+    /// Prints the request after a step: one line (then any files written, one path a line), or JSON.
+    func report(_ request: RightsRequest, service: RequestService, message: String, outputs: [String] = []) throws {
         if json {
             let email = try AccountService(context: service.context).account(id: request.accountId)?.email
-            Console.out(try Formatting.json(RequestListing(request, email: email, service: service)))
+            var listing = RequestListing(request, email: email, service: service)
+            listing.outputs = outputs.isEmpty ? nil : outputs
+            Console.out(try Formatting.json(listing))
         } else {
             Console.out(SafeText.clean(message))
+            for path in outputs { Console.out(SafeText.clean(path)) }
         }
     }
 }
@@ -65,21 +68,53 @@ extension RequestsCommand {
         }
     }
 
-    /// `requests complete REF`: finishes the request, carrying out deletions, objections and restrictions.
+    /// `requests complete REF`: finishes the request, carrying it out where the model can.
     struct Complete: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Complete a request in progress; deletions, objections and restrictions are carried out.")
+            abstract: "Complete a request in progress, carrying it out.",
+            discussion: """
+                An access request writes the access report and the zip export, a portability request the \
+                export in its format, into --output (default: $XDG_DOWNLOAD_DIR/privacy-dashboard, else \
+                ~/Downloads/privacy-dashboard, else ~/privacy-dashboard-exports); their paths are printed and \
+                named in the request's resolution. Deletions, objections, restrictions and corrections of \
+                stored records are carried out. If anything fails (or Ctrl-C stops an export) the request stays \
+                in progress and no file is left behind.
+                """)
         @OptionGroup var options: RequestStepOptions
         @Option(help: "The completion note the subscriber sees.") var note = ""
+        @Option(
+            help: ArgumentHelp(
+                "The existing folder access reports and exports are written to.", valueName: "folder"))
+        var output: String?
 
         func run() throws {
             let service = try options.service()
-            let outcome = try RequestFulfilment(context: service.context).complete(
-                reference: options.reference, actor: .support, note: note)
-            let request = outcome.request
+            let request = try service.require(reference: options.reference)
+            let writesFiles = request.type == .access || request.type == .portability
+            if writesFiles { SignalFlag.install() }
+            defer { if writesFiles { SignalFlag.restore() } }
+            var line = ExportProgressLine()
+            let outcome: FulfilmentOutcome
+            do {
+                outcome = try RequestFulfilment(context: service.context).complete(
+                    reference: request.reference, actor: .support, note: note, outputFolder: output,
+                    progress: { line.show($0) }, isCancelled: { SignalFlag.received != nil })
+            } catch ExportError.cancelled {
+                line.end()
+                throw CommandFailure(
+                    message: "interrupted; the request was not completed and nothing was left behind",
+                    code: 128 + (SignalFlag.received ?? SIGINT))
+            } catch {
+                line.end()
+                throw error
+            }
+            line.end()
+            let completed = outcome.request
             try options.report(
-                request, service: service,
-                message: "\(request.reference) is completed." + (outcome.summary.isEmpty ? "" : " " + outcome.summary))
+                completed, service: service,
+                message: "\(completed.reference) is completed."
+                    + (outcome.summary.isEmpty ? "" : " " + outcome.summary),
+                outputs: outcome.outputs.map(\.path))
         }
     }
 
