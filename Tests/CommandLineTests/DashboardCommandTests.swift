@@ -78,4 +78,15 @@ struct DashboardCommandTests {
         #expect(result.status == 64)
         #expect(result.stdout.contains("unknown terminal type TERM=no-such-terminal-xyz"))
     }
+
+    @Test("a first run without a store says how to make one, exit 66, and creates nothing")
+    func firstRun() throws {
+        let runner = try ProgramRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run([])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("privacy-dashboard init"))
+        #expect(result.stderr.contains("privacy-dashboard demo"))
+        #expect(!FileManager.default.fileExists(atPath: runner.directory.appendingPathComponent("xdg").path))
+    }
 }

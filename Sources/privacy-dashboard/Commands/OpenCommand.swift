@@ -10,7 +10,17 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var dashboardOptions: DashboardOptions
 
     func run() throws {
-        let context = try storeOptions.open(mode: .existing, channel: "dashboard")
+        let context: PrivacyContext
+        do {
+            context = try storeOptions.open(mode: .existing, channel: "dashboard")
+        } catch StoreError.directoryMissing, StoreError.notFound {
+            // A first run: say how to get a store rather than only that there is none.
+            let (path, _) = storeOptions.resolvedPath()
+            throw CommandFailure(
+                message: "no store at \(path) yet; create one with `privacy-dashboard init` "
+                    + "(then `account create`), or try `privacy-dashboard demo`",
+                code: ExitStatus.noInput)
+        }
         try DashboardLauncher.run(context: context, options: dashboardOptions)
     }
 }
