@@ -49,15 +49,14 @@ enum Chrome {
     static func status(into canvas: inout Canvas, flash: Flash?) {
         guard let flash else { return }
         let y = canvas.size.height - 2
-        let style: Style
         let mark: String
         switch flash.kind {
-        case .info: (style, mark) = (.accent, "")
-        case .success: (style, mark) = (.success, canvas.glyphs.asciiText ? "OK " : "✓ ")
-        case .warning: (style, mark) = (.warning, "! ")
-        case .danger: (style, mark) = (.danger, canvas.glyphs.asciiText ? "x " : "✗ ")
+        case .info: mark = ""
+        case .success: mark = canvas.glyphs.asciiText ? "OK " : "✓ "
+        case .warning: mark = "! "
+        case .danger: mark = canvas.glyphs.asciiText ? "x " : "✗ "
         }
-        canvas.write(" " + mark + flash.text, x: 0, y: y, width: canvas.size.width, style: style)
+        canvas.write(" " + mark + flash.text, x: 0, y: y, width: canvas.size.width, style: flash.style)
     }
 
     /// The bottom bar: key hints for the screen's actions, and the help key at every width.

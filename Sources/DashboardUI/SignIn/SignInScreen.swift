@@ -102,27 +102,12 @@ public struct SignInScreen: Sendable {
         var y = inner.y
         canvas.write(strings["signin.intro"], x: inner.x, y: y, width: inner.width, style: .muted)
         y += 2
-        let labelWidth = min(18, inner.width / 3)
-        let fieldWidth = inner.width - labelWidth - 1
-        canvas.write(strings["signin.identifier"], x: inner.x, y: y, width: labelWidth, style: .heading)
-        identifier.render(into: &canvas, x: inner.x + labelWidth + 1, y: y, width: fieldWidth, focused: focus == 0)
-        y += 2
-        canvas.write(strings["signin.password"], x: inner.x, y: y, width: labelWidth, style: .heading)
-        password.render(into: &canvas, x: inner.x + labelWidth + 1, y: y, width: fieldWidth, focused: focus == 1)
-        y += 2
-        if let message {
-            let style: Style
-            switch message.kind {
-            case .danger: style = .danger
-            case .warning: style = .warning
-            case .success: style = .success
-            case .info: style = .accent
-            }
-            for line in TextWrap.lines(message.text, width: inner.width).prefix(2) {
-                canvas.write(line, x: inner.x, y: y, width: inner.width, style: style)
-                y += 1
-            }
-        } else {
+        let message = self.message.map { FieldForm.Message($0.text, style: $0.style) }
+        y = FieldForm.render(
+            into: &canvas, x: inner.x, y: y, width: inner.width, labelWidth: min(18, inner.width / 3),
+            labels: [strings["signin.identifier"], strings["signin.password"]], fields: [identifier, password],
+            focus: focus, message: message)
+        if message == nil {
             canvas.write(
                 strings("signin.policy", ["version": catalogue.version]), x: inner.x, y: y, width: inner.width,
                 style: .muted)

@@ -261,23 +261,14 @@ struct DeletionDialog: Sendable, Equatable {
             strings("account.delete.typeEmail", ["email": session.account.email]), x: inner.x, y: y,
             width: inner.width)
         y += 2
-        let labelWidth = min(12, inner.width / 3)
-        let fieldX = inner.x + labelWidth + 1
-        let fieldWidth = inner.width - labelWidth - 1
-        canvas.write(strings["account.delete.email"], x: inner.x, y: y, width: labelWidth, style: .heading)
-        email.render(into: &canvas, x: fieldX, y: y, width: fieldWidth, focused: focus == 0)
-        y += 2
-        canvas.write(strings["account.delete.password"], x: inner.x, y: y, width: labelWidth, style: .heading)
-        password.render(into: &canvas, x: fieldX, y: y, width: fieldWidth, focused: focus == 1)
-        y += 2
-        if isChecking {
-            canvas.write(strings["account.delete.checking"], x: inner.x, y: y, width: inner.width, style: .accent)
-        } else if let error {
-            for line in TextWrap.lines(error, width: inner.width).prefix(2) {
-                canvas.write(line, x: inner.x, y: y, width: inner.width, style: .danger)
-                y += 1
-            }
-        }
+        let message: FieldForm.Message? =
+            isChecking
+            ? FieldForm.Message(strings["account.delete.checking"], style: .accent)
+            : error.map { FieldForm.Message($0, style: .danger) }
+        FieldForm.render(
+            into: &canvas, x: inner.x, y: y, width: inner.width, labelWidth: min(12, inner.width / 3),
+            labels: [strings["account.delete.email"], strings["account.delete.password"]], fields: [email, password],
+            focus: focus, message: message)
         canvas.write(
             strings["account.delete.confirmFooter"], x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
     }

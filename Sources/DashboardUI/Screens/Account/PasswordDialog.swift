@@ -103,22 +103,13 @@ struct PasswordDialog: Sendable, Equatable {
             strings.plural("account.password.intro", count: AccountService.minimumPasswordLength), x: inner.x, y: y,
             width: inner.width, style: .muted)
         y += 2
-        let labelWidth = min(18, inner.width / 3)
-        let fieldX = inner.x + labelWidth + 1
-        let fieldWidth = inner.width - labelWidth - 1
-        for (index, field) in fields.enumerated() {
-            canvas.write(strings[Self.labelKeys[index]], x: inner.x, y: y, width: labelWidth, style: .heading)
-            field.render(into: &canvas, x: fieldX, y: y, width: fieldWidth, focused: focus == index)
-            y += 2
-        }
-        if isChecking {
-            canvas.write(strings["account.password.checking"], x: inner.x, y: y, width: inner.width, style: .accent)
-        } else if let error {
-            for line in TextWrap.lines(error, width: inner.width).prefix(2) {
-                canvas.write(line, x: inner.x, y: y, width: inner.width, style: .danger)
-                y += 1
-            }
-        }
+        let message: FieldForm.Message? =
+            isChecking
+            ? FieldForm.Message(strings["account.password.checking"], style: .accent)
+            : error.map { FieldForm.Message($0, style: .danger) }
+        FieldForm.render(
+            into: &canvas, x: inner.x, y: y, width: inner.width, labelWidth: min(18, inner.width / 3),
+            labels: Self.labelKeys.map { strings[$0] }, fields: fields, focus: focus, message: message)
         canvas.write(
             strings["account.password.footer"], x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
     }
