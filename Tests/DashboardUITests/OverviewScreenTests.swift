@@ -8,13 +8,6 @@ import Testing
 @Suite("Overview screen")
 @MainActor
 struct OverviewScreenTests {
-    /// Presses keys and checks no string key is missing from the frame.
-    @discardableResult
-    private func press(_ harness: DashboardHarness, _ keys: String) throws -> String {
-        let text = try harness.press(keys)
-        #expect(!text.contains("⟦"), "missing string in frame after \(keys)")
-        return text
-    }
 
     @Test(
         "every category shows its record count at 80×24 and at 120×40",
@@ -103,10 +96,10 @@ struct OverviewScreenTests {
         let version = harness.context.catalogue.version
         let before = try harness.signIn()
         #expect(before.contains("Privacy policy \(version) is newer"))
-        try press(harness, "6")
-        let acknowledged = try press(harness, "a")
+        try harness.press("6")
+        let acknowledged = try harness.press("a")
         #expect(acknowledged.contains("you acknowledged policy version \(version)"))
-        let after = try press(harness, "1")
+        let after = try harness.press("1")
         #expect(!after.contains("is newer"))
         #expect(after.contains("Nothing needs your attention."))
     }
@@ -137,9 +130,9 @@ struct OverviewScreenTests {
     func enterJumps() throws {
         let harness = try DashboardHarness()
         try harness.signIn("elodie.fournier")
-        try press(harness, "<Enter>")
+        try harness.press("<Enter>")
         #expect(harness.dashboard.currentScreen == .myData)
-        try press(harness, "1<End><Enter>")
+        try harness.press("1<End><Enter>")
         #expect(harness.dashboard.currentScreen == .requests)
     }
 
@@ -150,10 +143,10 @@ struct OverviewScreenTests {
         let catalogue = harness.context.catalogue
         let viewing = try #require(catalogue.category("viewing"))
         let index = try #require(catalogue.categories.firstIndex { $0.id == "viewing" })
-        try press(harness, String(repeating: "<Down>", count: index))
+        try harness.press(String(repeating: "<Down>", count: index))
         #expect(harness.lines.contains { $0.contains("▶") && $0.contains(viewing.name) })
         #expect(harness.lines.last?.contains("Enter show data") == true)
-        let text = try press(harness, "<Enter>")
+        let text = try harness.press("<Enter>")
         #expect(harness.dashboard.currentScreen == .myData)
         let selected = try #require(harness.lines.first { $0.hasPrefix("│▶") }, "a category row is selected")
         #expect(selected.contains(viewing.name), "the selected category: \(selected)")
@@ -176,19 +169,19 @@ struct OverviewScreenTests {
         harness.clock.set(DashboardHarness.start)
         try harness.signIn()
         // The overview lists open requests by due date (the older first); Requests lists the newest first.
-        try press(harness, "<End><Up>")
+        try harness.press("<End><Up>")
         // The last line naming it is the request row (an alert above names it too).
         let row = try #require(harness.lines.last { $0.contains(older.reference) })
         #expect(row.contains("▶"))
         #expect(harness.lines.last?.contains("Enter show request") == true)
-        try press(harness, "<Enter>")
+        try harness.press("<Enter>")
         #expect(harness.dashboard.currentScreen == .requests)
         let selected = try #require(harness.lines.first { $0.contains(older.reference) })
         #expect(selected.contains("▶"), "the revealed request is selected: \(selected)")
         let other = try #require(harness.lines.first { $0.contains(newer.reference) })
         #expect(!other.contains("▶"))
-        try press(harness, "1<End>")
-        try press(harness, "<Enter>")
+        try harness.press("1<End>")
+        try harness.press("<Enter>")
         let last = try #require(harness.lines.first { $0.contains(newer.reference) })
         #expect(last.contains("▶"))
     }
@@ -199,13 +192,13 @@ struct OverviewScreenTests {
         try harness.signIn("haruto.sato")
         #expect(harness.text.contains("Needs your attention"))
         for size in ["72x22", "80x24", "109x30", "110x24", "200x60", "50x10", "72x22"] {
-            let text = try press(harness, "<Resize:\(size)>")
+            let text = try harness.press("<Resize:\(size)>")
             #expect(!text.isEmpty)
         }
         #expect(harness.lines.last?.contains("? help") == true)
         #expect(harness.text.contains("OVERDUE"))
         #expect(harness.text.contains("Viewing history"))
-        try press(harness, "<Down><Down><PgDn><End><Home>")
+        try harness.press("<Down><Down><PgDn><End><Home>")
         #expect(harness.lines.last?.contains("? help") == true)
     }
 
@@ -235,7 +228,7 @@ struct OverviewScreenTests {
                     "UPDATE account SET status = 'deletion-pending', deletionRequestedAt = ?, purgeDueAt = ? WHERE id = ?",
                 arguments: [DashboardHarness.start.epochSeconds, purge.epochSeconds, account.id])
         }
-        let text = try press(harness, "2<Esc>1")
+        let text = try harness.press("2<Esc>1")
         #expect(text.contains("Your account is awaiting deletion; its data will be purged on 2026-12-29."))
     }
 
@@ -255,7 +248,7 @@ struct OverviewScreenTests {
         #expect(small.contains("more alert"))
         #expect(harness.lines.last?.contains("? help") == true)
         #expect(small.contains("Approximate location"))
-        let wide = try press(harness, "<Resize:120x40>")
+        let wide = try harness.press("<Resize:120x40>")
         #expect(wide.contains("Your consent record is damaged"))
         #expect(wide.contains("not acknowledged privacy policy"))
         #expect(wide.contains("OVERDUE"))

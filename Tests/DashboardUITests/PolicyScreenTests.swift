@@ -8,12 +8,6 @@ import Testing
 @Suite("Policy screen")
 @MainActor
 struct PolicyScreenTests {
-    @discardableResult
-    private func press(_ harness: DashboardHarness, _ keys: String) throws -> String {
-        let text = try harness.press(keys)
-        #expect(!text.contains("⟦"), "missing string in frame after \(keys)")
-        return text
-    }
 
     @Test(
         "version, date and our promises come from the catalogue",
@@ -23,7 +17,7 @@ struct PolicyScreenTests {
     func promises(size: Size) throws {
         let harness = try DashboardHarness(size: size)
         try harness.signIn()
-        let text = try press(harness, "6")
+        let text = try harness.press("6")
         let catalogue = harness.context.catalogue
         #expect(text.contains("Version \(catalogue.version), in force since 2025-01-25"))
         #expect(text.contains("Our promises"))
@@ -45,23 +39,23 @@ struct PolicyScreenTests {
     func scrolling(size: Size) throws {
         let harness = try DashboardHarness(size: size)
         try harness.signIn()
-        try press(harness, "6")
+        try harness.press("6")
         let last = try #require(harness.context.catalogue.sections.last)
         let top = harness.text
         let lastWords = String(last.summary.prefix(24))
         #expect(!top.contains(lastWords))
-        let down = try press(harness, "<Down>")
+        let down = try harness.press("<Down>")
         #expect(down != top)
-        try press(harness, "<PgDn>")
-        let end = try press(harness, "<End>")
+        try harness.press("<PgDn>")
+        let end = try harness.press("<End>")
         #expect(end.contains(lastWords))
-        let endAgain = try press(harness, "<PgDn><Down>")
+        let endAgain = try harness.press("<PgDn><Down>")
         #expect(endAgain == end)
-        let home = try press(harness, "<Home>")
+        let home = try harness.press("<Home>")
         #expect(home == top)
-        let next = try press(harness, "<Right>")
+        let next = try harness.press("<Right>")
         #expect(next != top)
-        #expect(try press(harness, "<Left>") == top)
+        #expect(try harness.press("<Left>") == top)
     }
 
     @Test("a acknowledges the current version once, stored with an audit entry")
@@ -74,16 +68,16 @@ struct PolicyScreenTests {
                 arguments: [account.id])
         }
         try harness.signIn()
-        let before = try press(harness, "6")
+        let before = try harness.press("6")
         #expect(before.contains("Not yet acknowledged (you last acknowledged version 2024-03-01.1)"))
         let version = harness.context.catalogue.version
-        let after = try press(harness, "a")
+        let after = try harness.press("a")
         #expect(after.contains("Thank you: you acknowledged policy version \(version)."))
         #expect(after.contains("You acknowledged this version on 2026-11-29."))
         #expect(try harness.account("lena.mueller").acknowledgedPolicyVersion == version)
         let entries = try harness.context.store.read { db in try AuditLog.entries(db, accountId: account.id) }
         #expect(entries.filter { $0.action == AccountService.policyAcknowledgedAction }.count == 1)
-        let again = try press(harness, "a")
+        let again = try harness.press("a")
         #expect(again.contains("already acknowledged"))
         let entriesAfter = try harness.context.store.read { db in try AuditLog.entries(db, accountId: account.id) }
         #expect(entriesAfter.filter { $0.action == AccountService.policyAcknowledgedAction }.count == 1)
@@ -98,7 +92,7 @@ struct PolicyScreenTests {
                 sql: "UPDATE account SET acknowledgedPolicyVersion = NULL WHERE id = ?", arguments: [account.id])
         }
         try harness.signIn("haruto.sato")
-        #expect(try press(harness, "6").contains("Not yet acknowledged: press a"))
+        #expect(try harness.press("6").contains("Not yet acknowledged: press a"))
     }
 
     @Test("only the version in force can be acknowledged")
@@ -114,13 +108,13 @@ struct PolicyScreenTests {
     func sizes() throws {
         let harness = try DashboardHarness(size: Size(width: 120, height: 40))
         try harness.signIn()
-        try press(harness, "6")
+        try harness.press("6")
         let titles = harness.context.catalogue.sections.map(\.title)
         let wide = harness.text
         #expect(titles.allSatisfy { wide.contains($0) })
-        try press(harness, "<Resize:72x22>")
+        try harness.press("<Resize:72x22>")
         #expect(harness.lines.last?.contains("? help") == true)
-        try press(harness, "<End><PgUp><Resize:200x50><End><Resize:72x22><Home>")
+        try harness.press("<End><PgUp><Resize:200x50><End><Resize:72x22><Home>")
         #expect(harness.text.contains("Our promises"))
     }
 }

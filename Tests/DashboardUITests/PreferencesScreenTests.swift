@@ -8,19 +8,13 @@ import Testing
 @Suite("Preferences screen")
 @MainActor
 struct PreferencesScreenTests {
-    @discardableResult
-    private func press(_ harness: DashboardHarness, _ keys: String) throws -> String {
-        let text = try harness.press(keys)
-        #expect(!text.contains("⟦"), "missing string in frame after \(keys)")
-        return text
-    }
 
     /// Moves the selection down until the selected row names `name`.
     private func select(_ name: String, in harness: DashboardHarness) throws {
-        try press(harness, "<Home>")
+        try harness.press("<Home>")
         for _ in 0..<30 {
             if harness.lines.contains(where: { $0.contains("▶") && $0.contains(name) }) { return }
-            try press(harness, "<Down>")
+            try harness.press("<Down>")
         }
         Issue.record("could not select \(name)")
     }
@@ -37,12 +31,12 @@ struct PreferencesScreenTests {
     func rows(size: Size) throws {
         let harness = try DashboardHarness(size: size)
         try harness.signIn()
-        let text = try press(harness, "3")
+        let text = try harness.press("3")
         #expect(text.contains("Recommendations and personalisation"))
         #expect(text.contains("[x] Personalised recommendations"))
         #expect(text.contains("[ ] Use viewing history for recommendations"))
         #expect(text.contains("Rank channels and programmes by what you watch."))
-        try press(harness, "<End>")
+        try harness.press("<End>")
         #expect(harness.text.contains("Device fingerprinting"))
         #expect(harness.text.contains("locked"))
         #expect(harness.lines.last?.contains("toggle") == true)
@@ -53,11 +47,11 @@ struct PreferencesScreenTests {
         let harness = try DashboardHarness()
         let account = try harness.account("lena.mueller")
         try harness.signIn()
-        try press(harness, "3")
+        try harness.press("3")
         try select("Newsletter", in: harness)
         #expect(harness.text.contains("[x] Newsletter"))
         let before = try receiptCount(harness, account.id)
-        let after = try press(harness, "<Space>")
+        let after = try harness.press("<Space>")
         #expect(try receiptCount(harness, account.id) == before + 1)
         #expect(after.contains("[ ] Newsletter"))
         #expect(after.contains("Newsletter is now off; consent receipt \(before + 1) saved."))
@@ -69,13 +63,13 @@ struct PreferencesScreenTests {
 
         // Signed out by the idle timer, then in again: the choice is still there.
         harness.clock.advance(by: harness.dashboard.configuration.idleTimeout + 1)
-        try press(harness, "<Tick>")
+        try harness.press("<Tick>")
         #expect(harness.dashboard.session == nil)
         try harness.signIn()
-        let again = try press(harness, "3")
+        let again = try harness.press("3")
         #expect(again.contains("[ ] Newsletter"))
         try select("Newsletter", in: harness)
-        try press(harness, "t")
+        try harness.press("t")
         #expect(harness.text.contains("[x] Newsletter"))
         #expect(try receiptCount(harness, account.id) == before + 2)
     }
@@ -85,11 +79,11 @@ struct PreferencesScreenTests {
         let harness = try DashboardHarness()
         let account = try harness.account("lena.mueller")
         try harness.signIn()
-        try press(harness, "3")
+        try harness.press("3")
         try select("Essential cookies", in: harness)
         #expect(harness.text.contains("Locked: The service cannot sign you in"))
         let before = try receiptCount(harness, account.id)
-        let text = try press(harness, "<Space>")
+        let text = try harness.press("<Space>")
         #expect(text.contains("Essential cookies is locked and stays on"))
         #expect(text.contains("[x] Essential cookies"))
         #expect(try receiptCount(harness, account.id) == before)
@@ -103,10 +97,10 @@ struct PreferencesScreenTests {
     func history(size: Size) throws {
         let harness = try DashboardHarness(size: size)
         try harness.signIn()
-        try press(harness, "3")
+        try harness.press("3")
         try select("Newsletter", in: harness)
-        try press(harness, "<Space>")
-        let text = try press(harness, "h")
+        try harness.press("<Space>")
+        let text = try harness.press("h")
         #expect(text.contains("Consent history"))
         #expect(text.contains("Receipt chain intact (5 receipts)."))
         let rows = harness.lines.filter { $0.contains("dashboard") }
@@ -115,8 +109,8 @@ struct PreferencesScreenTests {
         #expect(rows.first?.contains("on → off") == true)
         #expect(rows.first?.contains("2026-11-29 09:00") == true)
         #expect(harness.lines.last?.contains("Esc close") == true)
-        try press(harness, "<Down><PgDn><End><Home>")
-        let closed = try press(harness, "<Esc>")
+        try harness.press("<Down><PgDn><End><Home>")
+        let closed = try harness.press("<Esc>")
         #expect(harness.lines.last?.contains("Esc close") == false)
         #expect(!closed.contains("Consent history"))
         #expect(closed.contains("[ ] Newsletter"))
@@ -138,8 +132,8 @@ struct PreferencesScreenTests {
         }
         let overview = try harness.signIn()
         #expect(overview.contains("Your consent record is damaged"))
-        try press(harness, "3")
-        let text = try press(harness, "h")
+        try harness.press("3")
+        let text = try harness.press("h")
         #expect(text.contains("Receipt chain BROKEN: receipt 2 was altered"))
         let damaged = try #require(harness.lines.firstIndex { $0.contains("! 2") })
         #expect(harness.lines[damaged].contains("Analytics cookies"))
@@ -149,16 +143,16 @@ struct PreferencesScreenTests {
     func small() throws {
         let harness = try DashboardHarness()
         try harness.signIn()
-        try press(harness, "3<Resize:72x22>")
+        try harness.press("3<Resize:72x22>")
         #expect(harness.lines.last?.contains("? help") == true)
-        try press(harness, "<End>")
+        try harness.press("<End>")
         #expect(harness.text.contains("Device fingerprinting"))
-        try press(harness, "<Home>")
+        try harness.press("<Home>")
         #expect(harness.text.contains("Personalised recommendations"))
-        try press(harness, "h")
+        try harness.press("h")
         #expect(harness.text.contains("Consent history"))
         #expect(harness.lines.last?.contains("? help") == true)
-        try press(harness, "<Resize:120x40><Resize:72x22><Esc>")
+        try harness.press("<Resize:120x40><Resize:72x22><Esc>")
         #expect(!harness.text.contains("Consent history"))
     }
 }

@@ -81,19 +81,10 @@ extension AccountService {
                     ORDER BY at DESC, id DESC LIMIT 1
                     """,
                 arguments: [
-                    accountId, Self.policyAcknowledgedAction, version, Self.escapeLike(version) + " (%",
+                    accountId, Self.policyAcknowledgedAction, version, LikePattern.escaped(version) + " (%",
                 ])
             let at = logged ?? account.createdAt
             return PolicyAcknowledgement(version: version, at: Date(epochSeconds: at))
         }
-    }
-
-    private static func escapeLike(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
-            escaped.append(character)
-        }
-        return escaped
     }
 }

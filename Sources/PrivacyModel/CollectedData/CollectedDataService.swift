@@ -127,7 +127,7 @@ public struct CollectedDataService: Sendable {
         var arguments: [any DatabaseValueConvertible] = [accountId]
         let filterText = filter?.trimmingCharacters(in: .whitespaces) ?? ""
         if !filterText.isEmpty {
-            let pattern = "%" + Self.escapeLike(filterText) + "%"
+            let pattern = "%" + LikePattern.escaped(filterText) + "%"
             conditions.append(
                 "("
                     + table.searchable.map { "\($0.quotedDatabaseIdentifier) LIKE ? ESCAPE '\\'" }
@@ -173,14 +173,5 @@ public struct CollectedDataService: Sendable {
         case .newerThan: (hasOlder, hasNewer) = (true, more)
         }
         return RecordPage(table: table, records: records, hasOlder: hasOlder, hasNewer: hasNewer)
-    }
-
-    private static func escapeLike(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
-            escaped.append(character)
-        }
-        return escaped
     }
 }

@@ -2,6 +2,7 @@ import DashboardUI
 import Foundation
 import PrivacyModel
 import TerminalKit
+import Testing
 
 /// A temporary folder removed when the harness goes away.
 final class ScratchFolder: @unchecked Sendable {
@@ -58,8 +59,9 @@ final class DashboardHarness {
     }
 
     /// Feeds keys (e.g. "abc<Tab><Enter>") one by one, rendering after each as the real loop does.
+    /// Every frame is also checked for a missing string (shown as ⟦key⟧).
     @discardableResult
-    func press(_ keys: String) throws -> String {
+    func press(_ keys: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         for event in try KeyNotation.parse(keys) {
             terminal.feed([event])
             let delivered = terminal.nextEvent(timeoutMilliseconds: 0)
@@ -70,6 +72,7 @@ final class DashboardHarness {
             }
             frame = dashboard.render(size: terminal.size, glyphs: terminal.glyphs)
             terminal.present(frame)
+            #expect(!text.contains("⟦"), "missing string in the frame after \(event)", sourceLocation: sourceLocation)
         }
         return text
     }
