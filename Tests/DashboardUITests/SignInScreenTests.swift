@@ -73,9 +73,21 @@ struct SignInScreenTests {
     func demoCredentials() throws {
         let harness = try DashboardHarness(
             configuration: DashboardConfiguration(demoCredentials: [
-                DemoCredential(identifier: "lena.mueller", password: DashboardHarness.password)
+                DemoCredential(identifier: "lena.mueller", password: DashboardHarness.password),
+                DemoCredential(identifier: "siobhan_oc", password: "another-password"),
             ]))
         #expect(harness.text.contains("lena.mueller  password: demo-privacy-2026"))
+    }
+
+    @Test("demo accounts sharing one password show it once and list the names in columns")
+    func demoSharedPassword() throws {
+        let names = ["lena.mueller", "elodie.fournier", "haruto.sato", "siobhan_oc"]
+        let harness = try DashboardHarness(
+            configuration: DashboardConfiguration(
+                demoCredentials: names.map { DemoCredential(identifier: $0, password: DashboardHarness.password) }))
+        #expect(harness.text.contains("password demo-privacy-2026"))
+        for name in names { #expect(harness.text.contains(name)) }
+        #expect(!harness.text.contains("password: "))
     }
 
     @Test("Ctrl-C and F10 quit even while a text field has focus, asking first when something is typed")

@@ -96,7 +96,7 @@ public struct SignInScreen: Sendable {
         into canvas: inout Canvas, area: Rect, strings: Strings, catalogue: PolicyCatalogue, demo: [DemoCredential]
     ) {
         let width = min(64, area.width - 2)
-        let height = min(area.height, 11 + (demo.isEmpty ? 0 : demo.count + 3))
+        let height = min(area.height, 11 + Self.demoRows(demo, innerWidth: width - 4))
         let inner = Dialog.frame(
             into: &canvas, area: area, width: width, height: height, title: strings["signin.title"])
         var y = inner.y
@@ -115,6 +115,21 @@ public struct SignInScreen: Sendable {
         }
         guard !demo.isEmpty, y + 2 < inner.maxY else { return }
         y += 1
+        // Demo stores give every account one password: say it once and list the names in columns.
+        let passwords = Set(demo.map(\.password))
+        if passwords.count == 1, let password = passwords.first {
+            canvas.write(
+                strings("signin.demoShared", ["password": password]), x: inner.x, y: y, width: inner.width,
+                style: .accent)
+            y += 1
+            let (columnWidth, perRow) = Self.demoColumns(demo, innerWidth: inner.width)
+            for (index, credential) in demo.enumerated() where y + index / perRow < inner.maxY {
+                canvas.write(
+                    credential.identifier, x: inner.x + (index % perRow) * columnWidth, y: y + index / perRow,
+                    width: min(columnWidth, inner.width), style: .normal)
+            }
+            return
+        }
         canvas.write(strings["signin.demo"], x: inner.x, y: y, width: inner.width, style: .accent)
         y += 1
         for credential in demo where y < inner.maxY {
@@ -123,6 +138,22 @@ public struct SignInScreen: Sendable {
                 x: inner.x, y: y, width: inner.width, style: .muted)
             y += 1
         }
+    }
+}
+
+extension SignInScreen {
+    /// Column width and names per row for demo accounts that share a password.
+    fileprivate static func demoColumns(_ demo: [DemoCredential], innerWidth: Int) -> (width: Int, perRow: Int) {
+        let columnWidth = (demo.map { TextWidth.columns(of: $0.identifier) }.max() ?? 0) + 3
+        return (columnWidth, max(1, innerWidth / max(1, columnWidth)))
+    }
+
+    /// Rows the demo block takes below the form (a blank row and its heading included).
+    fileprivate static func demoRows(_ demo: [DemoCredential], innerWidth: Int) -> Int {
+        guard !demo.isEmpty else { return 0 }
+        guard Set(demo.map(\.password)).count == 1 else { return demo.count + 2 }
+        let perRow = demoColumns(demo, innerWidth: innerWidth).perRow
+        return (demo.count + perRow - 1) / perRow + 2
     }
 }
 
