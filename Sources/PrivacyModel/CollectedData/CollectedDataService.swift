@@ -34,6 +34,10 @@ public struct CategorySummary: Sendable {
     public var newest: Date? { sets.compactMap(\.newest).max() }
     /// The earliest coming deletion across the category.
     public var nextDeletion: Date? { sets.compactMap(\.nextDeletion).min() }
+    /// Records past their period but kept under a hold, across the category.
+    public var heldCount: Int { sets.reduce(0) { $0 + $1.heldCount } }
+    /// True when some of the category is kept for the account's lifetime (no fixed date while it is open).
+    public var isKeptWhileOpen: Bool { category.recordSets.contains { $0.retention.kind == .accountLifetime } }
 }
 
 /// Reads what the service holds about an account: per-category summaries and records paged by keyset.

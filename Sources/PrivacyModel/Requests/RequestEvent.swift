@@ -23,6 +23,18 @@ public struct RequestEvent: Sendable, Equatable, Identifiable, FetchableRecord {
     /// Whether this event records an extension (the only step that leaves the status unchanged).
     public var isExtension: Bool { fromStatus == toStatus }
 
+    /// The note an extension event stores: the new due date, then the reason.
+    static func extensionNote(newDue: Date, reason: String) -> String {
+        "extended to \(newDue.iso8601UTC): \(reason)"
+    }
+
+    /// The reason given for an extension, without the stored "extended to <date>: " lead-in.
+    public var extensionReason: String? {
+        guard isExtension else { return nil }
+        guard note.hasPrefix("extended to "), let colon = note.range(of: ": ") else { return note }
+        return String(note[colon.upperBound...])
+    }
+
     /// Reads a `request_event` row, refusing values this program does not know.
     public init(row: Row) throws {
         let fromText: String? = row["fromStatus"]

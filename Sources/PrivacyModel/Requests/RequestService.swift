@@ -226,7 +226,7 @@ public struct RequestService: Sendable {
                 guard !text.isEmpty else { throw RequestError.extensionReasonRequired }
                 let newDue = try checkExtension(request, to: extendTo ?? request.currentDueAt)
                 extendedDue = newDue
-                text = "extended to \(newDue.iso8601UTC): \(text)"
+                text = RequestEvent.extensionNote(newDue: newDue, reason: text)
             default:
                 break
             }

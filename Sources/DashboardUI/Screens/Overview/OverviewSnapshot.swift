@@ -68,8 +68,8 @@ struct OverviewSnapshot {
                 id: summary.category.id, name: summary.category.name, count: summary.count, oldest: summary.oldest,
                 newest: summary.newest,
                 nextDeletion: summary.nextDeletion,
-                keptWhileOpen: summary.category.recordSets.contains { $0.retention.kind == .accountLifetime },
-                heldCount: summary.sets.reduce(0) { $0 + $1.heldCount }, isRestricted: summary.isRestricted)
+                keptWhileOpen: summary.isKeptWhileOpen, heldCount: summary.heldCount,
+                isRestricted: summary.isRestricted)
         }
         let service = session.requests
         snapshot.requests = try service.requests(accountId: accountId).filter(\.isOpen)

@@ -92,7 +92,7 @@ enum RequestDetailView {
         lines += pair("responseDue", formats.date(request.responseDueAt))
         if let extended = request.extendedDueAt {
             lines += pair("extendedTo", formats.date(extended))
-            let reason = extensionReason(detail.events.last(where: \.isExtension)?.note ?? "")
+            let reason = detail.events.last(where: \.isExtension)?.extensionReason ?? ""
             lines += pair("extensionReason", reason.isEmpty ? strings["requests.value.none"] : reason)
         }
         let days = RequestText.daysLeft(request, session: session)
@@ -131,12 +131,6 @@ enum RequestDetailView {
             lines += RequestStyledLine.wrapped(event.note, width: width, style: .muted, indent: 6)
         }
         return lines
-    }
-
-    /// The reason from an extension event's note, without the model's "extended to <date>: " lead-in.
-    private static func extensionReason(_ note: String) -> String {
-        guard note.hasPrefix("extended to "), let colon = note.range(of: ": ") else { return note }
-        return String(note[colon.upperBound...])
     }
 
     private static func receiptText(_ request: RightsRequest, session: Session) -> String {
