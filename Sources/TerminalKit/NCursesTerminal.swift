@@ -19,6 +19,8 @@ public final class NCursesTerminal: Terminal {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let attributesByStyle: [attr_t]
+    /// The colour pair of each style (0 = the terminal's own colours); `setcchar` takes it apart from the attributes.
+    private let pairsByStyle: [Int16]
     private var previous: Canvas?
     private var stopped = false
 
@@ -61,6 +63,7 @@ public final class NCursesTerminal: Terminal {
             String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingOccurrences("-", "") == "UTF8"
         self.glyphs = options.ascii || !codesetIsUTF8 ? .ascii(asciiText: !codesetIsUTF8) : .unicode
         var attributes: [attr_t] = []
+        var pairs: [Int16] = []
         for style in Style.allCases {
             let look = theme.attributes(style)
             var value = pd_a_normal()
@@ -68,14 +71,16 @@ public final class NCursesTerminal: Terminal {
             if look.underline { value |= pd_a_underline() }
             if look.reverse { value |= pd_a_reverse() }
             if look.dim { value |= pd_a_dim() }
+            var pair: Int16 = 0
             if theme.kind != .monochrome, look.foreground != nil || look.background != nil {
-                let pair = Int16(style.rawValue + 1)
+                pair = Int16(style.rawValue + 1)
                 init_pair(pair, Int16(look.foreground ?? -1), Int16(look.background ?? -1))
-                value |= attr_t(COLOR_PAIR(Int32(pair)))
             }
             attributes.append(value)
+            pairs.append(pair)
         }
         attributesByStyle = attributes
+        pairsByStyle = pairs
         size = Size(width: Int(pd_cols()), height: Int(pd_lines()))
     }
 
@@ -158,7 +163,9 @@ public final class NCursesTerminal: Terminal {
                 var scalars = cell.grapheme.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
                 if scalars.isEmpty { scalars = [wchar_t(32)] }
                 scalars.append(0)
-                _ = pd_put_cell(window, Int32(y), Int32(x), scalars, attributesByStyle[cell.style.rawValue], 0)
+                _ = pd_put_cell(
+                    window, Int32(y), Int32(x), scalars, attributesByStyle[cell.style.rawValue],
+                    pairsByStyle[cell.style.rawValue])
             }
         }
         previous = canvas
