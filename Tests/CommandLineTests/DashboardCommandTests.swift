@@ -27,7 +27,7 @@ struct DashboardCommandTests {
         let runner = try seeded()
         defer { runner.cleanUp() }
         let result = try runner.runOnStore([
-            "screen", "--size", "90x26", "--keys", "lena.mueller<Tab>demo-privacy-2026<Enter>",
+            "screen", "--lang", "en", "--size", "90x26", "--keys", "lena.mueller<Tab>demo-privacy-2026<Enter>",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()

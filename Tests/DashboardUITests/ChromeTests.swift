@@ -17,6 +17,15 @@ struct ChromeTests {
         #expect(back.contains("[1 Overview]"))
     }
 
+    @Test("q on the too-small screen before sign-in quits, as the notice says")
+    func tooSmallQuitsBeforeSignIn() throws {
+        let harness = try DashboardHarness()
+        let small = try harness.press("<Resize:60x16>")
+        #expect(small.contains("Terminal too small"))
+        try harness.press("q")
+        #expect(harness.dashboard.isFinished)
+    }
+
     @Test("the help overlay lists every binding of the key table")
     func helpListsEveryBinding() throws {
         let harness = try DashboardHarness(size: Size(width: 120, height: 40))

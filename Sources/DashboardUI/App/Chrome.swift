@@ -34,12 +34,23 @@ enum Chrome {
         let full = ScreenID.allCases.enumerated().map { "\($0.offset + 1) \(strings[$0.element.titleKey])" }
         let short = ScreenID.allCases.enumerated().map { "\($0.offset + 1) \(strings[$0.element.titleKey + ".short"])" }
         let helpLabel = "7 \(strings["tab.help"])"
-        let fits = (full + [helpLabel]).reduce(0) { $0 + TextWidth.columns(of: $1) + 2 } <= width
-        let labels = (fits ? full : short) + [helpLabel]
+        // Two spaces around each title, or (when that is too wide) one space between titles and brackets
+        // around the current one.
+        func columns(_ labels: [String], gap: Int) -> Int {
+            let text = labels.reduce(0) { $0 + TextWidth.columns(of: $1) }
+            return gap == 2 ? text + 2 * labels.count : text + labels.count - 1 + 2
+        }
+        // Longer languages step down: full titles, short ones, short ones closer together, then without the
+        // Help tab (help stays on the ? key in the hint bar).
+        let tiers: [(labels: [String], gap: Int)] = [
+            (full + [helpLabel], 2), (short + [helpLabel], 2), (short + [helpLabel], 1),
+        ]
+        let (labels, gap) = tiers.first { columns($0.labels, gap: $0.gap) <= width } ?? (short, 1)
         var x = 0
         for (index, label) in labels.enumerated() {
             let isCurrent = index < ScreenID.allCases.count && ScreenID.allCases[index] == current
-            let text = isCurrent ? "[\(label)]" : " \(label) "
+            if gap == 1 && index > 0 { x += canvas.write(" ", x: x, y: 1, width: width - x, style: .tabInactive) }
+            let text = isCurrent ? "[\(label)]" : (gap == 2 ? " \(label) " : label)
             x += canvas.write(text, x: x, y: 1, width: width - x, style: isCurrent ? .tabActive : .tabInactive)
             guard x < width else { break }
         }

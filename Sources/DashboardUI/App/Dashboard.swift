@@ -10,7 +10,7 @@ public import TerminalKit
 public final class Dashboard {
     /// The store, catalogue and settings.
     public let context: PrivacyContext
-    /// Every user-facing string.
+    /// Every user-facing string in the language the run started in (the sign-in screen's language).
     public let strings: Strings
     /// Idle time, demo accounts, minimum size.
     public let configuration: DashboardConfiguration
@@ -56,6 +56,9 @@ public final class Dashboard {
         if case .signedIn(let state) = phase { return state.session }
         return nil
     }
+
+    /// The strings on show: the session's language when signed in, else the run's.
+    private var activeStrings: Strings { session?.strings ?? strings }
 
     /// The screen on show when signed in.
     public var currentScreen: ScreenID? {
@@ -112,7 +115,11 @@ public final class Dashboard {
             if action == .help { return showHelp() }
             if action == .redraw { return redraw() }
             if action == .quit { return requestQuit(unsaved: form.hasUnsavedInput) }
-            if tooSmall { return }
+            if tooSmall {
+                // The too-small notice offers q; no field can take the letter while the form is hidden.
+                if key == .character("q") || key == .character("Q") { requestQuit(unsaved: form.hasUnsavedInput) }
+                return
+            }
             let outcome = form.update(key, action: action, context: context, strings: strings)
             switch outcome {
             case .stay: phase = .signIn(form)
@@ -179,7 +186,7 @@ public final class Dashboard {
         switch current {
         case .confirmQuit:
             if key == .character("y") || key == .character("Y")
-                || key == .character(strings["dialog.yesKey"].first ?? "y")
+                || key == .character(activeStrings["dialog.yesKey"].first ?? "y")
             {
                 isFinished = true
             }
@@ -217,6 +224,13 @@ public final class Dashboard {
     private func startSession(_ account: Account) {
         let session = Session(
             context: context, account: account, strings: strings, formats: Formats(language: strings.language))
+        // The account's own language replaces one that came from the locale, never one chosen with --lang.
+        if configuration.followsAccountLanguage,
+            let kept = try? LanguagePreferenceService(context: context).language(accountId: account.id),
+            kept != session.language
+        {
+            try? session.switchLanguage(to: kept)
+        }
         var screens: [ScreenID: any DashboardScreen] = [:]
         for id in ScreenID.allCases { screens[id] = ScreenFactory.make(id) }
         phase = .signedIn(SignedIn(session: session, screens: screens, current: .overview))
@@ -268,6 +282,7 @@ public final class Dashboard {
     public func render(size: Size, glyphs: Glyphs) -> Canvas {
         lastSize = size
         var canvas = Canvas(size: size, glyphs: glyphs)
+        let strings = activeStrings
         if tooSmall {
             TooSmallView.render(into: &canvas, needed: configuration.minimumSize, strings: strings)
             return canvas

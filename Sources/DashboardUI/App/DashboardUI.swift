@@ -9,6 +9,9 @@ public struct DashboardConfiguration: Sendable {
     public var demoCredentials: [DemoCredential]
     /// Below this size the dashboard shows "terminal too small" instead of a cramped layout.
     public var minimumSize: Size
+    /// True when an account's own language replaces the run's after sign-in (the run's language came from the
+    /// locale, not from `--lang`); false keeps the strings the dashboard was made with.
+    public var followsAccountLanguage: Bool
 
     /// The smallest size every screen is laid out for.
     public static let defaultMinimumSize = Size(width: 72, height: 22)
@@ -16,10 +19,11 @@ public struct DashboardConfiguration: Sendable {
     /// Makes a configuration.
     public init(
         idleTimeout: TimeInterval = 600, demoCredentials: [DemoCredential] = [],
-        minimumSize: Size = DashboardConfiguration.defaultMinimumSize
+        minimumSize: Size = DashboardConfiguration.defaultMinimumSize, followsAccountLanguage: Bool = false
     ) {
         self.idleTimeout = idleTimeout
         self.demoCredentials = demoCredentials
         self.minimumSize = minimumSize
+        self.followsAccountLanguage = followsAccountLanguage
     }
 }

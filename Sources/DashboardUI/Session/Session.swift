@@ -6,14 +6,19 @@ public import PrivacyModel
 /// Screens read and change the store only through the services here, the same ones the CLI uses.
 @MainActor
 public final class Session {
-    /// The store, catalogue and settings.
-    public let context: PrivacyContext
+    /// The store, settings and the catalogue with its texts in the session's language, so every service a
+    /// screen reaches (summaries, preferences, requests) hands back names and summaries in that language.
+    public private(set) var context: PrivacyContext
+    /// The same store with the catalogue as shipped (English): the base each language is made from, and the
+    /// context for work whose output is in the model's own English words (an access report, a stored note),
+    /// so such output never mixes languages.
+    public let storeContext: PrivacyContext
     /// The signed-in account, reloaded after changes.
     public private(set) var account: Account
-    /// Every user-facing string.
-    public let strings: Strings
-    /// Dates and numbers in the subscriber's language.
-    public let formats: Formats
+    /// Every user-facing string, in the session's language.
+    public private(set) var strings: Strings
+    /// Dates and numbers in the session's language.
+    public private(set) var formats: Formats
     /// A one-line message shown above the key hints until the next key.
     public var flash: Flash?
     /// The name shown in the title bar (the profile's full name, else the username).
@@ -21,12 +26,43 @@ public final class Session {
 
     /// Makes a session for an account that has just signed in.
     public init(context: PrivacyContext, account: Account, strings: Strings, formats: Formats) {
-        self.context = context
+        storeContext = context
+        self.context = Self.localized(context, texts: Self.catalogueTexts(language: strings.language))
         self.account = account
         self.strings = strings
         self.formats = formats
         displayName = account.username
         loadDisplayName()
+    }
+
+    /// The language the session shows (English when its strings are in a language not shipped).
+    public var language: DisplayLanguage { DisplayLanguage(code: strings.language) ?? .english }
+
+    /// Switches the running session to `language` at once: strings, formats and the catalogue's texts.
+    public func switchLanguage(to language: DisplayLanguage) throws(StringsError) {
+        let strings = try Strings.bundled(language: language.rawValue)
+        use(strings: strings, catalogueTexts: Self.catalogueTexts(language: language.rawValue))
+    }
+
+    /// Switches to ready strings and catalogue texts (`switchLanguage` loads the shipped ones; tests pass their own).
+    public func use(strings: Strings, catalogueTexts: [String: String]) {
+        self.strings = strings
+        formats = Formats(language: strings.language, timeZone: formats.timeZone)
+        context = Self.localized(storeContext, texts: catalogueTexts)
+    }
+
+    /// The shipped catalogue texts for a language; none (English) when the file is missing or unreadable.
+    private static func catalogueTexts(language: String) -> [String: String] {
+        (try? CatalogueLoader.bundledTexts(language: language)) ?? [:]
+    }
+
+    /// A context on the same store whose catalogue carries `texts`.
+    private static func localized(_ base: PrivacyContext, texts: [String: String]) -> PrivacyContext {
+        guard !texts.isEmpty,
+            let context = try? PrivacyContext(
+                store: base.store, catalogue: base.catalogue.localized(texts), settings: base.settings)
+        else { return base }
+        return context
     }
 
     private func loadDisplayName() {
@@ -60,11 +96,12 @@ public final class Session {
 
     /// Shows an error from the model in the status line, in its own words.
     public func show(error: any Error) {
-        if let failure = error as? any UserFacingError {
-            flash = Flash(text: failure.description, kind: .danger)
-        } else {
-            flash = Flash(text: strings("error.unexpected", ["detail": String(describing: error)]), kind: .danger)
-        }
+        flash = Flash(text: message(for: error), kind: .danger)
+    }
+
+    /// A model error in the session's language (its English description when no translation is keyed).
+    public func message(for error: any Error) -> String {
+        strings.message(for: error, formats: formats)
     }
 }
 

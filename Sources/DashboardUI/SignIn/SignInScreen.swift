@@ -84,8 +84,7 @@ public struct SignInScreen: Sendable {
             }
         } catch {
             password.set("")
-            let text = (error as? any UserFacingError)?.description ?? String(describing: error)
-            message = Flash(text: strings("error.unexpected", ["detail": text]), kind: .danger)
+            message = Flash(text: strings.message(for: error, formats: formats), kind: .danger)
         }
         focus = 1
         return .stay

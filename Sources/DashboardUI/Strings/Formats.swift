@@ -2,7 +2,7 @@ public import Foundation
 
 /// Dates, times and numbers as the subscriber's language writes them.
 public struct Formats: Sendable {
-    /// The language code ("en", later "de", "fr").
+    /// The language code ("en", "de" or "fr").
     public let language: String
     /// The time zone dates are shown in (the machine's, UTC in tests).
     public let timeZone: TimeZone
@@ -54,7 +54,8 @@ public struct Formats: Sendable {
         let separator: String
         switch language {
         case "de": separator = "."
-        case "fr": separator = "\u{202F}"
+        // A no-break space: one column in every terminal and font, and never broken by TextWrap.
+        case "fr": separator = "\u{00A0}"
         default: separator = ","
         }
         var groups: [Substring] = []

@@ -18,37 +18,23 @@ public struct Strings: Sendable {
 
     /// Loads the shipped strings for `language`, falling back to English for any key it lacks.
     public static func bundled(language: String = "en") throws(StringsError) -> Strings {
-        var table = try loadTable(language: "en")
-        if language != "en" {
-            for (key, value) in try loadTable(language: language) { table[key] = value }
+        do { return Strings(language: language, table: try StringTables.tableWithFallback(language: language)) } catch {
+            throw StringsError(error)
         }
-        return Strings(language: language, table: table)
     }
 
     /// Every key and text of one shipped language, for tests that compare languages.
     public static func loadTable(language: String) throws(StringsError) -> [String: String] {
-        guard let root = PrivacyResources.bundle.url(forResource: "strings", withExtension: nil) else {
-            throw .missing("strings")
-        }
-        let folder = root.appendingPathComponent(language, isDirectory: true)
-        let files: [URL]
-        do {
-            files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-                .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
-        } catch { throw .missing("strings/\(language)") }
-        var table: [String: String] = [:]
-        for file in files {
-            let entries: [String: String]
-            do {
-                entries = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: file))
-            } catch { throw .malformed(file.lastPathComponent) }
-            for (key, value) in entries {
-                if table[key] != nil { throw .duplicate(key) }
-                table[key] = value
-            }
-        }
-        return table
+        do { return try StringTables.table(language: language) } catch { throw StringsError(error) }
     }
+
+    /// The shipped strings of one language file by file ("account.json" → its keys and texts).
+    public static func loadFiles(language: String) throws(StringsError) -> [String: [String: String]] {
+        do { return try StringTables.files(language: language) } catch { throw StringsError(error) }
+    }
+
+    /// Whether the catalogue has a text for `key`.
+    public func contains(_ key: String) -> Bool { table[key] != nil }
 
     /// Every key, for tests.
     public var keys: Set<String> { Set(table.keys) }
@@ -64,8 +50,11 @@ public struct Strings: Sendable {
     }
 
     /// A count with the right plural form: looks up `key.one` or `key.other` and fills `{count}`.
+    ///
+    /// French takes the singular for 0 as for 1 ("0 demande"); English and German only for 1.
     public func plural(_ key: String, count: Int, _ values: KeyValuePairs<String, String> = [:]) -> String {
-        let form = count == 1 ? "\(key).one" : "\(key).other"
+        let isOne = language == "fr" ? (count == 0 || count == 1) : count == 1
+        let form = isOne ? "\(key).one" : "\(key).other"
         var text = self(form, values)
         text = text.replacingOccurrences(of: "{count}", with: Formats(language: language).number(count))
         return text
@@ -80,6 +69,15 @@ public enum StringsError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformed(String)
     /// Two files define the same key.
     case duplicate(String)
+
+    /// The same failure as the shared loader reports it.
+    init(_ error: StringTableError) {
+        switch error {
+        case .missing(let path): self = .missing(path)
+        case .malformed(let file): self = .malformed(file)
+        case .duplicate(let key): self = .duplicate(key)
+        }
+    }
 
     /// One line for the person starting the program.
     public var description: String {

@@ -7,21 +7,31 @@ import Foundation
 public struct AccessReportWriter: Sendable {
     /// The shared context.
     public let context: PrivacyContext
+    /// The report's words (English unless `render`/`write` is given another language).
+    private let words: ReportWords
 
     /// How many of the newest records each record set shows as samples.
     public static let defaultSamples = 5
 
     /// Binds the writer to a context.
-    public init(context: PrivacyContext) { self.context = context }
+    public init(context: PrivacyContext) {
+        self.context = context
+        words = ReportWords(language: "en")
+    }
+
+    private init(context: PrivacyContext, words: ReportWords) {
+        self.context = context
+        self.words = words
+    }
 
     /// Writes the report for `accountId` to `path` (which must not exist yet), mode 0600, all or nothing.
     @discardableResult
     public func write(
         accountId: Int64, to path: String, categories: [String]? = nil,
-        samples: Int = AccessReportWriter.defaultSamples,
+        samples: Int = AccessReportWriter.defaultSamples, language: String = "en",
         isCancelled: () -> Bool = { false }
     ) throws -> ExportResult {
-        let text = try render(accountId: accountId, categories: categories, samples: samples)
+        let text = try render(accountId: accountId, categories: categories, samples: samples, language: language)
         if isCancelled() { throw ExportError.cancelled }
         let staging = try StagingArea.prepare(output: path)
         defer { staging.discard() }
@@ -37,10 +47,26 @@ public struct AccessReportWriter: Sendable {
             generatedAt: Date(epochSeconds: context.now.epochSeconds))
     }
 
-    /// The report's text for `accountId` (all categories, or only those listed).
+    /// The report's text for `accountId` (all categories, or only those listed) in `language` ("en", "de",
+    /// "fr"): its words from `report.json`, the catalogue's texts from `texts.<language>.json`, English for
+    /// anything a language lacks. Times stay ISO 8601 in every language.
     public func render(
-        accountId: Int64, categories: [String]? = nil, samples: Int = AccessReportWriter.defaultSamples
+        accountId: Int64, categories: [String]? = nil, samples: Int = AccessReportWriter.defaultSamples,
+        language: String = "en"
     ) throws -> String {
+        let words = ReportWords(language: language)
+        let texts = (try? CatalogueLoader.bundledTexts(language: words.language)) ?? [:]
+        let localized =
+            texts.isEmpty
+            ? context
+            : (try? PrivacyContext(
+                store: context.store, catalogue: context.catalogue.localized(texts), settings: context.settings))
+                ?? context
+        return try AccessReportWriter(context: localized, words: words).renderText(
+            accountId: accountId, categories: categories, samples: samples)
+    }
+
+    private func renderText(accountId: Int64, categories: [String]?, samples: Int) throws -> String {
         guard let account = try AccountService(context: context).account(id: accountId) else {
             throw AccountError.notFound("account \(accountId)")
         }
@@ -62,7 +88,7 @@ public struct AccessReportWriter: Sendable {
         lines += choicesSection(preferences)
         lines += receiptsSection(receipts)
         lines += try requestsSection(requests, service: requestService)
-        lines += ["", "End of report."]
+        lines += ["", words("report.end")]
         return lines.map(Self.trimRight).joined(separator: "\n") + "\n"
     }
 
@@ -70,21 +96,27 @@ public struct AccessReportWriter: Sendable {
 
     private func header(account: Account) -> [String] {
         let catalogue = context.catalogue
-        let title = "\(catalogue.service): what is held about you"
+        let title = words("report.title", ["service": catalogue.service])
+        let labels = [
+            "report.label.preparedFor", "report.label.preparedAt", "report.label.accountStatus",
+            "report.label.policyVersion",
+        ].map { words($0) + (words.language == "fr" ? " :" : ":") }  // French sets a space before a colon
+        let labelWidth = (labels.map(\.count).max() ?? 0) + 1
+        func field(_ index: Int, _ value: String) -> String {
+            labels[index].padding(toLength: max(labelWidth, labels[index].count + 1), withPad: " ", startingAt: 0)
+                + value
+        }
+        let status = words.optional("report.accountStatus.\(account.status.rawValue)") ?? account.status.rawValue
         return [
             title, String(repeating: "=", count: title.count), "",
-            "Prepared for:   \(ReportText.clean(account.email)) (\(ReportText.clean(account.username)))",
-            "Prepared at:    \(Date(epochSeconds: context.now.epochSeconds).iso8601UTC)",
-            "Account status: \(account.status.rawValue)",
-            "Policy version: \(catalogue.version), in force since \(catalogue.effectiveDate)", "",
+            field(0, "\(ReportText.clean(account.email)) (\(ReportText.clean(account.username)))"),
+            field(1, Date(epochSeconds: context.now.epochSeconds).iso8601UTC),
+            field(2, status),
+            field(
+                3, words("report.policyVersion", ["version": catalogue.version, "date": catalogue.effectiveDate])),
+            "",
         ]
-            + ReportText.wrap(
-                "This report answers an access request. For each kind of data it says how much is held and"
-                    + " over which dates, shows a few recent records, what exactly is collected, why, on what"
-                    + " legal ground, who receives it, how long it is kept and where it comes from. Your"
-                    + " rights, your current choices, every change of consent and every request you filed"
-                    + " follow at the end. A machine-readable copy of all records is available as a"
-                    + " portability export (zip, JSON or CSV).", indent: "")
+            + ReportText.wrap(words("report.intro"), indent: "")
     }
 
     private func section(
@@ -95,42 +127,56 @@ public struct AccessReportWriter: Sendable {
         let heading = "\(number). \(category.name)"
         var lines = ["", "", heading, String(repeating: "-", count: heading.count)]
         lines += ReportText.wrap(category.summary, indent: "")
-        lines += ["", "Where it comes from: \(Self.sourceText(category.source))"]
-        lines += ["", "What is collected:"] + category.collected.map { "  - \($0)" }
-        lines += ["", "Why it is used, and the legal ground:"]
+        lines += ["", words("report.source", ["source": words("report.source.\(category.source.rawValue)")])]
+        lines += ["", words("report.collected")] + category.collected.map { "  - \($0)" }
+        lines += ["", words("report.purposes")]
         for id in category.purposes {
             guard let purpose = catalogue.purpose(id) else { continue }
             let basis = catalogue.legalBasis(purpose.legalBasis)
             lines += ReportText.wrap("\(purpose.name): \(purpose.summary)", indent: "  - ")
             lines += ReportText.wrap(
-                "Legal ground: \(basis?.name ?? purpose.legalBasis). \(basis?.summary ?? "")", indent: "      ")
+                words(
+                    "report.legalGround", ["name": basis?.name ?? purpose.legalBasis, "summary": basis?.summary ?? ""]),
+                indent: "      ")
             if purpose.objectable == true {
-                lines += ["      You may object to this use."]
+                lines += ["      " + words("report.mayObject")]
             }
         }
-        lines += ["", "Who receives it:"]
+        lines += ["", words("report.recipients")]
         for id in category.recipients {
             guard let recipient = catalogue.recipient(id) else { continue }
             lines += ReportText.wrap("\(recipient.name): \(recipient.summary)", indent: "  - ")
         }
-        lines += ["", "How it feeds recommendations and automated decisions:"]
+        lines += ["", words("report.profiling")]
         lines += ReportText.wrap(profilingText(category, preferences: preferences), indent: "  ")
         let rights = category.rights.compactMap { catalogue.right($0)?.name }.joined(separator: ", ")
-        lines += ["", "Your rights over it: \(rights)"]
+        lines += ["", words("report.rights", ["rights": rights])]
         for limit in category.rightLimits ?? [] {
             let name = catalogue.right(limit.right)?.name ?? limit.right
-            lines += ReportText.wrap("Limit on \(name.lowercased()): \(limit.summary)", indent: "  ")
+            // German nouns keep their capital letter.
+            let right = words.language == "de" ? name : name.lowercased()
+            lines += ReportText.wrap(
+                words("report.rightLimit", ["right": right, "summary": limit.summary]), indent: "  ")
         }
-        lines += ["", "Data held:"]
+        lines += ["", words("report.dataHeld")]
         let purgeDays = catalogue.deadlines.accountPurgeDays
         for (set, definition) in zip(summary.sets, category.recordSets) {
-            lines += ["  \(definition.name): \(Self.countText(set.count))\(Self.rangeText(set))"]
+            lines += [
+                "  "
+                    + words(
+                        "report.setLine",
+                        [
+                            "name": definition.name, "count": words.plural("report.count", count: set.count),
+                            "range": rangeText(set),
+                        ])
+            ]
+            let brief = words.brief(definition.retention, purgeDays: purgeDays)
             lines += ReportText.wrap(
-                "Kept: \(definition.retention.summary) (\(definition.retention.brief(purgeDays: purgeDays)))",
-                indent: "    ")
-            lines += ["    Next deletion: \(nextDeletionText(set, rule: definition.retention, account: account))"]
+                words("report.kept", ["summary": definition.retention.summary, "brief": brief]), indent: "    ")
+            let when = nextDeletionText(set, rule: definition.retention, account: account)
+            lines += ["    " + words("report.nextDeletion", ["when": when])]
             if set.heldCount > 0 {
-                lines += ["    Held past their period for an investigation: \(set.heldCount)"]
+                lines += ["    " + words("report.heldCount", ["count": words.number(set.heldCount)])]
             }
             lines += try sampleLines(set, accountId: account.id, samples: samples)
         }
@@ -143,11 +189,16 @@ public struct AccessReportWriter: Sendable {
         let limit = showAll ? set.count : max(samples, 1)
         let page = try CollectedDataService(context: context).page(
             recordSet: set.id, accountId: accountId, limit: limit)
-        var lines = [showAll ? "    All records:" : "    The \(page.records.count) most recent:"]
+        var lines = [
+            "    "
+                + (showAll
+                    ? words("report.samples.all")
+                    : words("report.samples.recent", ["count": words.number(page.records.count)]))
+        ]
         for record in page.records {
             let parts = zip(page.table.columns, record.values).compactMap { column, value -> String? in
                 guard column != page.table.timeColumn, value != .null else { return nil }
-                return "\(ReportText.label(column)): \(Self.display(column, value))"
+                return "\(words.column(column)): \(Self.display(column, value))"
             }
             lines += ["      \(record.time.iso8601UTC)  " + parts.joined(separator: "; ")]
         }
@@ -166,15 +217,17 @@ public struct AccessReportWriter: Sendable {
         if let profiling = category.profiling {
             text = profiling
         } else if category.purposes.contains("personalisation") {
-            text = "It helps shape the recommendations on your home screen; you can switch this off in Preferences."
+            text = words("report.profiling.personalisation")
         } else {
-            text = "It is not used for recommendations, and no decision is made about you automatically from it."
+            text = words("report.profiling.none")
         }
         if category.purposes.contains("personalisation") {
             let related = preferences.filter { $0.definition.purpose == "personalisation" }
             if !related.isEmpty {
-                let states = related.map { "\($0.definition.name) is \($0.value ? "on" : "off")" }
-                text += " Right now: " + states.joined(separator: "; ") + "."
+                let states = related.map {
+                    words($0.value ? "report.profiling.on" : "report.profiling.off", ["name": $0.definition.name])
+                }
+                text += " " + words("report.profiling.now", ["states": states.joined(separator: "; ")])
             }
         }
         return text
@@ -182,43 +235,49 @@ public struct AccessReportWriter: Sendable {
 
     private func nextDeletionText(_ set: RecordSetSummary, rule: RetentionRule, account: Account) -> String {
         if let next = set.nextDeletion { return next.dayUTC }
-        if set.count == 0 { return "nothing held" }
+        if set.count == 0 { return words("report.nextDeletion.nothingHeld") }
         if rule.kind == .accountLifetime {
-            return
-                "none while the account is open; \(context.catalogue.deadlines.accountPurgeDays) days after it is deleted"
+            return words(
+                "report.nextDeletion.whileOpen", ["days": words.number(context.catalogue.deadlines.accountPurgeDays)])
         }
-        return "none due yet"
+        return words("report.nextDeletion.notYet")
     }
 
     private func rightsSection() -> [String] {
         let catalogue = context.catalogue
         let deadlines = catalogue.deadlines
-        var lines = ["", "", "Your rights", "-----------"]
+        let title = words("report.rightsTitle")
+        var lines = ["", "", title, String(repeating: "-", count: title.count)]
         for right in catalogue.rights {
             lines += ReportText.wrap("\(right.name): \(right.summary)", indent: "  - ")
         }
         lines += [""]
         lines += ReportText.wrap(
-            "File a request from the Requests screen of the dashboard. Receipt is confirmed within"
-                + " \(deadlines.receiptHours) hours and an answer is due within \(deadlines.responseDays) days;"
-                + " in a complex case the service may take up to \(deadlines.maxExtensionDays) more days, and"
-                + " must tell you why.", indent: "")
+            words(
+                "report.rights.howTo",
+                [
+                    "receiptHours": words.number(deadlines.receiptHours),
+                    "responseDays": words.number(deadlines.responseDays),
+                    "maxExtensionDays": words.number(deadlines.maxExtensionDays),
+                ]), indent: "")
         lines += [""]
-        lines += ReportText.wrap(
-            "You may also complain to a data-protection authority (a supervisory authority), for example the"
-                + " one in the country where you live or work, if you think your data is handled wrongly.",
-            indent: "")
+        lines += ReportText.wrap(words("report.rights.complaint"), indent: "")
         return lines
     }
 
     private func choicesSection(_ preferences: [PreferenceState]) -> [String] {
-        var lines = ["", "", "Your current choices", "--------------------"]
+        let title = words("report.choices.title")
+        var lines = ["", "", title, String(repeating: "-", count: title.count)]
         for group in context.catalogue.preferenceGroups {
             lines += ["  \(group.name):"]
             for state in preferences where state.group == group.id {
-                let value = state.value ? "on" : "off"
+                let value = words(state.value ? "report.choice.on" : "report.choice.off")
                 let note =
-                    state.isLocked ? " (always on)" : state.changedAt.map { " (set \($0.dayUTC))" } ?? " (default)"
+                    " "
+                    + (state.isLocked
+                        ? words("report.choice.alwaysOn")
+                        : state.changedAt.map { words("report.choice.set", ["date": $0.dayUTC]) }
+                            ?? words("report.choice.default"))
                 lines += ["    - \(state.definition.name): \(value)\(note)"]
             }
         }
@@ -226,39 +285,69 @@ public struct AccessReportWriter: Sendable {
     }
 
     private func receiptsSection(_ receipts: [ConsentReceipt]) -> [String] {
-        var lines = [
-            "", "", "Consent receipts (every change of a choice)", "-------------------------------------------",
-        ]
-        guard !receipts.isEmpty else { return lines + ["  None: every choice is still at its default."] }
+        let title = words("report.receipts.title")
+        var lines = ["", "", title, String(repeating: "-", count: title.count)]
+        guard !receipts.isEmpty else { return lines + ["  " + words("report.receipts.none")] }
         for receipt in receipts {
             let name = context.catalogue.preference(receipt.preferenceId)?.name ?? receipt.preferenceId
-            let change = "\(receipt.oldIsOn ? "on" : "off") -> \(receipt.newIsOn ? "on" : "off")"
             lines += [
-                "  #\(receipt.sequence) \(ReportText.clean(receipt.recordedAt))  \(ReportText.clean(name)): \(change)"
-                    + "  via \(ReportText.clean(receipt.channel)), policy \(ReportText.clean(receipt.policyVersion))"
+                "  "
+                    + words(
+                        "report.receipt",
+                        [
+                            "sequence": String(receipt.sequence), "at": ReportText.clean(receipt.recordedAt),
+                            "name": ReportText.clean(name),
+                            "old": words(receipt.oldIsOn ? "report.choice.on" : "report.choice.off"),
+                            "new": words(receipt.newIsOn ? "report.choice.on" : "report.choice.off"),
+                            "channel": ReportText.clean(receipt.channel),
+                            "version": ReportText.clean(receipt.policyVersion),
+                        ])
             ]
         }
         return lines
     }
 
     private func requestsSection(_ requests: [RightsRequest], service: RequestService) throws -> [String] {
-        var lines = ["", "", "Your requests", "-------------"]
-        guard !requests.isEmpty else { return lines + ["  None filed."] }
+        let title = words("report.requests.title")
+        var lines = ["", "", title, String(repeating: "-", count: title.count)]
+        guard !requests.isEmpty else { return lines + ["  " + words("report.requests.none")] }
+        func status(_ status: RequestStatus) -> String {
+            words.optional("report.status.\(status.rawValue)") ?? status.label
+        }
         for request in requests.reversed() {
             lines += [
-                "  \(request.reference)  \(request.type.rawValue) (\(ReportText.clean(request.scope.description)))"
-                    + "  status: \(request.status.label)",
-                "    filed \(request.filedAt.iso8601UTC) via \(ReportText.clean(request.channel)); answer due"
-                    + " \(request.currentDueAt.dayUTC)\(request.isExtended ? " (extended)" : "")",
+                "  "
+                    + words(
+                        "report.request.line",
+                        [
+                            "reference": request.reference,
+                            "type": words.optional("report.type.\(request.type.rawValue)") ?? request.type.rawValue,
+                            "scope": ReportText.clean(request.scope.description), "status": status(request.status),
+                        ]),
+                "    "
+                    + words(
+                        "report.request.filed",
+                        [
+                            "at": request.filedAt.iso8601UTC, "channel": ReportText.clean(request.channel),
+                            "due": request.currentDueAt.dayUTC,
+                            "extended": request.isExtended ? words("report.request.extended") : "",
+                        ]),
             ]
             if let resolution = request.resolution {
-                lines += ["    outcome: \(ReportText.clean(resolution))"]
+                lines += ["    " + words("report.request.outcome", ["resolution": ReportText.clean(resolution)])]
             }
             for event in try service.events(requestId: request.id) {
-                let from = event.fromStatus.map { "\($0.label) -> " } ?? ""
+                let change =
+                    event.fromStatus.map {
+                        words("report.event.change", ["from": status($0), "to": status(event.toStatus)])
+                    } ?? status(event.toStatus)
                 let note = event.note.isEmpty ? "" : ": \(ReportText.clean(event.note))"
+                let actor = words.optional("report.actor.\(event.actor.rawValue)") ?? event.actor.rawValue
                 lines += [
-                    "    \(event.at.iso8601UTC)  \(from)\(event.toStatus.label) by \(event.actor.rawValue)\(note)"
+                    "    "
+                        + words(
+                            "report.event",
+                            ["at": event.at.iso8601UTC, "change": change, "actor": actor, "note": note])
                 ]
             }
         }
@@ -266,14 +355,6 @@ public struct AccessReportWriter: Sendable {
     }
 
     // MARK: Words
-
-    private static func sourceText(_ source: DataSource) -> String {
-        switch source {
-        case .provided: return "you gave it to the service."
-        case .automatic: return "the apps record it automatically while you use the service."
-        case .derived: return "the service works it out from other data (your IP address)."
-        }
-    }
 
     /// "1 record" or "1,826 records": a count with its thousands grouped.
     static func countText(_ count: Int) -> String {
@@ -287,9 +368,11 @@ public struct AccessReportWriter: Sendable {
         return "\(grouped) records"
     }
 
-    private static func rangeText(_ set: RecordSetSummary) -> String {
+    private func rangeText(_ set: RecordSetSummary) -> String {
         guard let oldest = set.oldest, let newest = set.newest else { return "" }
-        return oldest.dayUTC == newest.dayUTC ? ", \(oldest.dayUTC)" : ", \(oldest.dayUTC) to \(newest.dayUTC)"
+        return oldest.dayUTC == newest.dayUTC
+            ? words("report.range.day", ["day": oldest.dayUTC])
+            : words("report.range.span", ["from": oldest.dayUTC, "to": newest.dayUTC])
     }
 
     private static func trimRight(_ line: String) -> String {

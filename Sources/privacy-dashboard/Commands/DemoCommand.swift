@@ -17,6 +17,8 @@ struct DemoCommand: ParsableCommand {
 
         /// Seeds the store, showing progress on stderr when it is a terminal.
         func seed(into context: PrivacyContext) throws -> DemoSeedSummary {
+            // Hashing four passwords comes before the first viewing event: say something at once.
+            Console.progress("Seeding the demo store…")
             let summary = try DemoSeeder(context: context, seed: seed).seed(viewingEvents: viewingEvents) {
                 done, total in
                 Console.progress("Seeding viewing events: \(Formatting.count(done)) of \(Formatting.count(total))")
@@ -41,6 +43,7 @@ struct DemoCommand: ParsableCommand {
         @OptionGroup var dashboardOptions: DashboardOptions
 
         func run() throws {
+            _ = try dashboardOptions.languageChoice()  // a bad --lang is reported before anything is seeded
             let path: String
             if let store {
                 path = store

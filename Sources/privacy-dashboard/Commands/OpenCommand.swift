@@ -10,6 +10,7 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var dashboardOptions: DashboardOptions
 
     func run() throws {
+        _ = try dashboardOptions.languageChoice()  // a bad --lang is reported before the store is opened
         let context: PrivacyContext
         do {
             context = try storeOptions.open(mode: .existing, channel: "dashboard")

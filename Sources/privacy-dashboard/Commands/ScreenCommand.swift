@@ -29,9 +29,9 @@ struct ScreenCommand: ParsableCommand {
         }
         let events: [TerminalEvent]
         do { events = try KeyNotation.parse(keys) } catch { throw CommandFailure.usage(error.description) }
-        let context = try storeOptions.open(mode: .existing, channel: "dashboard")
         let configuration = try dashboardOptions.configuration()
-        let strings = try DashboardOptions.strings()
+        let strings = try dashboardOptions.strings()
+        let context = try storeOptions.open(mode: .existing, channel: "dashboard")
         let options = dashboardOptions.terminalOptions
         let showTimings = timings
         let output = MainActor.assumeIsolated { () -> String in

@@ -8,7 +8,7 @@ enum DashboardLauncher {
     /// Runs the dashboard until the person quits; a signal restores the terminal and exits 128+signal.
     static func run(context: PrivacyContext, options: DashboardOptions, demo: [DemoCredential] = []) throws {
         let configuration = try options.configuration(demo: demo)
-        let strings = try DashboardOptions.strings()
+        let strings = try options.strings()
         let terminalOptions = options.terminalOptions
         let ending = try MainActor.assumeIsolated { () throws -> DashboardRunner.Ending in
             TerminationSignals.install()

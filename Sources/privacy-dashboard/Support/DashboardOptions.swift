@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashboardUI
 import Foundation
+import PrivacyModel
 import TerminalKit
 
 /// The look-and-feel options of every command that shows the dashboard.
@@ -12,6 +13,19 @@ struct DashboardOptions: ParsableArguments {
             "Sign out after this many minutes without a key (default 10, or $PRIVACY_DASHBOARD_IDLE_MINUTES).",
             valueName: "minutes"))
     var idleMinutes: Int?
+    @Option(
+        help: ArgumentHelp(
+            "The dashboard's language: en, de or fr (default: from LC_ALL, LC_MESSAGES or LANG, else English; "
+                + "after sign-in the account's own language, unless --lang is given).",
+            valueName: "language"))
+    var lang: String?
+
+    /// The language to start in, from --lang or the locale; an unknown --lang is a usage error.
+    func languageChoice() throws -> LanguageChoice {
+        do {
+            return try LanguageChoice.resolve(flag: lang, environment: ProcessInfo.processInfo.environment)
+        } catch { throw CommandFailure.usage(error.description) }
+    }
 
     /// The idle time in force, from the option, the environment or the default.
     func idleTimeout() throws -> TimeInterval {
@@ -30,12 +44,15 @@ struct DashboardOptions: ParsableArguments {
 
     /// The dashboard configuration, with demo accounts to show on the sign-in screen.
     func configuration(demo: [DemoCredential] = []) throws -> DashboardConfiguration {
-        DashboardConfiguration(idleTimeout: try idleTimeout(), demoCredentials: demo)
+        DashboardConfiguration(
+            idleTimeout: try idleTimeout(), demoCredentials: demo,
+            followsAccountLanguage: !(try languageChoice().isExplicit))
     }
 
-    /// The string catalogue, or a one-line failure when the installation lacks it.
-    static func strings() throws -> Strings {
-        do { return try Strings.bundled(language: "en") } catch {
+    /// The string catalogue in the chosen language, or a one-line failure when the installation lacks it.
+    func strings() throws -> Strings {
+        let language = try languageChoice().language
+        do { return try Strings.bundled(language: language.rawValue) } catch {
             throw CommandFailure(message: error.description, code: ExitStatus.noInput)
         }
     }

@@ -36,10 +36,12 @@ final class DashboardHarness {
     let dashboard: Dashboard
     private(set) var frame: Canvas
 
-    /// Seeds the demo subscribers (with `viewingEvents` for the first) and opens a dashboard of `size`.
+    /// Seeds the demo subscribers (with `viewingEvents` for the first) and opens a dashboard of `size`
+    /// in `language` (the shipped strings, English for any key a translation lacks).
     init(
         size: Size = Size(width: 80, height: 24), viewingEvents: Int = 600, seedDemo: Bool = true,
-        configuration: DashboardConfiguration = DashboardConfiguration(), glyphs: Glyphs = .unicode
+        configuration: DashboardConfiguration = DashboardConfiguration(), glyphs: Glyphs = .unicode,
+        language: String = "en"
     ) throws {
         folder = try ScratchFolder()
         clock = FixedClock(Self.start)
@@ -51,7 +53,7 @@ final class DashboardHarness {
         if seedDemo {
             _ = try DemoSeeder(context: context, seed: 2026).seed(viewingEvents: viewingEvents) { _, _ in }
         }
-        strings = try Strings.bundled(language: "en")
+        strings = try Strings.bundled(language: language)
         terminal = InMemoryTerminal(size: size, glyphs: glyphs)
         dashboard = Dashboard(context: context, strings: strings, configuration: configuration)
         dashboard.handle(.resize(size))

@@ -13,6 +13,8 @@ struct AccountScreen: DashboardScreen {
         case password(PasswordDialog)
         /// The deletion dry run and confirmation.
         case deletion(DeletionDialog)
+        /// Choosing the dashboard's language.
+        case language(LanguageDialog)
     }
 
     let id = ScreenID.account
@@ -29,14 +31,15 @@ struct AccountScreen: DashboardScreen {
         case nil: return [.editProfile, .changePassword, .signOut, .deleteAccount]
         case .deletion(let deletion) where !deletion.capturesText: return [.select, .back, .pageDown, .pageUp]
         case .password, .deletion: return [.select, .nextFocus, .back]
-        case .correction: return [.select, .back]
+        case .correction, .language: return [.select, .back]
         }
     }
 
     func hintLabels(strings: Strings) -> [Action: String] {
         switch dialog {
         case nil: return [:]
-        case .correction: return [.select: strings["account.hint.save"], .back: strings["account.hint.cancel"]]
+        case .correction, .language:
+            return [.select: strings["account.hint.save"], .back: strings["account.hint.cancel"]]
         case .password(let password):
             return [.select: password.enterLabel(strings: strings), .back: strings["account.hint.cancel"]]
         case .deletion(let deletion): return deletion.hintLabels(strings: strings)
@@ -47,13 +50,13 @@ struct AccountScreen: DashboardScreen {
         switch dialog {
         case .password(let password): return password.isChecking
         case .deletion(let deletion): return deletion.isChecking
-        case nil, .correction: return false
+        case nil, .correction, .language: return false
         }
     }
 
     var capturesText: Bool {
         switch dialog {
-        case nil: return false
+        case nil, .language: return false
         case .correction, .password: return true
         case .deletion(let deletion): return deletion.capturesText
         }
@@ -61,7 +64,7 @@ struct AccountScreen: DashboardScreen {
 
     var hasUnsavedInput: Bool {
         switch dialog {
-        case nil: return false
+        case nil, .language: return false
         case .correction(let correction): return correction.hasUnsavedInput
         case .password(let password): return password.hasUnsavedInput
         case .deletion(let deletion): return deletion.hasUnsavedInput
@@ -120,6 +123,9 @@ struct AccountScreen: DashboardScreen {
         case .deletion(var deletion):
             outcome = deletion.update(input, session: session)
             dialog = .deletion(deletion)
+        case .language(var language):
+            outcome = language.update(input, session: session)
+            dialog = .language(language)
         }
         return finish(outcome, session: session)
     }
@@ -134,7 +140,7 @@ struct AccountScreen: DashboardScreen {
         case .deletion(var deletion):
             outcome = deletion.submit(session: session)
             dialog = .deletion(deletion)
-        case nil, .correction:
+        case nil, .correction, .language:
             return .handled
         }
         return finish(outcome, session: session)
@@ -163,6 +169,10 @@ struct AccountScreen: DashboardScreen {
             session.show(strings("account.notCorrectable", ["field": strings[row.labelKey]]), .warning)
             return
         }
+        if field == .language {
+            dialog = .language(LanguageDialog(current: session.language))
+            return
+        }
         dialog = .correction(CorrectionDialog(field: field, current: row.rawValue))
     }
 
@@ -185,6 +195,7 @@ struct AccountScreen: DashboardScreen {
         case .correction(let correction): correction.render(into: &canvas, area: area, session: session)
         case .password(let password): password.render(into: &canvas, area: area, session: session)
         case .deletion(let deletion): deletion.render(into: &canvas, area: area, session: session)
+        case .language(let language): language.render(into: &canvas, area: area, session: session)
         }
     }
 
@@ -254,6 +265,8 @@ struct AccountScreen: DashboardScreen {
         let strings = session.strings
         let label = strings[row.labelKey]
         switch row.correction {
+        case .selfService where row.field == .language:
+            return strings("account.explain.language", ["language": session.language.endonym])
         case .selfService:
             var text = strings("account.explain.selfService", ["field": label])
             if let field = row.field, field == .email || field == .username {

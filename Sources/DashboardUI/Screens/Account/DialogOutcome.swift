@@ -14,13 +14,8 @@ enum DialogOutcome: Sendable, Equatable {
 
 /// Turns model errors into one readable sentence for a dialog.
 enum DialogMessage {
-    /// The error's own words, starting with a capital letter, or the generic message.
+    /// The error in the strings' language (its keyed message), else its own words as a sentence.
     static func text(for error: any Error, strings: Strings) -> String {
-        guard let failure = error as? any UserFacingError else {
-            return strings("error.unexpected", ["detail": String(describing: error)])
-        }
-        let text = failure.description
-        guard let first = text.first, first.isLowercase else { return text }
-        return first.uppercased() + text.dropFirst() + "."
+        strings.message(for: error, formats: Formats(language: strings.language))
     }
 }

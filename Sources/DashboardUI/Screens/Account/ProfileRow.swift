@@ -55,13 +55,16 @@ struct ProfileRow: Sendable, Equatable {
     }
 
     /// Every row for an account, in display order.
+    @MainActor
     static func rows(account: Account, profile: Profile?, session: Session) -> [ProfileRow] {
         let service = ProfileCorrectionService(context: session.context)
         let fields: [ProfileField] = [.email, .username, .fullName, .contactEmail, .phone, .country, .language]
         var rows = fields.map { field in
             let value = field.value(account: account, profile: profile)
+            // A language the dashboard is shipped in shows by its own name ("Deutsch"), any other by its code.
+            let shown = field == .language ? value.map { DisplayLanguage(code: $0)?.endonym ?? $0 } : value
             return ProfileRow(
-                kind: .field(field), value: value, rawValue: value,
+                kind: .field(field), value: shown, rawValue: value,
                 correction: service.isSelfCorrectable(field) ? .selfService : .byRequest)
         }
         let birthdate = account.birthdate
