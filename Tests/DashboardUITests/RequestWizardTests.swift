@@ -30,6 +30,10 @@ struct RequestWizardTests {
         return String(repeating: "<Down>", count: index)
     }
 
+    /// Keys from the list to the identity step of a request support handles (closing the whole account),
+    /// so a right password files it without carrying anything out.
+    static let supportRequest = "n<Down><Down><Enter><End><Enter><Enter>"
+
     static func reference(in text: String) -> String? {
         text.firstMatch(of: /PD-[0-9A-Z]{4}-[0-9A-Z]{4}/).map { String($0.output) }
     }
@@ -101,32 +105,34 @@ struct RequestWizardTests {
         #expect(!list.contains("step 5 of 5"))
     }
 
-    @Test("the wizard files an access request for everything; the receipt shows 48 h and 30 days", arguments: sizes)
-    func filesAccess(size: Size) throws {
+    @Test("the wizard files a request for support; the receipt shows 48 h and 30 days", arguments: sizes)
+    func filesForSupport(size: Size) throws {
         let harness = try Self.requests("lena.mueller", size: size)
-        try Self.press("n<Enter>", harness)
-        #expect(harness.text.contains("Everything held about you"))
+        try Self.press("n<Down><Down><Enter><End>", harness)
+        #expect(harness.text.contains("Your whole account"))
         try Self.press("<Enter>", harness)
         #expect(harness.text.contains("step 3 of 5"))
         try Self.press("<Enter>", harness)
         #expect(harness.text.contains("step 4 of 5"))
         let receipt = try Self.press(DashboardHarness.password + "<Enter>", harness)
+        #expect(receipt.contains("Request filed"))
         // Filed at 2026-11-29 09:00 UTC: receipt by 2026-12-01 09:00, answer by 2026-12-29.
         #expect(receipt.contains("2026-12-01 09:00"))
         #expect(receipt.contains("2026-12-29"))
         let reference = try #require(Self.reference(in: receipt))
         let stored = try RequestService(context: harness.context).require(reference: reference)
-        #expect(stored.type == .access)
-        #expect(stored.scope == .all)
+        #expect(stored.type == .deletion)
+        #expect(stored.scope == .account)
         #expect(stored.details == .empty)
         #expect(stored.channel == "dashboard")
+        #expect(stored.status == .submitted)
         let events = try RequestService(context: harness.context).events(requestId: stored.id)
         #expect(events.map(\.actor) == [.subscriber])
         let list = try Self.press("<Esc>", harness)
         #expect(list.contains("3 requests"))
         #expect(list.contains("1 open"))
         let row = try #require(harness.lines.first { $0.contains(reference) })
-        #expect(row.contains("Access"))
+        #expect(row.contains("Deletion"))
         #expect(row.contains("▶"), "the new request is selected")
     }
 
@@ -135,7 +141,7 @@ struct RequestWizardTests {
         let harness = try Self.requests("lena.mueller", size: size)
         let service = RequestService(context: harness.context)
         let accountId = try harness.account("lena.mueller").id
-        try Self.press("n<Enter><Enter><Enter>not-my-password<Enter>", harness)
+        try Self.press(Self.supportRequest + "not-my-password<Enter>", harness)
         let text = harness.text
         #expect(text.contains("That is not your password"))
         #expect(text.contains("step 4 of 5"))
@@ -152,7 +158,7 @@ struct RequestWizardTests {
     func identityGuessingLocks() throws {
         let harness = try Self.requests("lena.mueller", size: Size(width: 80, height: 24))
         let accountId = try harness.account("lena.mueller").id
-        try Self.press("n<Enter><Enter><Enter>", harness)
+        try Self.press(Self.supportRequest, harness)
         // Failures count from after the last sign-in, which happened at the harness's fixed instant.
         harness.clock.advance(by: 60)
         for attempt in 1...5 { try Self.press("guess-\(attempt)<Enter>", harness) }
@@ -168,7 +174,7 @@ struct RequestWizardTests {
         let service = RequestService(context: harness.context)
         let accountId = try harness.account("lena.mueller").id
         let size = harness.terminal.size
-        try Self.press("n<Enter><Enter><Enter>not-my-password", harness)
+        try Self.press(Self.supportRequest + "not-my-password", harness)
         harness.dashboard.handle(.key(.enter))
         #expect(harness.dashboard.hasPendingWork)
         var frame = harness.dashboard.render(size: size, glyphs: .unicode).plainText
@@ -200,11 +206,11 @@ struct RequestWizardTests {
         var bar = try #require(harness.lines.last)
         #expect(bar.contains("Enter next"))
         #expect(bar.contains("Esc close"))
-        try Self.press("<Enter>", harness)
+        try Self.press("<Down><Down><Enter>", harness)
         bar = try #require(harness.lines.last)
         #expect(bar.contains("Enter next"))
         #expect(bar.contains("Esc back"))
-        try Self.press("<Enter><Enter>", harness)
+        try Self.press("<End><Enter><Enter>", harness)
         #expect(harness.text.contains("step 4 of 5"))
         bar = try #require(harness.lines.last)
         #expect(bar.contains("Enter file request"))
@@ -239,13 +245,13 @@ struct RequestWizardTests {
         #expect(row.contains("▶"))
     }
 
-    @Test("filing the same access request twice shows the first one's reference")
+    @Test("filing the same request for support twice shows the first one's reference")
     func duplicateAfterFiling() throws {
         let harness = try Self.requests("haruto.sato", size: Size(width: 80, height: 24))
-        let receipt = try Self.press("n<Enter><Enter><Enter>" + DashboardHarness.password + "<Enter>", harness)
+        let receipt = try Self.press(Self.supportRequest + DashboardHarness.password + "<Enter>", harness)
         let reference = try #require(Self.reference(in: receipt))
         try Self.press("<Enter>", harness)
-        let again = try Self.press("n<Enter><Enter>", harness)
+        let again = try Self.press("n<Down><Down><Enter><End><Enter>", harness)
         #expect(again.contains("You already have \(reference) open for this"))
         let service = RequestService(context: harness.context)
         #expect(try service.requests(accountId: harness.account("haruto.sato").id).count == 2)

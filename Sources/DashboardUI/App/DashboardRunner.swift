@@ -21,6 +21,13 @@ public enum DashboardRunner {
             terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
             if dashboard.hasPendingWork {
                 dashboard.performPendingWork()
+                // Work that runs in steps (an export) still waits: read a key typed meanwhile (Esc stops it).
+                if dashboard.hasPendingWork {
+                    let event = terminal.nextEvent(timeoutMilliseconds: 0)
+                    if case .closed(let signal) = event { return .closed(signal: signal) }
+                    if event != .tick { dashboard.handle(event) }
+                    if dashboard.isFinished { return .quit }
+                }
                 continue
             }
             let event = terminal.nextEvent(timeoutMilliseconds: tickMilliseconds)
@@ -38,7 +45,8 @@ public enum DashboardRunner {
             let event = terminal.nextEvent(timeoutMilliseconds: 0)
             if case .closed = event { break }
             dashboard.handle(event)
-            if dashboard.hasPendingWork {
+            // Work that runs in steps (an export) runs to its end before the next key, one frame per step.
+            while dashboard.hasPendingWork {
                 terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
                 dashboard.performPendingWork()
             }

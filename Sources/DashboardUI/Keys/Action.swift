@@ -26,6 +26,8 @@ public enum Action: String, Sendable, CaseIterable {
     case filter
     /// Switch My data's viewing history between its details and its charts.
     case showCharts
+    /// Ask for a correction of the selected record in My data (reviewed by support).
+    case correctRecord
     /// Switch a preference on or off.
     case toggle
     /// Show the consent history.

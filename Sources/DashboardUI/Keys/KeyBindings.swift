@@ -32,6 +32,7 @@ public enum KeyBindings {
         KeyBinding(.down, [.down], .form),
         KeyBinding(.filter, [.character("/"), .function(3)], .myData),
         KeyBinding(.showCharts, [.character("c")], .myData),
+        KeyBinding(.correctRecord, [.character("e")], .myData),
         KeyBinding(.toggle, [.character(" "), .character("t")], .preferences),
         KeyBinding(.history, [.character("h"), .function(2)], .preferences),
         KeyBinding(.newRequest, [.character("n"), .function(7)], .requests),

@@ -57,7 +57,8 @@ public struct ExportFulfilment: Sendable {
                 } else {
                     outputs.append(
                         try AccessReportWriter(context: context).write(
-                            accountId: request.accountId, to: path, categories: categories, isCancelled: isCancelled))
+                            accountId: request.accountId, to: path, categories: categories,
+                            language: reportLanguage(accountId: request.accountId), isCancelled: isCancelled))
                 }
             }
             let completed = try advanceAndComplete(
@@ -137,5 +138,11 @@ public struct ExportFulfilment: Sendable {
                 : "a \(output.format) export of \(AccessReportWriter.countText(output.rows))"
         }
         return "Wrote " + parts.joined(separator: " and ") + "."
+    }
+
+    /// The subscriber's own language for the report they read (English when none of ours is set).
+    private func reportLanguage(accountId: Int64) -> String {
+        let language = try? LanguagePreferenceService(context: context).language(accountId: accountId)
+        return (language ?? .english).rawValue
     }
 }

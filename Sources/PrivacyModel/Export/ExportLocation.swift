@@ -5,8 +5,10 @@ public enum ExportLocation {
     /// The default folder: `$XDG_DOWNLOAD_DIR/privacy-dashboard`, else `~/Downloads/privacy-dashboard` when
     /// `~/Downloads` exists, else `~/privacy-dashboard-exports`. It is not created here.
     public static func defaultFolder(
-        environment: [String: String] = ProcessInfo.processInfo.environment, home: String = NSHomeDirectory()
+        environment: [String: String] = ProcessInfo.processInfo.environment, home: String? = nil
     ) -> String {
+        // $HOME first, as a shell does (Foundation's home directory on Linux reads the password file).
+        let home = home ?? environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         if let downloads = environment["XDG_DOWNLOAD_DIR"], !downloads.isEmpty, isDirectory(downloads) {
             return (downloads as NSString).appendingPathComponent("privacy-dashboard")
         }

@@ -21,7 +21,7 @@ struct MyDataLayout: Sendable, Equatable {
 
     /// The panes inside `area`, with the charts taking the right side when `chartsMode`.
     init(area: Rect, chartsMode: Bool, chartsWanted: Int, recordsHeld: Int? = nil) {
-        let listWidth = area.width >= 110 ? 30 : (area.width >= 80 ? 26 : 24)
+        let listWidth = area.width >= 110 ? 32 : (area.width >= 90 ? 30 : (area.width >= 80 ? 26 : 24))
         let (left, right) = area.splitLeft(min(listWidth, max(0, area.width - 30)))
         list = left
         if chartsMode {

@@ -14,6 +14,7 @@ extension MyDataScreen {
             renderDetails(into: &canvas, layout: layout, session: session)
             renderRecords(into: &canvas, layout: layout, session: session)
         }
+        correction?.render(into: &canvas, area: area, session: session)
     }
 
     /// A box title with a pointer when its pane has focus, so focus never depends on colour alone.

@@ -44,13 +44,17 @@ struct MyDataScreen: DashboardScreen {
     var statistics: ViewingStatistics?
     var statisticsKey: StatisticsKey?
     var lastArea: Rect?
+    /// The correction dialog for the selected record, while it is open.
+    var correction: RecordCorrectionDialog?
 
-    var capturesText: Bool { filterField != nil }
+    var capturesText: Bool { filterField != nil || correction != nil }
+
+    var hasUnsavedInput: Bool { correction?.hasTypedInput ?? false }
 
     var hintActions: [Action] {
-        if filterField != nil { return [.select, .back] }
+        if filterField != nil || correction != nil { return [.select, .back] }
         var actions: [Action] = [.nextFocus, .filter]
-        if focus == .records { actions += [.pageDown, .last] }
+        if focus == .records { actions += [.pageDown, .last, .correctRecord] }
         if isViewing { actions.append(.showCharts) }
         if focus == .records, (selectedSummary?.sets.count ?? 0) > 1 { actions.append(.right) }
         return actions
@@ -59,6 +63,9 @@ struct MyDataScreen: DashboardScreen {
     func hintLabels(strings: Strings) -> [Action: String] {
         if filterField != nil {
             return [.select: strings["mydata.hint.apply"], .back: strings["mydata.hint.clear"]]
+        }
+        if correction != nil {
+            return [.select: strings["mydata.hint.fileCorrection"], .back: strings["mydata.hint.cancel"]]
         }
         var labels = [Action.right: strings["mydata.hint.nextSet"]]
         if chartsActive { labels[.showCharts] = strings["mydata.hint.details"] }
@@ -87,6 +94,7 @@ struct MyDataScreen: DashboardScreen {
 
     mutating func activate(session: Session) {
         filterField = nil
+        correction = nil
         do {
             summaries = try session.collectedData.summaries(accountId: session.account.id)
         } catch {
@@ -149,7 +157,11 @@ struct MyDataScreen: DashboardScreen {
     mutating func update(_ input: ScreenInput, session: Session) -> ScreenOutcome {
         lastArea = input.area
         if filterField != nil { return updateFilter(input, session: session) }
+        if correction != nil { return updateCorrection(input, session: session) }
         switch input.action {
+        case .correctRecord:
+            openCorrection(session: session)
+            return .handled
         case .nextFocus:
             moveFocus(by: 1)
             return .handled
@@ -173,6 +185,34 @@ struct MyDataScreen: DashboardScreen {
         case .details: return updateDetails(input, session: session)
         case .records: return updateRecords(input, session: session)
         }
+    }
+
+    /// Opens the correction dialog for the selected record, or says in the status line why not.
+    private mutating func openCorrection(session: Session) {
+        guard focus == .records, !chartsActive, let records = browser, let record = records.selectedRecord else {
+            session.show(session.strings["mydata.correct.selectRecord"], .info)
+            return
+        }
+        switch RecordCorrectionDialog.make(recordSet: records.recordSet, record: record, session: session) {
+        case .success(let dialog): correction = dialog
+        case .failure(let problem):
+            let name =
+                session.catalogue.categories.lazy.flatMap(\.recordSets).first { $0.id == records.recordSet }?.name
+                ?? records.recordSet
+            session.show(session.strings(problem.key, ["set": name]), .warning)
+        }
+    }
+
+    private mutating func updateCorrection(_ input: ScreenInput, session: Session) -> ScreenOutcome {
+        guard var dialog = correction else { return .ignored }
+        switch dialog.update(input, session: session) {
+        case .stay: correction = dialog
+        case .close: correction = nil
+        case .filed(let request):
+            correction = nil
+            session.show(session.strings("mydata.correct.filed", ["reference": request.reference]), .success)
+        }
+        return .handled
     }
 
     private mutating func moveFocus(by step: Int) {

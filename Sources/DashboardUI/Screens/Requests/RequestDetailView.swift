@@ -18,7 +18,7 @@ enum RequestDetailView {
         let bottom = max(0, lines.count - text.height)
         let skip = min(max(0, detail.scroll), bottom)
         RequestStyledLine.draw(lines, into: &canvas, area: text, skip: skip)
-        var keys = strings["requests.detail.keys"]
+        var keys = strings[request.isOpen ? "requests.detail.keys" : "requests.detail.keysClosed"]
         if lines.count > text.height {
             let last = min(lines.count, skip + text.height)
             keys =

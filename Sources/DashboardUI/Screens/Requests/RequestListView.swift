@@ -38,7 +38,21 @@ enum RequestListView {
                 area: table.inset(dx: 1, dy: 0), style: .muted)
             return
         }
-        let showFiled = area.width >= filedColumnMinimumWidth
+        var showFiled = area.width >= filedColumnMinimumWidth
+        if showFiled {
+            // Long right names (Datenübertragbarkeit) and statuses take the filing date's room first.
+            let strings = session.strings
+            let widest = { (texts: [String], title: String) in
+                texts.map { TextWidth.columns(of: $0) }.reduce(TextWidth.columns(of: title), max)
+            }
+            let right = widest(
+                requests.map { RequestText.rightName($0.type, session: session) }, strings["requests.column.right"])
+            let status = widest(
+                requests.map { RequestText.status($0.status, session: session) }, strings["requests.column.status"])
+            let date = widest([session.formats.date(session.now)], strings["requests.column.due"])
+            let days = widest([], strings["requests.column.daysLeft"])
+            showFiled = 12 + right + 2 * date + max(days, 8) + status + 6 <= table.width - 2
+        }
         var rows: [[String]] = []
         var styles: [Style?] = []
         for request in requests {

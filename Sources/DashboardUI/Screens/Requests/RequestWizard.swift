@@ -21,10 +21,16 @@ struct RequestWizard {
         case receipt
     }
 
-    /// Which text field of the details step has focus.
+    /// Which field of the details step has focus.
     enum Field {
         /// A correction's new value.
         case newValue
+        /// A portability export's category checklist.
+        case categories
+        /// A portability export's first day.
+        case since
+        /// The folder an export is written to.
+        case folder
         /// The free-text note.
         case note
     }
@@ -41,16 +47,26 @@ struct RequestWizard {
         case closeShowing(reference: String)
         /// A request was filed (the wizard now shows its receipt).
         case filed(RightsRequest)
+        /// A request was filed and carried out at once (the wizard now shows what it did).
+        case fulfilled(RightsRequest)
+        /// A request was filed but not carried out (the export failed or was stopped); it stays open.
+        case leftOpen(reference: String)
     }
 
     /// The step on show.
-    private(set) var step: Step = .right
+    var step: Step = .right
     /// The highlighted right.
     private(set) var rightList = ListState()
     /// The highlighted scope option.
     private(set) var scopeList = ListState()
     /// An open request for the chosen right and scope, shown instead of going on.
-    private(set) var duplicate: RightsRequest?
+    private(set) var duplicate: RightsRequest? {
+        didSet { duplicateCarriesOut = duplicate != nil && duplicateEffect != .record }
+    }
+    /// The effect of the right and scope the duplicate was found for.
+    private var duplicateEffect = RequestEffect.record
+    /// Whether Enter on the duplicate goes on and carries that open request out (rather than showing it).
+    private(set) var duplicateCarriesOut = false
     /// The value held now for a correction's field (nil when not recorded).
     private(set) var currentValue: String?
     /// A correction's new value.
@@ -60,11 +76,23 @@ struct RequestWizard {
     /// The password typed at the identity step.
     private(set) var password = TextField(masked: true, maxLength: AccountService.maximumPasswordBytes)
     /// The focused field of the details step.
-    private(set) var focus: Field = .note
+    var focus: Field = .note
     /// A problem or hint shown inside the wizard until the next attempt.
-    private(set) var message: Flash?
+    var message: Flash?
     /// The request filed at the end.
-    private(set) var filed: RightsRequest?
+    var filed: RightsRequest?
+    /// What carrying the request out did, for the receipt step.
+    var outcome: RequestOutcome = .filed
+    /// The folder, categories and start date of an access or portability export.
+    var exportChoices: RequestExportChoices?
+    /// The dry run of an erasure, shown at the details step.
+    var erasurePlan: ErasurePlan?
+    /// The work under way after the identity check (an export, an erasure…), if any.
+    var job: ExportJob?
+    /// What the work under way carries out.
+    var jobEffect = RequestEffect.record
+    /// An access or portability request filed whose export failed or was stopped: a retry completes it.
+    var openExport: String?
     /// Set by Enter at the identity step: the password check and the filing run once the frame saying so is shown.
     private(set) var isChecking = false
     /// The right the scope list was last shown for; choosing another starts it at the top.
@@ -78,21 +106,34 @@ struct RequestWizard {
     /// Whether printable keys are text (the details and identity steps).
     var capturesText: Bool { step == .details || step == .identity }
 
-    /// Whether closing now would lose something typed.
+    /// Whether closing now would lose something typed (or stop an export under way).
     var hasTypedInput: Bool {
-        step != .receipt && (!newValue.isEmpty || !note.isEmpty || !password.isEmpty)
+        if job != nil { return true }
+        return step != .receipt
+            && (!newValue.isEmpty || !note.isEmpty || !password.isEmpty || exportChoices?.hasTypedInput == true)
     }
+
+    /// Whether a right is being carried out in steps (an export, or an erasure of a long history).
+    var isExporting: Bool { job != nil }
+
+    /// Whether the work under way is an export (which shows a gauge and stops with Esc).
+    var isWritingExport: Bool { job != nil && jobEffect.exports }
 
     // MARK: Hints
 
-    /// The keys the bottom bar offers at this step (at the receipt Enter and Esc both close).
-    var hintActions: [Action] { step == .receipt ? [.select] : [.select, .back] }
+    /// The keys the bottom bar offers at this step (at the receipt Enter and Esc both close; Esc stops an export).
+    var hintActions: [Action] {
+        if job != nil { return isWritingExport ? [.back] : [] }
+        return step == .receipt ? [.select] : [.select, .back]
+    }
 
     /// What Enter and Esc do at this step, where the key table's "open" and "back" read wrong.
     func hintLabels(strings: Strings) -> [Action: String] {
+        if isWritingExport { return [.back: strings["requests.hint.stop"]] }
         switch step {
         case .right: return [.select: strings["requests.hint.next"], .back: strings["requests.hint.close"]]
-        case .scope where duplicate != nil: return [.select: strings["requests.hint.showRequest"]]
+        case .scope where duplicate != nil:
+            return [.select: strings[duplicateCarriesOut ? "requests.hint.carryOut" : "requests.hint.showRequest"]]
         case .scope, .details: return [.select: strings["requests.hint.next"]]
         case .identity: return [.select: strings["requests.hint.file"]]
         case .receipt: return [.select: strings["requests.hint.done"]]
@@ -133,6 +174,25 @@ struct RequestWizard {
         return options.indices.contains(scopeList.selected) ? options[scopeList.selected] : nil
     }
 
+    /// What happens after the identity check for the highlighted right and scope.
+    @MainActor
+    func effect(session: Session) -> RequestEffect {
+        guard let kind = chosenKind(session: session), let scope = chosenScope(session: session)?.scope else {
+            return .record
+        }
+        return RequestEffect.of(kind, scope)
+    }
+
+    /// The fields of the details step, in order.
+    @MainActor
+    func detailFields(session: Session) -> [Field] {
+        if asksNewValue(session: session) { return [.newValue, .note] }
+        if let choices = exportChoices {
+            return choices.portability ? [.note, .categories, .since, .folder] : [.note, .folder]
+        }
+        return [.note]
+    }
+
     /// Whether the details step asks for a new value (a correction of a named field).
     @MainActor
     func asksNewValue(session: Session) -> Bool {
@@ -154,6 +214,14 @@ struct RequestWizard {
     /// Handles one key at the current step.
     @MainActor
     mutating func update(_ input: ScreenInput, session: Session) -> Result {
+        if let job {
+            // While the export runs only Esc counts: it stops the export, which then leaves nothing.
+            if input.action == .back && jobEffect.exports && !job.isCancelling {
+                job.cancel()
+                message = Flash(text: session.strings["requests.export.stopping"], kind: .warning)
+            }
+            return .stay
+        }
         switch step {
         case .right: return updateRight(input, session: session)
         case .scope: return updateScope(input, session: session)
@@ -195,7 +263,14 @@ struct RequestWizard {
     private mutating func updateScope(_ input: ScreenInput, session: Session) -> Result {
         if let duplicate {
             switch input.action {
-            case .select: return .closeShowing(reference: duplicate.reference)
+            case .select:
+                // A right carried out at once goes on with the open request (e.g. after an export failed).
+                guard duplicateCarriesOut else {
+                    return .closeShowing(reference: duplicate.reference)
+                }
+                self.duplicate = nil
+                goToDetails(resuming: duplicate.reference, session: session)
+                return .stay
             case .back:
                 self.duplicate = nil
                 return .stay
@@ -216,16 +291,15 @@ struct RequestWizard {
             }
             do {
                 if let existing = try RequestFiling.openDuplicate(type: kind, scope: option.scope, session: session) {
+                    duplicateEffect = RequestEffect.of(kind, option.scope)
                     duplicate = existing
                     return .stay
                 }
-                try prepareDetails(kind: kind, scope: option.scope, session: session)
             } catch {
                 message = Self.flash(for: error, session: session)
                 return .stay
             }
-            step = .details
-            message = nil
+            goToDetails(resuming: nil, session: session)
             return .stay
         case .back:
             step = .right
@@ -233,6 +307,33 @@ struct RequestWizard {
             return .stay
         default: return .pass
         }
+    }
+
+    /// Prepares the details step for the chosen right and scope (the erasure's dry run too) and shows it;
+    /// `resuming` names an open request an export completes instead of filing a new one.
+    @MainActor
+    private mutating func goToDetails(resuming reference: String?, session: Session) {
+        guard let kind = chosenKind(session: session), let option = chosenScope(session: session) else { return }
+        do {
+            try prepareDetails(kind: kind, scope: option.scope, session: session)
+            erasurePlan = nil
+            if RequestEffect.of(kind, option.scope) == .restrict,
+                try RestrictionService(context: session.context).isRestricted(
+                    accountId: session.account.id, categoryId: option.scope.value)
+            {
+                throw RestrictionError.alreadyRestricted(category: option.scope.value)
+            }
+            if RequestEffect.of(kind, option.scope) == .erase {
+                erasurePlan = try ErasureService(context: session.context).plan(
+                    accountId: session.account.id, categoryId: option.scope.value)
+            }
+        } catch {
+            message = Self.flash(for: error, session: session)
+            return
+        }
+        if let reference, exportChoices != nil { openExport = reference }
+        step = .details
+        message = nil
     }
 
     /// Clears the details when they were typed for another right or scope and reads the held value.
@@ -243,11 +344,19 @@ struct RequestWizard {
         newValue = TextField(maxLength: newValue.maxLength)
         note = TextField(maxLength: note.maxLength)
         currentValue = nil
+        exportChoices = nil
+        openExport = nil
+        let effect = RequestEffect.of(kind, scope)
+        if effect.exports {
+            exportChoices = RequestExportChoices(
+                portability: effect == .portability, categoryIds: session.catalogue.categories.map(\.id),
+                defaultFolder: ExportLocation.defaultFolder())
+        }
         if asksNewValue(session: session) {
             currentValue = try RequestFiling.currentValue(field: scope.value, session: session)
             focus = .newValue
         } else {
-            focus = .note
+            focus = detailFields(session: session).first ?? .note
         }
     }
 
@@ -259,8 +368,16 @@ struct RequestWizard {
             step = .scope
             message = nil
             return .stay
-        case .nextFocus, .previousFocus, .up, .down:
-            if twoFields { focus = focus == .newValue ? .note : .newValue }
+        case .nextFocus:
+            moveFocus(by: 1, session: session)
+            return .stay
+        case .previousFocus:
+            moveFocus(by: -1, session: session)
+            return .stay
+        case .up, .down:
+            let step = input.action == .up ? -1 : 1
+            if focus == .categories, exportChoices?.moveCursor(by: step) == true { return .stay }
+            moveFocus(by: step, session: session)
             return .stay
         case .select:
             if twoFields && focus == .newValue && !newValue.text.isBlank {
@@ -280,17 +397,35 @@ struct RequestWizard {
                 message = Flash(text: session.strings["requests.wizard.noteMissing"], kind: .warning)
                 return .stay
             }
+            if let choices = exportChoices, case .failure(let problem) = choices.checked(session: session) {
+                message = Flash(text: session.strings(problem.key, ["text": problem.text]), kind: .warning)
+                focus =
+                    problem.key == "requests.export.folderMissing"
+                    ? .folder : problem.key == "requests.export.noCategory" ? .categories : .since
+                return .stay
+            }
             step = .identity
             message = nil
             return .stay
         default:
-            if focus == .newValue && twoFields {
-                _ = newValue.handle(input.key)
-            } else {
-                _ = note.handle(input.key)
+            switch focus {
+            case .newValue where twoFields: _ = newValue.handle(input.key)
+            case .categories: exportChoices?.handleChecklist(input.key)
+            case .since: _ = exportChoices?.since.handle(input.key)
+            case .folder: _ = exportChoices?.folder.handle(input.key)
+            default: _ = note.handle(input.key)
             }
             return .stay
         }
+    }
+
+    /// Moves the focus to the next (or previous) field of the details step, wrapping around.
+    @MainActor
+    private mutating func moveFocus(by step: Int, session: Session) {
+        let fields = detailFields(session: session)
+        guard fields.count > 1 else { return }
+        let index = fields.firstIndex(of: focus) ?? 0
+        focus = fields[(index + step + fields.count) % fields.count]
     }
 
     @MainActor
@@ -353,15 +488,28 @@ struct RequestWizard {
             return .stay
         }
         password.set("")
+        let effect = RequestEffect.of(kind, option.scope)
+        if effect != .record && effect != .access && effect != .portability {
+            return carryOut(effect, scope: option.scope, session: session)
+        }
+        if effect.exports, let reference = openExport {
+            return startExport(reference: reference, effect: effect, session: session)
+        }
         do {
             let request = try RequestFiling.file(
                 type: kind, scope: option.scope, details: details(kind: kind, scope: option.scope), session: session)
+            if effect.exports {
+                openExport = request.reference
+                return startExport(reference: request.reference, effect: effect, session: session)
+            }
             filed = request
+            outcome = .filed
             step = .receipt
             message = nil
             return .filed(request)
         } catch RequestError.duplicate(let existingReference) {
             if let existing = try? session.requests.request(reference: existingReference) {
+                duplicateEffect = .record
                 duplicate = existing
                 step = .scope
                 message = nil
@@ -377,7 +525,7 @@ struct RequestWizard {
     }
 
     /// The details as filed: field, held and new value for a correction; the note for anything.
-    private func details(kind: RightKind, scope: RequestScope) -> RequestDetails {
+    func details(kind: RightKind, scope: RequestScope) -> RequestDetails {
         let noteText = note.text.isBlank ? nil : note.text
         guard kind == .correction else { return RequestDetails(note: noteText) }
         guard scope.value != RequestScope.otherField else { return RequestDetails(field: scope.value, note: noteText) }
@@ -387,9 +535,8 @@ struct RequestWizard {
 
     /// A model error in its own words, as a wizard message.
     @MainActor
-    private static func flash(for error: any Error, session: Session) -> Flash {
-        if let failure = error as? any UserFacingError { return Flash(text: failure.description, kind: .danger) }
-        return Flash(text: session.strings("error.unexpected", ["detail": String(describing: error)]), kind: .danger)
+    static func flash(for error: any Error, session: Session) -> Flash {
+        Flash(text: session.message(for: error), kind: .danger)
     }
 }
 

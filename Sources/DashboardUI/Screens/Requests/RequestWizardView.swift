@@ -12,38 +12,78 @@ enum RequestWizardView {
             "requests.wizard.title",
             [
                 "step": String(step.rawValue), "count": String(RequestWizard.Step.allCases.count),
-                "name": strings["requests.wizard.step.\(step)"],
+                "name": wizard.isExporting
+                    ? strings["requests.wizard.step.working"] : strings["requests.wizard.step.\(step)"],
             ])
         let inner = Dialog.frame(
             into: &canvas, area: area, width: RequestWizardLayout.width(in: area),
             height: RequestWizardLayout.height(in: area), title: title)
         guard inner.height > 2, inner.width > 8 else { return }
         let (body, footer) = inner.splitBottom(2)
+        var keysShown = true
         if let message = wizard.message {
-            canvas.write(
-                mark(message.kind, canvas: canvas) + message.text, x: footer.x, y: footer.y, width: footer.width,
-                style: style(message.kind))
+            let text = mark(message.kind, canvas: canvas) + message.text
+            // A failure too long for one row takes the key line's row too, so it is read whole.
+            let wrapped = TextWrap.lines(text, width: footer.width)
+            let rows = message.kind == .danger && wrapped.count > 1 ? Array(wrapped.prefix(3)) : [text]
+            // A third row, if needed, takes the body's last row (cleared first).
+            let top = footer.y - max(0, rows.count - 2)
+            canvas.fill(Rect(x: footer.x, y: top, width: footer.width, height: footer.y - top))
+            for (index, row) in rows.enumerated() {
+                canvas.write(row, x: footer.x, y: top + index, width: footer.width, style: style(message.kind))
+            }
+            keysShown = rows.count < 2
         }
         let keysKey: String
         switch step {
         case .right: keysKey = "requests.wizard.keys.first"
-        case .scope: keysKey = wizard.duplicate == nil ? "requests.wizard.keys.list" : "requests.wizard.keys.duplicate"
+        case .scope:
+            if wizard.duplicate == nil {
+                keysKey = "requests.wizard.keys.list"
+            } else {
+                keysKey =
+                    wizard.duplicateCarriesOut
+                    ? "requests.wizard.keys.duplicateResume" : "requests.wizard.keys.duplicate"
+            }
         case .details:
-            keysKey = wizard.asksNewValue(session: session) ? "requests.wizard.keys.form" : "requests.wizard.keys.note"
-        case .identity: keysKey = "requests.wizard.keys.identity"
+            if wizard.exportChoices?.portability == true {
+                keysKey = "requests.wizard.keys.export"
+            } else {
+                keysKey =
+                    wizard.detailFields(session: session).count > 1
+                    ? "requests.wizard.keys.form" : "requests.wizard.keys.note"
+            }
+        case .identity:
+            if wizard.isExporting {
+                keysKey = wizard.isWritingExport ? "requests.wizard.keys.exporting" : "requests.wizard.keys.working"
+            } else {
+                keysKey = "requests.wizard.keys.identity"
+            }
         case .receipt: keysKey = "requests.wizard.keys.receipt"
         }
-        canvas.write(strings[keysKey], x: footer.x, y: footer.maxY - 1, width: footer.width, style: .muted)
+        if keysShown {
+            canvas.write(strings[keysKey], x: footer.x, y: footer.maxY - 1, width: footer.width, style: .muted)
+        }
         switch step {
         case .right: renderRights(wizard, into: &canvas, body: body, area: area, session: session)
         case .scope:
             if let duplicate = wizard.duplicate {
-                renderDuplicate(duplicate, into: &canvas, body: body, session: session)
+                renderDuplicate(
+                    duplicate, resumable: wizard.duplicateCarriesOut, into: &canvas, body: body, session: session)
             } else {
                 renderScopes(wizard, into: &canvas, body: body, area: area, session: session)
             }
         case .details: renderDetails(wizard, into: &canvas, body: body, session: session)
-        case .identity: renderIdentity(wizard, into: &canvas, body: body, session: session)
+        case .identity:
+            if let job = wizard.job {
+                if wizard.isWritingExport {
+                    RequestFulfilmentPanels.renderProgress(job, into: &canvas, body: body, session: session)
+                } else {
+                    RequestFulfilmentPanels.renderWorking(into: &canvas, body: body, session: session)
+                }
+            } else {
+                renderIdentity(wizard, into: &canvas, body: body, session: session)
+            }
         case .receipt: renderReceipt(wizard, into: &canvas, body: body, session: session)
         }
     }
@@ -111,7 +151,7 @@ enum RequestWizardView {
     }
 
     private static func renderDuplicate(
-        _ duplicate: RightsRequest, into canvas: inout Canvas, body: Rect, session: Session
+        _ duplicate: RightsRequest, resumable: Bool, into canvas: inout Canvas, body: Rect, session: Session
     ) {
         let strings = session.strings
         let formats = session.formats
@@ -134,12 +174,23 @@ enum RequestWizardView {
         lines += RequestStyledLine.labelled(
             labels[1], RequestText.due(duplicate, session: session), labelWidth: labelWidth, width: body.width)
         lines.append(.blank)
-        lines += RequestStyledLine.wrapped(strings["requests.duplicate.hint"], width: body.width, style: .muted)
+        lines += RequestStyledLine.wrapped(
+            strings[resumable ? "requests.duplicate.resume" : "requests.duplicate.hint"], width: body.width,
+            style: .muted)
         RequestStyledLine.draw(lines, into: &canvas, area: body)
     }
 
     private static func renderDetails(_ wizard: RequestWizard, into canvas: inout Canvas, body: Rect, session: Session)
     {
+        if let choices = wizard.exportChoices {
+            RequestFulfilmentPanels.renderExportForm(
+                wizard, choices: choices, into: &canvas, body: body, session: session)
+            return
+        }
+        if let plan = wizard.erasurePlan, wizard.effect(session: session) == .erase {
+            RequestFulfilmentPanels.renderErasurePlan(wizard, plan: plan, into: &canvas, body: body, session: session)
+            return
+        }
         let strings = session.strings
         let scope = wizard.chosenScope(session: session)?.scope ?? .all
         var y = body.y
@@ -189,7 +240,11 @@ enum RequestWizardView {
         wizard.note.render(into: &canvas, x: body.x, y: y, width: body.width, focused: true)
         y += 2
         let help = Rect(x: body.x, y: y, width: body.width, height: max(0, body.maxY - y))
-        Dialog.paragraphs([strings["requests.wizard.details.noteHint"]], into: &canvas, area: help, style: .muted)
+        let effectText = RequestFulfilmentPanels.effectText(
+            wizard.effect(session: session), scope: scope, session: session)
+        Dialog.paragraphs(
+            [effectText ?? strings["requests.wizard.details.noteHint"]], into: &canvas, area: help,
+            style: effectText == nil ? .muted : .warning)
     }
 
     private static func renderIdentity(_ wizard: RequestWizard, into canvas: inout Canvas, body: Rect, session: Session)
@@ -216,8 +271,10 @@ enum RequestWizardView {
         }
         y += 1
         let explain = Rect(x: body.x, y: y, width: body.width, height: max(0, min(2, body.maxY - y)))
-        y += Dialog.paragraphs(
-            [strings["requests.wizard.identity.explain"]], into: &canvas, area: explain, style: .muted)
+        let explainKey =
+            wizard.effect(session: session) == .record
+            ? "requests.wizard.identity.explain" : "requests.wizard.identity.explainNow"
+        y += Dialog.paragraphs([strings[explainKey]], into: &canvas, area: explain, style: .muted)
         y += 1
         canvas.write(strings["requests.label.password"], x: body.x, y: y, width: body.width, style: .heading)
         y += 1
@@ -227,6 +284,14 @@ enum RequestWizardView {
     private static func renderReceipt(_ wizard: RequestWizard, into canvas: inout Canvas, body: Rect, session: Session)
     {
         guard let request = wizard.filed else { return }
+        if case .filed = wizard.outcome {
+        } else {
+            let lines = RequestFulfilmentPanels.receiptLines(
+                request, outcome: wizard.outcome, width: body.width, mark: mark(.success, canvas: canvas),
+                bullet: canvas.glyphs.bullet, session: session)
+            RequestStyledLine.draw(lines, into: &canvas, area: body)
+            return
+        }
         let strings = session.strings
         let formats = session.formats
         let deadlines = session.catalogue.deadlines

@@ -24,8 +24,9 @@ struct RequestsScreen: DashboardScreen {
     var hintActions: [Action] {
         if let wizard { return wizard.hintActions }
         if confirmingCancel != nil { return [] }
-        if detail != nil { return [.back, .cancelRequest, .pageDown] }
-        return [.select, .newRequest, .cancelRequest]
+        // "x cancel" is offered only where it can work: on a request that is still open.
+        if let detail { return detail.request.isOpen ? [.back, .cancelRequest, .pageDown] : [.back, .pageDown] }
+        return selected?.isOpen == true ? [.select, .newRequest, .cancelRequest] : [.select, .newRequest]
     }
 
     func hintLabels(strings: Strings) -> [Action: String] {
@@ -36,7 +37,7 @@ struct RequestsScreen: DashboardScreen {
 
     var hasUnsavedInput: Bool { wizard?.hasTypedInput ?? false }
 
-    var hasPendingWork: Bool { wizard?.isChecking ?? false }
+    var hasPendingWork: Bool { (wizard?.isChecking ?? false) || (wizard?.isExporting ?? false) }
 
     mutating func activate(session: Session) {
         reload(session: session)
@@ -160,10 +161,11 @@ struct RequestsScreen: DashboardScreen {
         return apply(result, session: session)
     }
 
-    /// The password check and the filing, once the frame saying "checking your password" is on screen.
+    /// The password check and the filing, once the frame saying "checking your password" is on screen;
+    /// then, for an export, one batch per call so every frame shows the gauge moving.
     mutating func performPendingWork(session: Session) -> ScreenOutcome {
-        guard var current = wizard, current.isChecking else { return .handled }
-        let result = current.submit(session: session)
+        guard var current = wizard, current.isChecking || current.isExporting else { return .handled }
+        let result = current.isChecking ? current.submit(session: session) : current.stepExport(session: session)
         wizard = current
         return apply(result, session: session)
     }
@@ -183,6 +185,14 @@ struct RequestsScreen: DashboardScreen {
         case .filed(let request):
             reload(session: session, select: request.reference)
             session.show(session.strings("requests.filed", ["reference": request.reference]), .success)
+            return .handled
+        case .fulfilled(let request):
+            reload(session: session, select: request.reference)
+            session.reloadAccount()
+            session.show(session.strings("requests.fulfilled", ["reference": request.reference]), .success)
+            return .handled
+        case .leftOpen(let reference):
+            reload(session: session, select: reference)
             return .handled
         }
     }

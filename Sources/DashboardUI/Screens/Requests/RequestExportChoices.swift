@@ -1,0 +1,119 @@
+import Foundation
+import PrivacyModel
+import TerminalKit
+
+/// What an access or portability request writes and where: the categories and start date of a portability
+/// export, and the output folder (an editable path, prefilled with the default folder).
+struct RequestExportChoices {
+    /// The subscriber's choices, checked and ready for the fulfilment.
+    struct Checked {
+        /// The folder typed, or nil for the default folder (created when missing).
+        let folder: String?
+        /// The categories chosen, or nil for all of them.
+        let categories: [String]?
+        /// The first day exported, or nil for everything.
+        let since: Date?
+    }
+
+    /// Whether the request is a portability export (with categories and a start date) rather than access.
+    let portability: Bool
+    /// Every category id, in catalogue order.
+    let categoryIds: [String]
+    /// The category ids switched off (all are on at first).
+    private(set) var excluded: Set<String> = []
+    /// The highlighted category.
+    private(set) var cursor = 0
+    /// The first day to export (YYYY-MM-DD), optional.
+    var since = TextField(maxLength: 10)
+    /// The folder the files go into.
+    var folder: TextField
+    /// The folder offered at first.
+    let defaultFolder: String
+
+    /// Rows the category checklist takes (two columns).
+    var categoryRows: Int { (categoryIds.count + 1) / 2 }
+
+    /// Choices with every category on, no start date and the default folder.
+    init(portability: Bool, categoryIds: [String], defaultFolder: String) {
+        self.portability = portability
+        self.categoryIds = categoryIds
+        self.defaultFolder = defaultFolder
+        folder = TextField(text: defaultFolder, maxLength: 1000)
+    }
+
+    /// Whether anything differs from what was offered (closing would lose it).
+    var hasTypedInput: Bool { !excluded.isEmpty || !since.isEmpty || folder.text != defaultFolder }
+
+    /// Whether a category is chosen.
+    func isChosen(_ id: String) -> Bool { !excluded.contains(id) }
+
+    /// Moves the highlight in the checklist; returns false at its ends (the focus leaves it).
+    mutating func moveCursor(by step: Int) -> Bool {
+        let next = cursor + step
+        guard categoryIds.indices.contains(next) else { return false }
+        cursor = next
+        return true
+    }
+
+    /// Space switches the highlighted category; "a" switches them all on, or all off when all are on.
+    mutating func handleChecklist(_ key: Key) {
+        switch key {
+        case .character(" "), .character("x"):
+            guard categoryIds.indices.contains(cursor) else { return }
+            let id = categoryIds[cursor]
+            if excluded.contains(id) { excluded.remove(id) } else { excluded.insert(id) }
+        case .character("a"):
+            excluded = excluded.isEmpty ? Set(categoryIds) : []
+        case .left, .right:
+            let half = categoryRows
+            let other = cursor < half ? cursor + half : cursor - half
+            if categoryIds.indices.contains(other) { cursor = other }
+        default:
+            break
+        }
+    }
+
+    /// Checks the choices; the error text is a strings key and its values.
+    @MainActor
+    func checked(session: Session) -> Result<Checked, ChoiceProblem> {
+        let typed = folder.text.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else { return .failure(ChoiceProblem(key: "requests.export.folderMissing")) }
+        let path: String? = typed == defaultFolder ? nil : (typed as NSString).expandingTildeInPath
+        guard portability else { return .success(Checked(folder: path, categories: nil, since: nil)) }
+        let chosen = categoryIds.filter { !excluded.contains($0) }
+        guard !chosen.isEmpty else { return .failure(ChoiceProblem(key: "requests.export.noCategory")) }
+        var start: Date?
+        let day = since.text.trimmingCharacters(in: .whitespaces)
+        if !day.isEmpty {
+            guard let date = Self.day(day) else {
+                return .failure(ChoiceProblem(key: "requests.export.sinceInvalid", text: day))
+            }
+            guard date < session.now else { return .failure(ChoiceProblem(key: "requests.export.sinceFuture")) }
+            start = date
+        }
+        return .success(
+            Checked(folder: path, categories: chosen.count == categoryIds.count ? nil : chosen, since: start))
+    }
+
+    /// Midnight UTC of a YYYY-MM-DD day, or nil when the text is not a real day.
+    static func day(_ text: String) -> Date? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        guard let utc = TimeZone(identifier: "UTC") else { return nil }
+        calendar.timeZone = utc
+        let components = DateComponents(year: year, month: month, day: day)
+        guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else { return nil }
+        return date
+    }
+}
+
+/// A choice the wizard cannot go on with: the strings key that explains it and the text it quotes.
+struct ChoiceProblem: Error, Equatable {
+    /// The strings key (its text may quote `{text}`).
+    let key: String
+    /// What was typed, for `{text}`.
+    var text = ""
+}

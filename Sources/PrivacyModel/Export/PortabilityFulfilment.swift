@@ -1,0 +1,96 @@
+public import Foundation
+
+/// Fulfils a portability request with the subscriber's own choices: which categories and from which date.
+///
+/// `ExportFulfilment` exports everything a request's scope names; the dashboard's wizard lets the
+/// subscriber narrow the export first, so it comes here. As there, the export is written first (all or
+/// nothing), and the request is moved on and completed with the path only once the file is in place; if
+/// anything fails the output is removed and the request stays open.
+public struct PortabilityFulfilment: Sendable {
+    /// The shared context.
+    public let context: PrivacyContext
+
+    /// Binds the fulfilment to a context.
+    public init(context: PrivacyContext) { self.context = context }
+
+    /// Exports what the open portability request `reference` names into `folder` and completes it.
+    ///
+    /// A nil `folder` means `ExportLocation.defaultFolder()`, created (mode 0700) when missing; a named folder
+    /// must exist. `categories` nil exports every category; `since` keeps records at or after that instant.
+    public func fulfil(
+        reference: String, into folder: String?, categories: [String]? = nil, since: Date? = nil,
+        actor: RequestActor = .system, progress: (ExportProgress) -> Void = { _ in },
+        isCancelled: () -> Bool = { false }
+    ) throws -> FulfilmentOutcome {
+        let service = RequestService(context: context)
+        let request = try service.require(reference: reference)
+        guard request.isOpen else {
+            throw ExportError.notFulfillable(
+                reference: request.reference, reason: "it is already \(request.status.label)")
+        }
+        guard actor != .subscriber else { throw RequestError.notPermitted(.complete, actor: actor) }
+        guard request.type == .portability, let format = PortabilityFormat(rawValue: request.scope.value) else {
+            throw ExportError.notFulfillable(
+                reference: request.reference, reason: "it names no export format (zip, json or csv)")
+        }
+        guard let account = try AccountService(context: context).account(id: request.accountId) else {
+            throw AccountError.notFound("account \(request.accountId)")
+        }
+        let folder = try outputFolder(folder)
+        let path = (folder as NSString).appendingPathComponent(
+            ExportLocation.suggestedName(username: account.username, format: format, at: context.now))
+        if (try? FileManager.default.attributesOfItem(atPath: path)) != nil { throw ExportError.outputExists(path) }
+        let output = try PortabilityExporter(context: context).export(
+            accountId: request.accountId, to: path,
+            options: ExportOptions(format: format, categories: categories, since: since), progress: progress,
+            isCancelled: isCancelled)
+        do {
+            let completed = try complete(
+                request, output: output, categories: categories, since: since, actor: actor, service: service)
+            return FulfilmentOutcome(
+                request: completed,
+                summary: "Wrote a \(output.format) export of \(AccessReportWriter.countText(output.rows)).",
+                outputs: [output])
+        } catch {
+            try? FileManager.default.removeItem(atPath: output.path)
+            throw error
+        }
+    }
+
+    /// The folder as an absolute path; the default one is created when missing.
+    private func outputFolder(_ folder: String?) throws -> String {
+        guard let folder else {
+            let folder = ExportLocation.defaultFolder()
+            try ExportLocation.prepare(folder)
+            return folder
+        }
+        let trimmed = folder.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw ExportError.invalidOutput(folder) }
+        return URL(fileURLWithPath: trimmed).standardizedFileURL.path
+    }
+
+    /// Moves the request through the remaining steps and completes it with the output's path and the choices.
+    private func complete(
+        _ request: RightsRequest, output: ExportResult, categories: [String]?, since: Date?, actor: RequestActor,
+        service: RequestService
+    ) throws -> RightsRequest {
+        let reference = request.reference
+        var status = try service.require(reference: reference).status
+        if status == .submitted { status = try service.acknowledge(reference: reference, actor: actor).status }
+        if status == .acknowledged {
+            status = try service.verifyIdentity(
+                reference: reference, actor: actor, note: actor == .system ? SelfServiceRequest.identityNote : ""
+            ).status
+        }
+        if status == .identityVerified { status = try service.start(reference: reference, actor: actor).status }
+        var choices: [String] = []
+        if let categories { choices.append("categories: " + categories.joined(separator: ", ")) }
+        if let since { choices.append("records from \(since.dayUTC)") }
+        var resolution = "\(ExportFulfilment.name(output)) written to \(output.path)"
+        if !choices.isEmpty { resolution += " (" + choices.joined(separator: "; ") + ")" }
+        if resolution.count > RequestDetails.maximumLength {
+            resolution = String(resolution.prefix(RequestDetails.maximumLength - 1)) + "\u{2026}"
+        }
+        return try service.complete(reference: reference, actor: actor, note: resolution)
+    }
+}
