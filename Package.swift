@@ -25,6 +25,7 @@ let package = Package(
         .target(
             name: "PrivacyResources",
             path: "Resources",
+            exclude: ["ssh"],
             resources: [.copy("catalogue"), .copy("strings")],
             swiftSettings: strict
         ),
@@ -80,6 +81,12 @@ let package = Package(
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["PrivacyModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // The built binary in tmux and over a private sshd on 127.0.0.1 (needs tmux and openssh-server).
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
     ],
