@@ -17,7 +17,27 @@ struct TerminalTests {
         let screen = try await run.tmux.waitFor(subscriber.email)
         #expect(!screen.contains("⟦"), "a missing string on screen:\n\(screen)")
         #expect(try run.tmux.display("#{alternate_on}") == "1")
+        // ncurses really sends the theme's colours (a 256-colour foreground or background).
+        let painted = try run.tmux.screen(escapes: true)
+        #expect(painted.contains("\u{1B}[38;5;") || painted.contains("\u{1B}[48;5;"), "no colour reached tmux")
         #expect(try await run.quit() == 0)
+    }
+
+    @Test("with NO_COLOR the dashboard sends no colour, only attributes")
+    func noColor() async throws {
+        let run = try await DashboardInTmux(environment: ["NO_COLOR": "1"]) { binary, store in
+            [binary, "--store", store]
+        }
+        defer { run.cleanUp() }
+        try await run.tmux.waitFor("Sign in", timeout: EndToEnd.signInTimeout)
+        let painted = try run.tmux.screen(escapes: true)
+        let basic = (0...7).flatMap { ["\u{1B}[3\($0)m", "\u{1B}[4\($0)m"] }
+        for colour in ["\u{1B}[38;5;", "\u{1B}[48;5;"] + basic {
+            #expect(!painted.contains(colour), "a colour escape \(colour.debugDescription) with NO_COLOR")
+        }
+        #expect(painted.contains("\u{1B}[1m") || painted.contains("\u{1B}[7m"), "no bold or reverse either")
+        try run.tmux.press("F10")
+        #expect(try await run.tmux.waitForExit() == 0)
     }
 
     @Test("a wrong password is refused; the fifth failure locks the account, in the store, for every session")
