@@ -95,7 +95,7 @@ struct OverviewScreenTests {
         }
         let version = harness.context.catalogue.version
         let before = try harness.signIn()
-        #expect(before.contains("Privacy policy \(version) is newer"))
+        #expect(before.contains("Policy \(version) is new since you last acknowledged one"))
         try harness.press("6")
         let acknowledged = try harness.press("a")
         #expect(acknowledged.contains("you acknowledged policy version \(version)"))

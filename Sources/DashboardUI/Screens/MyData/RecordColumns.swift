@@ -39,12 +39,15 @@ struct RecordColumn: Sendable {
     let alignRight: Bool
     /// Left out first when the table is narrow.
     let optional: Bool
+    /// The heading's key when the column name means something else here (a TV channel, not a support channel).
+    let heading: String?
 
     init(
         _ name: String, _ kind: Kind = .text, width: Int? = nil, minWidth: Int = 6, alignRight: Bool = false,
-        optional: Bool = false
+        optional: Bool = false, heading: String? = nil
     ) {
         self.name = name
+        self.heading = heading
         self.kind = kind
         self.width = width
         self.minWidth = minWidth
@@ -56,7 +59,7 @@ struct RecordColumn: Sendable {
     var least: Int { width ?? minWidth }
 
     /// The strings key of the heading.
-    var titleKey: String { "mydata.column.\(name)" }
+    var titleKey: String { heading ?? "mydata.column.\(name)" }
 }
 
 /// The visible columns of each record set, newest-first tables a person can read at 72 columns and up.
@@ -98,7 +101,8 @@ enum RecordColumns {
             ]
         case "viewing-events":
             return [
-                RecordColumn("startedAt", .dateTime, width: 16), RecordColumn("channel", minWidth: 8),
+                RecordColumn("startedAt", .dateTime, width: 16),
+                RecordColumn("channel", minWidth: 8, heading: "mydata.column.tvChannel"),
                 RecordColumn("title", minWidth: 10), RecordColumn("genre", width: 9, optional: true),
                 RecordColumn("durationSeconds", .duration, width: 10, alignRight: true),
             ]

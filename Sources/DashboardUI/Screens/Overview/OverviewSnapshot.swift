@@ -104,7 +104,9 @@ struct OverviewSnapshot {
         if !overdue.isEmpty { alerts.append(.overdue(overdue)) }
         let receiptOverdue = requests.filter(\.isReceiptOverdue).map(\.reference)
         if !receiptOverdue.isEmpty { alerts.append(.receiptOverdue(receiptOverdue)) }
-        if let problem = chain.problem { alerts.append(.brokenChain(problem.description)) }
+        if let problem = chain.problem {
+            alerts.append(.brokenChain(ReceiptProblemText.text(problem, session: session)))
+        }
         let current = session.catalogue.version
         if account.acknowledgedPolicyVersion != current {
             alerts.append(.policy(current: current, acknowledged: account.acknowledgedPolicyVersion))

@@ -91,7 +91,10 @@ struct ConsentHistory {
         let strings = session.strings
         if let problem = report.problem {
             let mark = glyphs.asciiText ? "x " : "✗ "
-            return (mark + strings("prefs.history.broken", ["problem": problem.description]), .danger)
+            return (
+                mark + strings("prefs.history.broken", ["problem": ReceiptProblemText.text(problem, session: session)]),
+                .danger
+            )
         }
         let mark = glyphs.asciiText ? "OK " : "✓ "
         return (mark + strings.plural("prefs.history.intact", count: report.receiptCount), .success)
