@@ -12,8 +12,12 @@ public struct AccountDeletionPlan: Sendable, Equatable, Codable {
     public let alreadyRequested: Bool
     /// Per record set in catalogue order: what the purge deletes and what a hold keeps.
     public let sets: [RecordSetDisposition]
-    /// Other things the purge removes (consent receipts, requests and their history, preferences).
+    /// Other things the purge removes (consent receipts, requests and their history, preferences), in English.
     public let alsoDeleted: [String]
+    /// Consent receipts the purge removes (for screens that word `alsoDeleted` in their own language).
+    public let receiptCount: Int
+    /// Rights requests the purge removes with their history.
+    public let requestCount: Int
     /// Other things that stay, with the reason.
     public let alsoKept: [String]
 

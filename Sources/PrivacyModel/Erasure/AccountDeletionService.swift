@@ -46,6 +46,7 @@ public struct AccountDeletionService: Sendable {
                     "\(requests) rights request\(requests == 1 ? "" : "s") and their history",
                     "your restrictions, sign-in failures, email address, username, password hash and date of birth",
                 ],
+                receiptCount: receipts, requestCount: requests,
                 alsoKept: [
                     "an anonymous account number with its dates, so the payments kept by law still have an owner",
                     "the audit log's entries for the account (who did what and when, never the erased data), "

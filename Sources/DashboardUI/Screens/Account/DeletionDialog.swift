@@ -181,7 +181,9 @@ struct DeletionDialog: Sendable, Equatable {
         for set in plan.sets where set.deleteCount > 0 {
             bullet(strings.plural("account.delete.setDeleted", count: set.deleteCount, ["name": set.name]))
         }
-        for text in plan.alsoDeleted { bullet(Self.sentence(text)) }
+        bullet(strings.plural("account.delete.also.preferences", count: plan.receiptCount))
+        bullet(strings.plural("account.delete.also.requests", count: plan.requestCount))
+        bullet(strings["account.delete.also.identity"])
         result.append(("", .normal))
         paragraph(strings("account.delete.kept", ["date": purge]), .heading)
         let kept = plan.sets.filter { $0.keepCount > 0 }
@@ -193,17 +195,11 @@ struct DeletionDialog: Sendable, Equatable {
                 strings.plural("account.delete.setKept", count: set.keepCount, ["name": set.name, "until": until]))
             if let reason = set.keepReason { detail(reason) }
         }
-        for text in plan.alsoKept { bullet(Self.sentence(text)) }
+        bullet(strings["account.delete.keptNumber"])
+        bullet(strings["account.delete.keptAudit"])
         result.append(("", .normal))
         paragraph(strings["account.delete.nothingYet"], .accent)
         return result
-    }
-
-    /// A model phrase as a sentence: capital first letter, full stop at the end.
-    private static func sentence(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        let body = first.uppercased() + text.dropFirst()
-        return body.hasSuffix(".") ? body : body + "."
     }
 
     // MARK: - Rendering

@@ -15,7 +15,8 @@ enum RequestListView {
 
     /// Draws the list inside `area`.
     static func render(
-        _ requests: [RightsRequest], list: ListState, into canvas: inout Canvas, area: Rect, session: Session
+        _ requests: [RightsRequest], list: ListState, into canvas: inout Canvas, area: Rect, session: Session,
+        focused: Bool = true
     ) {
         let strings = session.strings
         let deadlines = session.catalogue.deadlines
@@ -86,7 +87,7 @@ enum RequestListView {
         let visible = visibleRows(in: area)
         TableView.render(
             into: &canvas, area: table, columns: columns, rows: rows, selected: list.selected,
-            offset: list.visibleOffset(visible: visible), styles: styles)
+            offset: list.visibleOffset(visible: visible), focused: focused, styles: styles)
         let offset = list.visibleOffset(visible: visible)
         if offset > 0 {
             canvas.write(String(canvas.glyphs.arrowUp), x: table.maxX - 1, y: table.y + 1, width: 1, style: .accent)

@@ -243,7 +243,9 @@ struct RequestsScreen: DashboardScreen {
         if let detail {
             RequestDetailView.render(detail, into: &canvas, area: area, session: session)
         } else {
-            RequestListView.render(requests, list: list, into: &canvas, area: area, session: session)
+            // Under a dialog the list's selection is drawn inactive, so only the dialog looks focused.
+            let focused = wizard == nil && confirmingCancel == nil
+            RequestListView.render(requests, list: list, into: &canvas, area: area, session: session, focused: focused)
         }
         if let wizard { RequestWizardView.render(wizard, into: &canvas, area: area, session: session) }
         if let confirmingCancel {
