@@ -38,7 +38,7 @@ struct ExportAccessReportTests {
             for: fixture.account, in: .acknowledged, type: .deletion, scope: .category("viewing"))
         let text = try AccessReportWriter(context: fixture.env.context).render(accountId: fixture.account.id)
         #expect(text.contains("#1 2026-11-29T09:00:00Z  Newsletter: off -> on  via dashboard"))
-        #expect(text.contains("\(request.reference)  deletion (category:viewing)  status: acknowledged"))
+        #expect(text.contains("\(request.reference)  deletion (Viewing history)  status: acknowledged"))
         #expect(text.contains("answer due 2026-12-29"))
         #expect(text.contains("submitted -> acknowledged by support"))
     }

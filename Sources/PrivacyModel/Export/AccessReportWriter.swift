@@ -322,7 +322,7 @@ public struct AccessReportWriter: Sendable {
                         [
                             "reference": request.reference,
                             "type": words.optional("report.type.\(request.type.rawValue)") ?? request.type.rawValue,
-                            "scope": ReportText.clean(request.scope.description), "status": status(request.status),
+                            "scope": ReportText.clean(scopeText(request.scope)), "status": status(request.status),
                         ]),
                 "    "
                     + words(
@@ -379,5 +379,18 @@ public struct AccessReportWriter: Sendable {
         var line = line
         while line.last == " " { line.removeLast() }
         return line
+    }
+
+    /// A request's scope in the report's words: a category, purpose or format by its (translated) name.
+    private func scopeText(_ scope: RequestScope) -> String {
+        let catalogue = context.catalogue
+        switch scope.kind {
+        case .all: return words.optional("report.scope.all") ?? scope.description
+        case .account: return words.optional("report.scope.account") ?? scope.description
+        case .category: return catalogue.category(scope.value)?.name ?? scope.value
+        case .purpose: return catalogue.purpose(scope.value)?.name ?? scope.value
+        case .format: return catalogue.exportFormats.first { $0.id == scope.value }?.name ?? scope.value
+        case .field: return scope.value
+        }
     }
 }
