@@ -166,6 +166,11 @@ struct RequestFulfilmentTests {
         #expect(harness.dashboard.hasPendingWork, "the export runs in steps")
         #expect(harness.text.contains("Writing your export"))
         let reference = try #require(try Self.openRequests(harness).first { $0.type == .portability }?.reference)
+        // F10 meanwhile asks first and says what quitting does to the export; any other key stays.
+        let asked = try harness.press("<F10>")
+        #expect(asked.contains("An export is being written. Quitting stops it,"), "\(asked)")
+        try harness.press("n")
+        #expect(!harness.dashboard.isFinished)
         try harness.press("<Esc>")
         #expect(!harness.dashboard.hasPendingWork)
         let text = harness.text

@@ -136,8 +136,10 @@ enum TooSmallView {
 /// Asks before quitting with typed input that would be lost.
 enum ConfirmQuitView {
     /// Draws the question.
-    static func render(into canvas: inout Canvas, area: Rect, strings: Strings) {
-        let inner = Dialog.frame(into: &canvas, area: area, width: 52, height: 6, title: strings["quit.title"])
-        Dialog.paragraphs([strings["quit.question"]], into: &canvas, area: inner)
+    /// While work runs in steps (an export), the question says what quitting does to it.
+    static func render(into canvas: inout Canvas, area: Rect, strings: Strings, working: Bool = false) {
+        let inner = Dialog.frame(
+            into: &canvas, area: area, width: 52, height: working ? 7 : 6, title: strings["quit.title"])
+        Dialog.paragraphs([strings[working ? "quit.questionWorking" : "quit.question"]], into: &canvas, area: inner)
     }
 }

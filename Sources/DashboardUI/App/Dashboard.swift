@@ -249,6 +249,13 @@ public final class Dashboard {
 
     /// Whether work is waiting to run after the current frame is shown (a password check).
     public var hasPendingWork: Bool {
+        // Work pauses while the quit question waits for an answer: y stops it, any other key resumes it.
+        if case .confirmQuit = overlay { return false }
+        return screenHasPendingWork
+    }
+
+    /// Whether the sign-in check or the current screen has work to do in steps, asked or not.
+    private var screenHasPendingWork: Bool {
         switch phase {
         case .signIn(let form): return form.isSubmitting
         case .signedIn(let state): return state.screens[state.current]?.hasPendingWork ?? false
@@ -310,7 +317,8 @@ public final class Dashboard {
         }
         switch overlay {
         case .help(let help): help.render(into: &canvas, area: bounds, strings: strings)
-        case .confirmQuit: ConfirmQuitView.render(into: &canvas, area: bounds, strings: strings)
+        case .confirmQuit:
+            ConfirmQuitView.render(into: &canvas, area: bounds, strings: strings, working: screenHasPendingWork)
         case nil: break
         }
         return canvas
