@@ -100,7 +100,7 @@ public struct AccessReportWriter: Sendable {
         let labels = [
             "report.label.preparedFor", "report.label.preparedAt", "report.label.accountStatus",
             "report.label.policyVersion",
-        ].map { words($0) + (words.language == "fr" ? " :" : ":") }  // French sets a space before a colon
+        ].map { words($0) + colon.dropLast() }
         let labelWidth = (labels.map(\.count).max() ?? 0) + 1
         func field(_ index: Int, _ value: String) -> String {
             labels[index].padding(toLength: max(labelWidth, labels[index].count + 1), withPad: " ", startingAt: 0)
@@ -133,7 +133,7 @@ public struct AccessReportWriter: Sendable {
         for id in category.purposes {
             guard let purpose = catalogue.purpose(id) else { continue }
             let basis = catalogue.legalBasis(purpose.legalBasis)
-            lines += ReportText.wrap("\(purpose.name): \(purpose.summary)", indent: "  - ")
+            lines += ReportText.wrap(purpose.name + colon + purpose.summary, indent: "  - ")
             lines += ReportText.wrap(
                 words(
                     "report.legalGround", ["name": basis?.name ?? purpose.legalBasis, "summary": basis?.summary ?? ""]),
@@ -145,7 +145,7 @@ public struct AccessReportWriter: Sendable {
         lines += ["", words("report.recipients")]
         for id in category.recipients {
             guard let recipient = catalogue.recipient(id) else { continue }
-            lines += ReportText.wrap("\(recipient.name): \(recipient.summary)", indent: "  - ")
+            lines += ReportText.wrap(recipient.name + colon + recipient.summary, indent: "  - ")
         }
         lines += ["", words("report.profiling")]
         lines += ReportText.wrap(profilingText(category, preferences: preferences), indent: "  ")
@@ -341,7 +341,7 @@ public struct AccessReportWriter: Sendable {
                     event.fromStatus.map {
                         words("report.event.change", ["from": status($0), "to": status(event.toStatus)])
                     } ?? status(event.toStatus)
-                let note = event.note.isEmpty ? "" : ": \(ReportText.clean(event.note))"
+                let note = event.note.isEmpty ? "" : colon + ReportText.clean(event.note)
                 let actor = words.optional("report.actor.\(event.actor.rawValue)") ?? event.actor.rawValue
                 lines += [
                     "    "
@@ -393,4 +393,7 @@ public struct AccessReportWriter: Sendable {
         case .field: return scope.value
         }
     }
+
+    /// A colon before an explanation, with the no-break space French typography sets before it.
+    private var colon: String { words.language == "fr" ? "\u{00A0}: " : ": " }
 }
