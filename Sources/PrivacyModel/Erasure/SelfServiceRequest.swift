@@ -25,6 +25,12 @@ struct SelfServiceRequest {
         } catch let RequestError.duplicate(existingReference: existing) {
             request = try service.require(reference: existing)
         }
+        return try advance(request, actor: actor)
+    }
+
+    /// Takes an open request through the steps still due (receipt, identity, start) to in progress.
+    func advance(_ request: RightsRequest, actor: RequestActor = .system) throws -> RightsRequest {
+        var request = try service.require(reference: request.reference)
         if request.status == .submitted {
             request = try service.acknowledge(reference: request.reference, actor: actor)
         }

@@ -35,7 +35,7 @@ public struct ExportFulfilment: Sendable {
         guard let account = try AccountService(context: context).account(id: request.accountId) else {
             throw AccountError.notFound("account \(request.accountId)")
         }
-        let folder = try outputFolder(folder)
+        let folder = try ExportLocation.resolve(folder)
         let now = context.now
         let paths = formats.map {
             (folder as NSString).appendingPathComponent(
@@ -87,42 +87,16 @@ public struct ExportFulfilment: Sendable {
         }
     }
 
-    /// The folder as an absolute path; the default one is created when missing.
-    private func outputFolder(_ folder: String?) throws -> String {
-        guard let folder else {
-            let folder = ExportLocation.defaultFolder()
-            try ExportLocation.prepare(folder)
-            return folder
-        }
-        let trimmed = folder.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw ExportError.invalidOutput(folder) }
-        return URL(fileURLWithPath: trimmed).standardizedFileURL.path
-    }
-
     /// Moves an open request through the remaining steps and completes it with the outputs' paths.
     private func advanceAndComplete(
         _ request: RightsRequest, outputs: [ExportResult], actor: RequestActor, note: String, service: RequestService
     ) throws -> RightsRequest {
-        let reference = request.reference
-        var status = try service.require(reference: reference).status
-        if status == .submitted {
-            status = try service.acknowledge(reference: reference, actor: actor).status
-        }
-        if status == .acknowledged {
-            status = try service.verifyIdentity(
-                reference: reference, actor: actor, note: actor == .system ? SelfServiceRequest.identityNote : ""
-            ).status
-        }
-        if status == .identityVerified {
-            status = try service.start(reference: reference, actor: actor).status
-        }
+        let steps = SelfServiceRequest(service: service)
+        let open = try steps.advance(request, actor: actor)
         let written = outputs.map { "\(Self.name($0)) written to \($0.path)" }
-        var resolution = ([note.trimmingCharacters(in: .whitespacesAndNewlines)] + written)
+        let resolution = ([note.trimmingCharacters(in: .whitespacesAndNewlines)] + written)
             .filter { !$0.isEmpty }.joined(separator: "; ")
-        if resolution.count > RequestDetails.maximumLength {
-            resolution = String(resolution.prefix(RequestDetails.maximumLength - 1)) + "\u{2026}"
-        }
-        return try service.complete(reference: reference, actor: actor, note: resolution)
+        return try steps.finish(open, note: resolution, actor: actor)
     }
 
     /// "access report" or "zip export".

@@ -17,6 +17,18 @@ public enum ExportLocation {
         return (home as NSString).appendingPathComponent("privacy-dashboard-exports")
     }
 
+    /// The folder a fulfilment writes into, as an absolute path: the one given, or the default (created when missing).
+    public static func resolve(_ folder: String?) throws -> String {
+        guard let folder else {
+            let folder = defaultFolder()
+            try prepare(folder)
+            return folder
+        }
+        let trimmed = folder.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw ExportError.invalidOutput(folder) }
+        return URL(fileURLWithPath: trimmed).standardizedFileURL.path
+    }
+
     /// Creates `folder` (mode 0700) if it is missing, so the first export has somewhere to go.
     public static func prepare(_ folder: String) throws(ExportError) {
         if isDirectory(folder) { return }

@@ -36,7 +36,7 @@ public struct PortabilityFulfilment: Sendable {
         guard let account = try AccountService(context: context).account(id: request.accountId) else {
             throw AccountError.notFound("account \(request.accountId)")
         }
-        let folder = try outputFolder(folder)
+        let folder = try ExportLocation.resolve(folder)
         let path = (folder as NSString).appendingPathComponent(
             ExportLocation.suggestedName(username: account.username, format: format, at: context.now))
         if (try? FileManager.default.attributesOfItem(atPath: path)) != nil { throw ExportError.outputExists(path) }
@@ -57,40 +57,18 @@ public struct PortabilityFulfilment: Sendable {
         }
     }
 
-    /// The folder as an absolute path; the default one is created when missing.
-    private func outputFolder(_ folder: String?) throws -> String {
-        guard let folder else {
-            let folder = ExportLocation.defaultFolder()
-            try ExportLocation.prepare(folder)
-            return folder
-        }
-        let trimmed = folder.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw ExportError.invalidOutput(folder) }
-        return URL(fileURLWithPath: trimmed).standardizedFileURL.path
-    }
-
     /// Moves the request through the remaining steps and completes it with the output's path and the choices.
     private func complete(
         _ request: RightsRequest, output: ExportResult, categories: [String]?, since: Date?, actor: RequestActor,
         service: RequestService
     ) throws -> RightsRequest {
-        let reference = request.reference
-        var status = try service.require(reference: reference).status
-        if status == .submitted { status = try service.acknowledge(reference: reference, actor: actor).status }
-        if status == .acknowledged {
-            status = try service.verifyIdentity(
-                reference: reference, actor: actor, note: actor == .system ? SelfServiceRequest.identityNote : ""
-            ).status
-        }
-        if status == .identityVerified { status = try service.start(reference: reference, actor: actor).status }
+        let steps = SelfServiceRequest(service: service)
+        let open = try steps.advance(request, actor: actor)
         var choices: [String] = []
         if let categories { choices.append("categories: " + categories.joined(separator: ", ")) }
         if let since { choices.append("records from \(since.dayUTC)") }
         var resolution = "\(ExportFulfilment.name(output)) written to \(output.path)"
         if !choices.isEmpty { resolution += " (" + choices.joined(separator: "; ") + ")" }
-        if resolution.count > RequestDetails.maximumLength {
-            resolution = String(resolution.prefix(RequestDetails.maximumLength - 1)) + "\u{2026}"
-        }
-        return try service.complete(reference: reference, actor: actor, note: resolution)
+        return try steps.finish(open, note: resolution, actor: actor)
     }
 }
