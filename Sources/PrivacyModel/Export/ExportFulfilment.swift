@@ -25,12 +25,7 @@ public struct ExportFulfilment: Sendable {
         progress: (ExportProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false }
     ) throws -> FulfilmentOutcome {
         let service = RequestService(context: context)
-        let request = try service.require(reference: reference)
-        guard request.isOpen else {
-            throw ExportError.notFulfillable(
-                reference: request.reference, reason: "it is already \(request.status.label)")
-        }
-        guard actor != .subscriber else { throw RequestError.notPermitted(.complete, actor: actor) }
+        let request = try ExportFulfilment.openRequest(reference, actor: actor, service: service)
         let formats = try outputFormats(request)
         guard let account = try AccountService(context: context).account(id: request.accountId) else {
             throw AccountError.notFound("account \(request.accountId)")
@@ -97,6 +92,17 @@ public struct ExportFulfilment: Sendable {
         let resolution = ([note.trimmingCharacters(in: .whitespacesAndNewlines)] + written)
             .filter { !$0.isEmpty }.joined(separator: "; ")
         return try steps.finish(open, note: resolution, actor: actor)
+    }
+
+    /// The request `reference` when it is still open and `actor` may carry it out (support or the program).
+    static func openRequest(_ reference: String, actor: RequestActor, service: RequestService) throws -> RightsRequest {
+        let request = try service.require(reference: reference)
+        guard request.isOpen else {
+            throw ExportError.notFulfillable(
+                reference: request.reference, reason: "it is already \(request.status.label)")
+        }
+        guard actor != .subscriber else { throw RequestError.notPermitted(.complete, actor: actor) }
+        return request
     }
 
     /// "access report" or "zip export".

@@ -23,12 +23,7 @@ public struct PortabilityFulfilment: Sendable {
         isCancelled: () -> Bool = { false }
     ) throws -> FulfilmentOutcome {
         let service = RequestService(context: context)
-        let request = try service.require(reference: reference)
-        guard request.isOpen else {
-            throw ExportError.notFulfillable(
-                reference: request.reference, reason: "it is already \(request.status.label)")
-        }
-        guard actor != .subscriber else { throw RequestError.notPermitted(.complete, actor: actor) }
+        let request = try ExportFulfilment.openRequest(reference, actor: actor, service: service)
         guard request.type == .portability, let format = PortabilityFormat(rawValue: request.scope.value) else {
             throw ExportError.notFulfillable(
                 reference: request.reference, reason: "it names no export format (zip, json or csv)")

@@ -89,42 +89,28 @@ enum EndToEnd {
     static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws
         -> ToolResult
     {
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory())
-        let outPath = folder.appendingPathComponent("pd-e2e-out-\(UUID().uuidString)").path
-        let errPath = folder.appendingPathComponent("pd-e2e-err-\(UUID().uuidString)").path
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
+        let files = CapturedOutput()
+        defer { files.remove() }
         let pid = try Spawn.start(
-            executable, arguments, environment: environment ?? ProcessInfo.processInfo.environment, stdout: outPath,
-            stderr: errPath)
-        let status = Spawn.wait(pid)
-        return ToolResult(
-            status: status, stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+            executable, arguments, environment: environment ?? ProcessInfo.processInfo.environment,
+            stdout: files.outPath, stderr: files.errPath)
+        return files.result(status: Spawn.wait(pid))
     }
 
     /// Like `run`, but waits for the end by polling, without holding a thread (for long runs such as seeding).
     static func runUntilExit(_ executable: String, _ arguments: [String], environment: [String: String]) async throws
         -> ToolResult
     {
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory())
-        let outPath = folder.appendingPathComponent("pd-e2e-out-\(UUID().uuidString)").path
-        let errPath = folder.appendingPathComponent("pd-e2e-err-\(UUID().uuidString)").path
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
-        let pid = try Spawn.start(executable, arguments, environment: environment, stdout: outPath, stderr: errPath)
+        let files = CapturedOutput()
+        defer { files.remove() }
+        let pid = try Spawn.start(
+            executable, arguments, environment: environment, stdout: files.outPath, stderr: files.errPath)
         var status: Int32?
         while status == nil {
             try? await Task.sleep(for: .milliseconds(50))
             status = Spawn.exitStatus(pid)
         }
-        return ToolResult(
-            status: status ?? -1, stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        return files.result(status: status ?? -1)
     }
 
     /// Runs the dashboard's CLI on a store; a non-zero exit is a failure with its stderr.
@@ -181,5 +167,32 @@ enum EndToEnd {
             let commandLine = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
             return commandLine.contains(text) ? pid : nil
         }
+    }
+}
+
+/// Temporary files a spawned program writes its stdout and stderr into, read back once it has ended.
+struct CapturedOutput {
+    /// Where stdout goes.
+    let outPath: String
+    /// Where stderr goes.
+    let errPath: String
+
+    init() {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory())
+        outPath = folder.appendingPathComponent("pd-e2e-out-\(UUID().uuidString)").path
+        errPath = folder.appendingPathComponent("pd-e2e-err-\(UUID().uuidString)").path
+    }
+
+    /// The program's result from its exit status and the two files.
+    func result(status: Int32) -> ToolResult {
+        ToolResult(
+            status: status, stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    }
+
+    /// Deletes both files.
+    func remove() {
+        try? FileManager.default.removeItem(atPath: outPath)
+        try? FileManager.default.removeItem(atPath: errPath)
     }
 }
