@@ -42,9 +42,18 @@ struct ExportCommandTests {
         let csvFolder = output(runner, "out-csv")
         #expect(FileManager.default.fileExists(atPath: csvFolder + "/manifest.json"))
         #expect(FileManager.default.fileExists(atPath: csvFolder + "/viewing.csv"))
+        // The report is in the subscriber's own language (Lena's account is German) unless --lang says otherwise.
         let report = try String(contentsOfFile: output(runner, "report.txt"), encoding: .utf8)
-        #expect(report.contains("Viewing history"))
-        #expect(report.contains("data-protection authority"))
+        #expect(report.contains("Sehverlauf"))
+        #expect(report.contains("Aufsichtsbehörde"))
+        let english = output(runner, "report-en.txt")
+        let inEnglish = try runner.runOnStore([
+            "export", "--email", email, "--format", "report", "--lang", "en", "--output", english,
+        ])
+        #expect(inEnglish.status == 0, "\(inEnglish.stderr)")
+        let englishText = try String(contentsOfFile: english, encoding: .utf8)
+        #expect(englishText.contains("Viewing history"))
+        #expect(englishText.contains("data-protection authority"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: runner.directory.path)
             .filter { $0.contains(".partial-") }
         #expect(leftovers.isEmpty)
@@ -102,7 +111,8 @@ struct ExportCommandTests {
         #expect(try String(contentsOfFile: taken, encoding: .utf8) == "mine")
         let cases: [[String]] = [
             ["--format", "xml"], ["--categories", "viewing,films"], ["--since", "2026-02-30"],
-            ["--format", "report", "--since", "2026-01-01"],
+            ["--format", "report", "--since", "2026-01-01"], ["--format", "report", "--lang", "es"],
+            ["--format", "zip", "--lang", "de"],
         ]
         for extra in cases {
             let result = try runner.runOnStore(["export", "--email", email, "--output", output(runner, "x")] + extra)

@@ -30,6 +30,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only records from this day on (YYYY-MM-DD, UTC).", valueName: "day")) var since: String?
     @Option(help: ArgumentHelp("Only records up to and including this day (YYYY-MM-DD, UTC).", valueName: "day"))
     var until: String?
+    @Option(
+        help: ArgumentHelp(
+            "The report's language: en, de or fr (default: the subscriber's own language, else English).",
+            valueName: "language"))
+    var lang: String?
 
     func run() throws {
         let isReport = format == "report"
@@ -39,6 +44,15 @@ struct ExportCommand: ParsableCommand {
         }
         let sinceDay = try since.map { try Self.day($0, option: "--since") }
         let untilDay = try until.map { try Self.day($0, option: "--until") }
+        let chosenLanguage = try lang.map {
+            guard let language = DisplayLanguage(rawValue: $0.lowercased()) else {
+                throw CommandFailure.usage("unknown language \"\($0)\"; use en, de or fr")
+            }
+            return language
+        }
+        if !isReport, chosenLanguage != nil {
+            throw CommandFailure.usage("--lang applies to the report; exports hold the data as stored")
+        }
         if isReport, sinceDay != nil || untilDay != nil {
             throw CommandFailure.usage("--since and --until apply to zip, json and csv exports, not to the report")
         }
@@ -53,8 +67,10 @@ struct ExportCommand: ParsableCommand {
         let result: ExportResult
         do {
             if isReport {
+                let own = try LanguagePreferenceService(context: context).language(accountId: account.id)
                 result = try AccessReportWriter(context: context).write(
-                    accountId: account.id, to: path, categories: chosen, isCancelled: { SignalFlag.received != nil })
+                    accountId: account.id, to: path, categories: chosen,
+                    language: (chosenLanguage ?? own ?? .english).rawValue, isCancelled: { SignalFlag.received != nil })
             } else {
                 let before = untilDay.map { $0.addingTimeInterval(86_400) }
                 let options = ExportOptions(
