@@ -12,14 +12,13 @@ public struct AccountDeletionPlan: Sendable, Equatable, Codable {
     public let alreadyRequested: Bool
     /// Per record set in catalogue order: what the purge deletes and what a hold keeps.
     public let sets: [RecordSetDisposition]
-    /// Other things the purge removes (consent receipts, requests and their history, preferences), in English.
-    public let alsoDeleted: [String]
-    /// Consent receipts the purge removes (for screens that word `alsoDeleted` in their own language).
+    /// Consent receipts the purge removes, with the preferences they record.
+    ///
+    /// Besides the record sets and these, the purge removes the account's restrictions, sign-in failures and
+    /// identity fields; an anonymous account row and the audit log's entries stay (screens word these).
     public let receiptCount: Int
     /// Rights requests the purge removes with their history.
     public let requestCount: Int
-    /// Other things that stay, with the reason.
-    public let alsoKept: [String]
 
     /// Records the purge deletes.
     public var deleteCount: Int { sets.reduce(0) { $0 + $1.deleteCount } }

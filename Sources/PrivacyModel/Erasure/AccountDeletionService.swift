@@ -41,17 +41,7 @@ public struct AccountDeletionService: Sendable {
                 accountId: accountId,
                 purgeDueAt: pending ? (account.purgeDueDate ?? now) : purgeDate(requestedAt: now),
                 purgeDays: catalogue.deadlines.accountPurgeDays, alreadyRequested: pending, sets: sets,
-                alsoDeleted: [
-                    "your preferences and \(receipts) consent receipt\(receipts == 1 ? "" : "s")",
-                    "\(requests) rights request\(requests == 1 ? "" : "s") and their history",
-                    "your restrictions, sign-in failures, email address, username, password hash and date of birth",
-                ],
-                receiptCount: receipts, requestCount: requests,
-                alsoKept: [
-                    "an anonymous account number with its dates, so the payments kept by law still have an owner",
-                    "the audit log's entries for the account (who did what and when, never the erased data), "
-                        + "which show the deletion was carried out",
-                ])
+                receiptCount: receipts, requestCount: requests)
         }
     }
 

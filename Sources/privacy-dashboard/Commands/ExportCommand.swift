@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashboardUI
 import Foundation
 import PrivacyModel
 
@@ -44,11 +45,10 @@ struct ExportCommand: ParsableCommand {
         }
         let sinceDay = try since.map { try Self.day($0, option: "--since") }
         let untilDay = try until.map { try Self.day($0, option: "--until") }
-        let chosenLanguage = try lang.map {
-            guard let language = DisplayLanguage(rawValue: $0.lowercased()) else {
-                throw CommandFailure.usage("unknown language \"\($0)\"; use en, de or fr")
-            }
-            return language
+        let chosenLanguage = try lang.map { flag in
+            do throws(LanguageChoiceError) {
+                return try LanguageChoice.resolve(flag: flag, environment: [:]).language
+            } catch { throw CommandFailure.usage(error.description) }
         }
         if !isReport, chosenLanguage != nil {
             throw CommandFailure.usage("--lang applies to the report; exports hold the data as stored")

@@ -39,51 +39,33 @@ enum RequestListView {
                 area: table.inset(dx: 1, dy: 0), style: .muted)
             return
         }
-        var showFiled = area.width >= filedColumnMinimumWidth
-        if showFiled {
-            // Long right names (Datenübertragbarkeit) and statuses take the filing date's room first.
-            let strings = session.strings
-            let widest = { (texts: [String], title: String) in
-                texts.map { TextWidth.columns(of: $0) }.reduce(TextWidth.columns(of: title), max)
-            }
-            let right = widest(
-                requests.map { RequestText.rightName($0.type, session: session) }, strings["requests.column.right"])
-            let status = widest(
-                requests.map { RequestText.status($0.status, session: session) }, strings["requests.column.status"])
-            let date = widest([session.formats.date(session.now)], strings["requests.column.due"])
-            let days = widest([], strings["requests.column.daysLeft"])
-            showFiled = 12 + right + 2 * date + max(days, 8) + status + 6 <= table.width - 2
-        }
         var rows: [[String]] = []
         var styles: [Style?] = []
         for request in requests {
             let days = RequestText.daysLeft(request, session: session)
-            var row = [request.reference, RequestText.rightName(request.type, session: session)]
-            if showFiled { row.append(session.formats.date(request.filedAt)) }
-            row += [
-                RequestText.due(request, session: session),
-                (days.urgent ? "! " : "") + days.text,
-                RequestText.status(request.status, session: session),
-            ]
-            rows.append(row)
+            rows.append([
+                request.reference, RequestText.rightName(request.type, session: session),
+                session.formats.date(request.filedAt), RequestText.due(request, session: session),
+                (days.urgent ? "! " : "") + days.text, RequestText.status(request.status, session: session),
+            ])
             styles.append(days.urgent ? .danger : (request.isOpen ? nil : .muted))
         }
-        func fitted(_ title: String, column: Int) -> TableColumn {
-            let widest = rows.map { TextWidth.columns(of: $0[column]) }.max() ?? 0
-            return TableColumn(title, width: max(TextWidth.columns(of: title), widest))
+        let titles = [
+            "requests.column.reference", "requests.column.right", "requests.column.filed", "requests.column.due",
+            "requests.column.daysLeft", "requests.column.status",
+        ].map { strings[$0] }
+        // Each column as wide as its widest cell or title; the status column may shrink to 6.
+        let natural = titles.indices.map { column in
+            rows.map { TextWidth.columns(of: $0[column]) }.reduce(TextWidth.columns(of: titles[column]), max)
         }
-        var columns = [
-            TableColumn(strings["requests.column.reference"], width: 12),
-            fitted(strings["requests.column.right"], column: 1),
-        ]
-        var next = 2
-        if showFiled {
-            columns.append(fitted(strings["requests.column.filed"], column: next))
-            next += 1
+        var columns = titles.indices.dropLast().map { TableColumn(titles[$0], width: natural[$0]) }
+        columns.append(TableColumn(titles[titles.count - 1], minWidth: 6))
+        // Long right names (Datenübertragbarkeit) and statuses take the filing date's room first.
+        let needed = natural.reduce(0, +) + natural.count - 1
+        if area.width < filedColumnMinimumWidth || needed > table.width - 2 {
+            columns.remove(at: 2)
+            rows = rows.map { row in row.enumerated().filter { $0.offset != 2 }.map(\.element) }
         }
-        columns.append(fitted(strings["requests.column.due"], column: next))
-        columns.append(fitted(strings["requests.column.daysLeft"], column: next + 1))
-        columns.append(TableColumn(strings["requests.column.status"], minWidth: 6))
         let visible = visibleRows(in: area)
         TableView.render(
             into: &canvas, area: table, columns: columns, rows: rows, selected: list.selected,
