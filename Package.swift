@@ -6,9 +6,10 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// Linux only: the code calls Glibc, links the system ncursesw and needs Synchronization's `Atomic`, so no
+// Apple platform is declared (none is built or tested; `Atomic` alone would need macOS 15).
 let package = Package(
     name: "PrivacyDashboard",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "privacy-dashboard", targets: ["privacy-dashboard"]),
         .library(name: "PrivacyModel", targets: ["PrivacyModel"]),
@@ -21,7 +22,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // The data files under Resources/ (policy catalogue, demo vocabulary).
+        // The data files under Resources/: the policy catalogue and the string tables.
         .target(
             name: "PrivacyResources",
             path: "Resources",
@@ -58,6 +59,7 @@ let package = Package(
                 "DashboardUI",
                 "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
