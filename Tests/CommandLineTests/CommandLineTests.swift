@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import PrivacyModel
 import Testing
+
+@testable import PrivacyModel
 
 /// The command line as a person or a script runs it: the real binary, a real store, real exit codes.
 @Suite("command line", .serialized)

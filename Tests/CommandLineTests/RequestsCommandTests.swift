@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import PrivacyModel
 import Testing
+
+@testable import PrivacyModel
 
 /// A store prepared through the model (cheap scrypt), for the binary to work on.
 struct PreparedStore {

@@ -1,8 +1,9 @@
 import DashboardUI
 import Foundation
 import GRDB
-import PrivacyModel
 import Testing
+
+@testable import PrivacyModel
 
 /// The model rules behind the Account screen: profile corrections and password changes.
 @Suite("Account screen services")

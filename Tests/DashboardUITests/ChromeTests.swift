@@ -3,6 +3,8 @@ import Foundation
 import TerminalKit
 import Testing
 
+@testable import PrivacyModel
+
 @Suite("Chrome, help and the too-small screen")
 @MainActor
 struct ChromeTests {

@@ -1,9 +1,10 @@
 import DashboardUI
 import Foundation
 import GRDB
-import PrivacyModel
 import TerminalKit
 import Testing
+
+@testable import PrivacyModel
 
 @Suite("Preferences screen")
 @MainActor

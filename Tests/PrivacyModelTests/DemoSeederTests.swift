@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import PrivacyModel
 import Testing
+
+@testable import PrivacyModel
 
 /// Collects progress reports from the seeder, which may call from any thread.
 private final class ProgressLog: @unchecked Sendable {

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import PrivacyModel
 import Testing
+
+@testable import PrivacyModel
 
 /// Preferences: catalogue defaults, changes that leave receipts, and refusals that leave nothing.
 @Suite struct PreferenceTests {

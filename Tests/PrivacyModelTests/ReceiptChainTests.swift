@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import PrivacyModel
 import Testing
+
+@testable import PrivacyModel
 
 /// The consent receipt chain: intact chains verify, and an attacker editing the SQLite file is caught.
 @Suite struct ReceiptChainTests {

@@ -1,5 +1,5 @@
 import Foundation
-public import GRDB
+import GRDB
 import Logging
 
 #if canImport(Glibc)
@@ -20,8 +20,8 @@ public final class PrivacyStore: Sendable {
 
     /// The store file's path.
     public let path: String
-    /// The connection pool (one writer, concurrent readers, WAL).
-    public let database: DatabasePool
+    /// The connection pool (one writer, concurrent readers, WAL); only the model's services reach it.
+    let database: DatabasePool
 
     private static let logger = Logger(label: "privacy-dashboard.store")
     private static let sqliteMagic = Array("SQLite format 3\0".utf8)
@@ -147,12 +147,12 @@ public final class PrivacyStore: Sendable {
     }
 
     /// Runs `body` in a write transaction, mapping SQLite failures to `StoreError`.
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try database.write(body) } catch let error as DatabaseError { throw Self.map(error, path: path) }
     }
 
     /// Runs `body` in a read transaction, mapping SQLite failures to `StoreError`.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try database.read(body) } catch let error as DatabaseError { throw Self.map(error, path: path) }
     }
 
