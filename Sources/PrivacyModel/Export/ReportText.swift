@@ -35,27 +35,4 @@ enum ReportText {
         if !empty { lines.append(line) }
         return lines
     }
-
-    /// A column name in plain words ("durationSeconds" → "duration (seconds)").
-    static func label(_ column: String) -> String {
-        let labels: [String: String] = [
-            "createdAt": "opened", "email": "email", "username": "username", "birthdate": "date of birth",
-            "status": "status", "passwordChangedAt": "password last set", "lastSignInAt": "last sign-in",
-            "updatedAt": "updated", "fullName": "name", "contactEmail": "contact email", "phone": "phone",
-            "country": "country", "language": "language", "addedAt": "added", "brand": "card brand",
-            "last4": "last four digits", "expiry": "expires", "billingCountry": "billing country",
-            "token": "processor token", "occurredAt": "when", "amountCents": "amount (cents)",
-            "currency": "currency", "description": "description", "outcome": "outcome",
-            "paymentMethodId": "payment method", "sentAt": "sent", "channel": "channel",
-            "direction": "direction", "body": "message", "startedAt": "started", "title": "programme",
-            "genre": "genre", "durationSeconds": "duration (seconds)", "lastSeenAt": "last seen",
-            "deviceType": "device", "operatingSystem": "operating system", "client": "app or browser",
-            "firstSeenAt": "first seen", "recordedAt": "recorded", "ipAddress": "IP address",
-            "downloadMbps": "speed (Mbit/s)", "streamQuality": "stream quality",
-            "stabilityPercent": "stability (%)", "kind": "kind", "detail": "detail", "loggedAt": "logged",
-            "level": "level", "component": "component", "message": "message",
-            "securityHold": "held for a security investigation", "region": "region", "city": "city",
-        ]
-        return labels[column] ?? column
-    }
 }

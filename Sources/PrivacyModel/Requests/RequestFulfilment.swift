@@ -4,7 +4,7 @@ import Foundation
 /// and the zip export, a portability request its export (both through `ExportFulfilment`); a deletion
 /// erases a category or closes the account; an objection switches the purpose off; a restriction is
 /// recorded; a correction of a stored record changes the record. Other requests are completed with the
-/// note. Support screens and `requests complete` both go through here, so the two cannot drift apart.
+/// note. `requests complete` carries a request out through here.
 public struct RequestFulfilment: Sendable {
     /// The shared context.
     public let context: PrivacyContext
