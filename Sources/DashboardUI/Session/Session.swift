@@ -9,10 +9,8 @@ public final class Session {
     /// The store, settings and the catalogue with its texts in the session's language, so every service a
     /// screen reaches (summaries, preferences, requests) hands back names and summaries in that language.
     public private(set) var context: PrivacyContext
-    /// The same store with the catalogue as shipped (English): the base each language is made from, and the
-    /// context for work whose output is in the model's own English words (an access report, a stored note),
-    /// so such output never mixes languages.
-    public let storeContext: PrivacyContext
+    /// The catalogue as shipped (English): the base each language's texts are laid over.
+    private let shippedCatalogue: PolicyCatalogue
     /// The signed-in account, reloaded after changes.
     public private(set) var account: Account
     /// Every user-facing string, in the session's language.
@@ -26,8 +24,9 @@ public final class Session {
 
     /// Makes a session for an account that has just signed in.
     public init(context: PrivacyContext, account: Account, strings: Strings, formats: Formats) {
-        storeContext = context
-        self.context = Self.localized(context, texts: Self.catalogueTexts(language: strings.language))
+        shippedCatalogue = context.catalogue
+        self.context = Self.localized(
+            context, catalogue: context.catalogue, texts: Self.catalogueTexts(language: strings.language))
         self.account = account
         self.strings = strings
         self.formats = formats
@@ -48,7 +47,7 @@ public final class Session {
     public func use(strings: Strings, catalogueTexts: [String: String]) {
         self.strings = strings
         formats = Formats(language: strings.language, timeZone: formats.timeZone)
-        context = Self.localized(storeContext, texts: catalogueTexts)
+        context = Self.localized(context, catalogue: shippedCatalogue, texts: catalogueTexts)
     }
 
     /// The shipped catalogue texts for a language; none (English) when the file is missing or unreadable.
@@ -56,13 +55,12 @@ public final class Session {
         (try? CatalogueLoader.bundledTexts(language: language)) ?? [:]
     }
 
-    /// A context on the same store whose catalogue carries `texts`.
-    private static func localized(_ base: PrivacyContext, texts: [String: String]) -> PrivacyContext {
-        guard !texts.isEmpty,
-            let context = try? PrivacyContext(
-                store: base.store, catalogue: base.catalogue.localized(texts), settings: base.settings)
-        else { return base }
-        return context
+    /// A context on the same store whose catalogue is `catalogue` carrying `texts`.
+    private static func localized(
+        _ base: PrivacyContext, catalogue: PolicyCatalogue, texts: [String: String]
+    ) -> PrivacyContext {
+        let localized = texts.isEmpty ? catalogue : catalogue.localized(texts)
+        return (try? PrivacyContext(store: base.store, catalogue: localized, settings: base.settings)) ?? base
     }
 
     private func loadDisplayName() {
