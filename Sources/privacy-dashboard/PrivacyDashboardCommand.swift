@@ -46,6 +46,11 @@ enum Entry {
         } catch let error as CommandFailure {
             Console.error(error.message)
             exit(error.code)
+        } catch  where PrivacyDashboardCommand.exitCode(for: error) == .validationFailure {
+            // A malformed or missing argument (a day, a size, a format) is one line too; --help lists the values.
+            let message = PrivacyDashboardCommand.message(for: error).split(separator: "\n").joined(separator: " ")
+            Console.error(message)
+            exit(ExitStatus.usage)
         } catch {
             PrivacyDashboardCommand.exit(withError: error)
         }

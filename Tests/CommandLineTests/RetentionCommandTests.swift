@@ -8,7 +8,6 @@ struct RetentionCommandTests {
     @Test("a dry run reports without deleting; a run deletes what is due; a second run deletes nothing")
     func runTwice() throws {
         let store = try PreparedStore()
-        defer { store.runner.cleanUp() }
         let threeYearsAgo = Date().addingTimeInterval(-3 * 366 * 86_400)
         try store.insertViewing(at: [threeYearsAgo, threeYearsAgo.addingTimeInterval(60), Date()])
         let dry = try store.runner.runOnStore(["retention", "run", "--dry-run", "--json"])
@@ -34,7 +33,6 @@ struct RetentionCommandTests {
     @Test("--as-of applies the rules at a past day, forecasts a future one only in a dry run; a malformed day exits 64")
     func asOf() throws {
         let store = try PreparedStore()
-        defer { store.runner.cleanUp() }
         try store.insertViewing(at: [Date()])
         let early = try store.runner.runOnStore(["retention", "run", "--as-of", "2020-01-01"])
         #expect(early.status == 0, "\(early.stderr)")
@@ -49,6 +47,6 @@ struct RetentionCommandTests {
         #expect(try store.viewingCount() == 1)
         let bad = try store.runner.runOnStore(["retention", "run", "--as-of", "2026-13-01"])
         #expect(bad.status == 64)
-        #expect(bad.stderr == "privacy-dashboard: \"2026-13-01\" is not a day; use YYYY-MM-DD\n")
+        #expect(bad.stderr == "privacy-dashboard: The value '2026-13-01' is invalid for '--as-of <YYYY-MM-DD>'\n")
     }
 }

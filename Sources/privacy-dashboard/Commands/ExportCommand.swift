@@ -23,14 +23,16 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "The subscriber's email or username.") var email: String
-    @Option(help: ArgumentHelp("zip, json, csv or report.", valueName: "format")) var format = "zip"
+    @Option(help: ArgumentHelp("An export format or the access report.", valueName: "format"))
+    var format = ExportFormatArgument(.zip)
     @Option(help: ArgumentHelp("The file (or, for csv, the folder) to create.", valueName: "path"))
     var output: String?
     @Option(help: ArgumentHelp("Only these categories (comma-separated ids, e.g. viewing,devices).", valueName: "ids"))
     var categories: String?
-    @Option(help: ArgumentHelp("Only records from this day on (YYYY-MM-DD, UTC).", valueName: "day")) var since: String?
-    @Option(help: ArgumentHelp("Only records up to and including this day (YYYY-MM-DD, UTC).", valueName: "day"))
-    var until: String?
+    @Option(help: ArgumentHelp("Only records from this day on (UTC).", valueName: DayArgument.valueName))
+    var since: DayArgument?
+    @Option(help: ArgumentHelp("Only records up to and including this day (UTC).", valueName: DayArgument.valueName))
+    var until: DayArgument?
     @Option(
         help: ArgumentHelp(
             "The report's language: en, de or fr (default: the subscriber's own language, else English).",
@@ -38,13 +40,7 @@ struct ExportCommand: ParsableCommand {
     var lang: String?
 
     func run() throws {
-        let isReport = format == "report"
-        let exportFormat = PortabilityFormat(rawValue: format)
-        guard isReport || exportFormat != nil else {
-            throw CommandFailure.usage("unknown format \"\(format)\"; use zip, json, csv or report")
-        }
-        let sinceDay = try since.map { try Self.day($0, option: "--since") }
-        let untilDay = try until.map { try Self.day($0, option: "--until") }
+        let isReport = format.isReport
         let chosenLanguage = try lang.map { flag in
             do throws(LanguageChoiceError) {
                 return try LanguageChoice.resolve(flag: flag, environment: [:]).language
@@ -53,31 +49,30 @@ struct ExportCommand: ParsableCommand {
         if !isReport, chosenLanguage != nil {
             throw CommandFailure.usage("--lang applies to the report; exports hold the data as stored")
         }
-        if isReport, sinceDay != nil || untilDay != nil {
+        if isReport, since != nil || until != nil {
             throw CommandFailure.usage("--since and --until apply to zip, json and csv exports, not to the report")
         }
         let chosen = categories.map { $0.split(separator: ",").map(String.init) }
         let context = try storeOptions.open()
         let account = try AccountService(context: context).require(email)
-        let path = try output ?? defaultPath(username: account.username, format: exportFormat, at: context.now)
+        let path = try output ?? defaultPath(username: account.username, format: format.portability, at: context.now)
 
         SignalFlag.install()
         defer { SignalFlag.restore() }
         var line = ExportProgressLine()
         let result: ExportResult
         do {
-            if isReport {
+            if let exportFormat = format.portability {
+                let options = ExportOptions(
+                    format: exportFormat, categories: chosen, since: since?.start, before: until?.next)
+                result = try PortabilityExporter(context: context).export(
+                    accountId: account.id, to: path, options: options, progress: { line.show($0) },
+                    isCancelled: { SignalFlag.received != nil })
+            } else {
                 let own = try LanguagePreferenceService(context: context).language(accountId: account.id)
                 result = try AccessReportWriter(context: context).write(
                     accountId: account.id, to: path, categories: chosen,
                     language: (chosenLanguage ?? own ?? .english).rawValue, isCancelled: { SignalFlag.received != nil })
-            } else {
-                let before = untilDay.map { $0.addingTimeInterval(86_400) }
-                let options = ExportOptions(
-                    format: exportFormat ?? .zip, categories: chosen, since: sinceDay, before: before)
-                result = try PortabilityExporter(context: context).export(
-                    accountId: account.id, to: path, options: options, progress: { line.show($0) },
-                    isCancelled: { SignalFlag.received != nil })
             }
         } catch ExportError.cancelled {
             line.end()
@@ -99,12 +94,5 @@ struct ExportCommand: ParsableCommand {
         try ExportLocation.prepare(folder)
         return (folder as NSString).appendingPathComponent(
             ExportLocation.suggestedName(username: username, format: format, at: instant))
-    }
-
-    private static func day(_ text: String, option: String) throws -> Date {
-        guard let day = UTCCalendar.day(text) else {
-            throw CommandFailure.usage("\(option) \"\(text)\" is not a valid day; use YYYY-MM-DD")
-        }
-        return day
     }
 }

@@ -21,22 +21,19 @@ struct RetentionCommand: ParsableCommand {
         @Option(
             help: ArgumentHelp(
                 "Apply the rules as at 00:00 UTC on this day instead of now (a future day only with --dry-run).",
-                valueName: "YYYY-MM-DD"))
-        var asOf: String?
+                valueName: DayArgument.valueName))
+        var asOf: DayArgument?
         @Flag(help: "Print JSON instead of a table.") var json = false
 
         func run() throws {
             var instant = Date()
             if let asOf {
-                guard let day = UTCCalendar.day(asOf) else {
-                    throw CommandFailure.usage("\"\(asOf)\" is not a day; use YYYY-MM-DD")
-                }
                 // Deleting ahead of time is never wanted: only a dry run may look into the future.
-                guard dryRun || day <= instant else {
+                guard dryRun || asOf.start <= instant else {
                     throw CommandFailure.usage(
-                        "--as-of \(asOf) is in the future; add --dry-run to see what falls due by then")
+                        "--as-of \(asOf.start.dayUTC) is in the future; add --dry-run to see what falls due by then")
                 }
-                instant = day
+                instant = asOf.start
             }
             let context = try storeOptions.open(channel: "retention")
             let report = try RetentionService(context: context).run(asOf: instant, dryRun: dryRun)

@@ -18,15 +18,14 @@ struct ScreenCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var dashboardOptions: DashboardOptions
-    @Option(help: ArgumentHelp("Terminal size, columns x rows.", valueName: "WxH")) var size = "100x30"
+    @Option(help: ArgumentHelp("Terminal size, columns x rows.", valueName: "WxH"))
+    var size = TerminalSizeArgument(Size(width: 100, height: 30))
     @Option(help: ArgumentHelp("The keys to feed, see above.", valueName: "keys")) var keys = ""
     @Flag(help: "Print colours and attributes as ANSI escape sequences.") var ansi = false
     @Flag(help: "Print each event's handling and rendering time in milliseconds on stderr.") var timings = false
 
     func run() throws {
-        guard let terminalSize = Size(parsing: size) else {
-            throw CommandFailure.usage("--size must look like 100x30 (got \(size))")
-        }
+        let terminalSize = size.size
         let events: [TerminalEvent]
         do { events = try KeyNotation.parse(keys) } catch { throw CommandFailure.usage(error.description) }
         let configuration = try dashboardOptions.configuration()

@@ -144,13 +144,12 @@ extension RequestsCommand {
             abstract: "Extend an open request's deadline once, within the legal limit, with a reason.")
         @OptionGroup var options: RequestStepOptions
         @Option(help: "Why more time is needed (the subscriber is told).") var reason: String
-        @Option(help: ArgumentHelp("The new due day (UTC); due by the end of that day.", valueName: "YYYY-MM-DD"))
-        var until: String
+        @Option(
+            help: ArgumentHelp("The new due day (UTC); due by the end of that day.", valueName: DayArgument.valueName))
+        var until: DayArgument
 
         func run() throws {
-            guard let day = UTCCalendar.day(until) else {
-                throw CommandFailure.usage("\"\(until)\" is not a day; use YYYY-MM-DD")
-            }
+            let day = until.start
             let service = try options.service()
             let current = try service.require(reference: options.reference)
             // Due by the end of the day, but never past the latest instant the policy allows.
