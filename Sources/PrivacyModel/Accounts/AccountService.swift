@@ -1,5 +1,5 @@
 public import Foundation
-public import GRDB
+import GRDB
 
 /// Creates, finds and lists accounts; the one place the age limit and uniqueness rules live.
 public struct AccountService: Sendable {
