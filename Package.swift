@@ -63,10 +63,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What the test targets share: temporary folders, the fixed start instant, cheap scrypt, a seeded store.
+        .target(name: "TestSupport", dependencies: ["PrivacyModel"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "PrivacyModelTests",
             dependencies: [
-                "PrivacyModel",
+                "PrivacyModel", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -76,19 +78,20 @@ let package = Package(
         .testTarget(
             name: "DashboardUITests",
             dependencies: [
-                "DashboardUI", "TerminalKit", "PrivacyModel", .product(name: "GRDB", package: "GRDB.swift"),
+                "DashboardUI", "TerminalKit", "PrivacyModel", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CommandLineTests",
-            dependencies: ["PrivacyModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["PrivacyModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         // The built binary in tmux and over a private sshd on 127.0.0.1 (needs tmux and openssh-server).
         .testTarget(
             name: "EndToEndTests",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
     ],

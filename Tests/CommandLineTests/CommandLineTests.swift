@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -22,7 +23,6 @@ struct CommandLineTests {
     @Test("init creates a store of mode 0600 and a second init changes nothing")
     func initStore() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         let first = try runner.runOnStore(["init"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("Created store"))
@@ -36,7 +36,6 @@ struct CommandLineTests {
     @Test("the store path comes from PRIVACY_DASHBOARD_STORE when --store is absent")
     func environmentStore() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         let result = try runner.run(["init"], environment: ["PRIVACY_DASHBOARD_STORE": runner.storePath])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: runner.storePath))
@@ -45,7 +44,6 @@ struct CommandLineTests {
     @Test("an account is created with the password from stdin; the password is stored nowhere in clear")
     func createAccountFromStdin() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         _ = try runner.runOnStore(["init"])
         let created = try createAccount(runner)
         #expect(created.status == 0, "\(created.stderr)")
@@ -66,7 +64,6 @@ struct CommandLineTests {
     @Test("someone under 18 is refused with one line and exit 64")
     func underage() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         _ = try runner.runOnStore(["init"])
         let result = try runner.runOnStore(
             [
@@ -80,7 +77,6 @@ struct CommandLineTests {
     @Test("without a terminal or --password-stdin the password is not asked for and nothing is created")
     func noPasswordSource() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         _ = try runner.runOnStore(["init"])
         let result = try runner.runOnStore([
             "account", "create", "--email", "a@example.com", "--username", "abc", "--name", "A", "--birthdate",
@@ -94,7 +90,6 @@ struct CommandLineTests {
     @Test("a missing store is exit 66 with a hint, and nothing is created")
     func missingStore() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         let result = try runner.runOnStore(["account", "list"])
         #expect(result.status == 66)
         #expect(result.stderr.hasPrefix("privacy-dashboard: no store at "))
@@ -105,7 +100,6 @@ struct CommandLineTests {
     @Test("a file that is not a store is exit 65 and stays byte for byte the same")
     func notAStore() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         let original = Data("name,email\nAda,ada@example.com\n".utf8)
         try original.write(to: URL(fileURLWithPath: runner.storePath))
         for arguments in [["init"], ["account", "list"], ["data", "summary", "--email", "ada"]] {
@@ -119,7 +113,6 @@ struct CommandLineTests {
     @Test("a read-only store is exit 77")
     func readOnlyStore() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         _ = try runner.runOnStore(["init"])
         chmod(runner.storePath, 0o400)
         let result = try runner.runOnStore(["account", "list"])
@@ -130,7 +123,6 @@ struct CommandLineTests {
     @Test("a missing folder is exit 66")
     func missingFolder() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         let result = try runner.run(["init", "--store", runner.directory.appendingPathComponent("nope/s.sqlite").path])
         #expect(result.status == 66)
         #expect(result.stderr.contains("does not exist"))
@@ -139,7 +131,6 @@ struct CommandLineTests {
     @Test("an unknown option or subcommand is exit 64")
     func usageErrors() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         #expect(try runner.run(["--no-such-flag"]).status == 64)
         #expect(try runner.run(["frobnicate"]).status == 64)
         let help = try runner.run(["--help"])
@@ -149,10 +140,33 @@ struct CommandLineTests {
         }
     }
 
+    @Test("--help lists the values of --format and the defaults; a value an option cannot take is one usage line")
+    func argumentValues() throws {
+        let runner = try ProgramRunner()
+        // Help text is wrapped to the terminal's width: compare with the line breaks taken out.
+        func help(_ command: String) throws -> String {
+            try runner.run([command, "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let export = try help("export")
+        #expect(export.contains("(values: zip, json, csv, report; default: zip)"), "\(export)")
+        #expect(export.contains("--since <YYYY-MM-DD>"))
+        let screen = try help("screen")
+        #expect(screen.contains("default: 100x30"), "\(screen)")
+        for arguments in [
+            ["screen", "--size", "80by24"], ["retention", "run", "--as-of", "2026-13-01"],
+            ["requests", "extend", "PD-AAAA-AAAA", "--reason", "r", "--until", "tomorrow"],
+            ["export", "--email", "ada", "--format", "pdf"],
+        ] {
+            let result = try runner.run(arguments)
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("privacy-dashboard: The value '"), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.filter { $0 == "\n" }.count == 1, "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test("data summary lists every category, as a table and as JSON")
     func dataSummary() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         _ = try runner.runOnStore(["init"])
         _ = try createAccount(runner)
         let table = try runner.runOnStore(["data", "summary", "--email", "ADA@example.com"])
@@ -172,10 +186,9 @@ struct CommandLineTests {
     @Test("data summary marks restricted categories in the table and as \"restricted\" in JSON")
     func dataSummaryRestricted() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         let context = try PrivacyContext.open(
             path: runner.storePath, mode: .createIfMissing,
-            settings: ModelSettings(scrypt: ScryptParameters(ln: 4, r: 8, p: 1)))
+            settings: ModelSettings(scrypt: TestDefaults.cheapScrypt))
         let account = try AccountService(context: context).create(
             NewAccount(email: "ada@example.com", username: "ada", fullName: "Ada Lovelace", birthdate: "1990-12-10"),
             password: "correct horse battery")
@@ -206,7 +219,6 @@ struct DemoCommandLineTests {
     @Test("demo seed fills the store; seeding twice is refused without duplicating anything")
     func demoSeed() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         let seeded = try runner.runOnStore(["demo", "seed", "--viewing-events", "300"])
         #expect(seeded.status == 0, "\(seeded.stderr)")
         #expect(seeded.stdout.contains("demo-privacy-2026"))
@@ -225,9 +237,7 @@ struct DemoCommandLineTests {
 
     @Test("requests list shows every demo request, filters by subscriber and status, and prints JSON")
     func requestsList() throws {
-        let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
-        _ = try runner.runOnStore(["demo", "seed", "--viewing-events", "100"])
+        let runner = try ProgramRunner.withDemoStore()
         let json = try runner.runOnStore(["requests", "list", "--json"])
         #expect(json.status == 0, "\(json.stderr)")
         let all = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
@@ -248,7 +258,6 @@ struct DemoCommandLineTests {
     @Test("demo without --store seeds a temporary store and prints its summary and the sign-in")
     func demoStart() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         let result = try runner.run(["demo", "--viewing-events", "50"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Viewing history"))
@@ -261,9 +270,7 @@ struct DemoCommandLineTests {
 
     @Test("check passes on a sound store and fails with 65 once a receipt is edited behind the program's back")
     func check() throws {
-        let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
-        _ = try runner.runOnStore(["demo", "seed", "--viewing-events", "100"])
+        let runner = try ProgramRunner.withDemoStore()
         let sound = try runner.runOnStore(["check"])
         #expect(sound.status == 0, "\(sound.stderr)")
         #expect(sound.stdout.contains("Store file: intact"))

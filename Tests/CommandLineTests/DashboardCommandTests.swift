@@ -3,17 +3,9 @@ import Testing
 
 @Suite("Dashboard from the command line")
 struct DashboardCommandTests {
-    private func seeded() throws -> ProgramRunner {
-        let runner = try ProgramRunner()
-        let seed = try runner.runOnStore(["demo", "seed", "--viewing-events", "500"])
-        #expect(seed.status == 0, "\(seed.stderr)")
-        return runner
-    }
-
     @Test("the default command without a terminal says so in one line, exits 64, and points to the subcommands")
     func noTerminal() throws {
-        let runner = try seeded()
-        defer { runner.cleanUp() }
+        let runner = try ProgramRunner.withDemoStore()
         let result = try runner.run(["--store", runner.storePath])
         #expect(result.status == 64)
         #expect(result.stderr.contains("needs a terminal"))
@@ -24,8 +16,7 @@ struct DashboardCommandTests {
 
     @Test("screen signs in headless and prints the final frame of the requested size")
     func headless() throws {
-        let runner = try seeded()
-        defer { runner.cleanUp() }
+        let runner = try ProgramRunner.withDemoStore()
         let result = try runner.runOnStore([
             "screen", "--lang", "en", "--size", "90x26", "--keys", "lena.mueller<Tab>demo-privacy-2026<Enter>",
         ])
@@ -39,8 +30,7 @@ struct DashboardCommandTests {
 
     @Test("screen --ansi prints colour sequences; NO_COLOR prints attributes without colours")
     func ansi() throws {
-        let runner = try seeded()
-        defer { runner.cleanUp() }
+        let runner = try ProgramRunner.withDemoStore()
         // An empty NO_COLOR counts as unset (the test runner may export one).
         let coloured = try runner.run(
             ["screen", "--size", "80x24", "--ansi", "--store", runner.storePath], environment: ["NO_COLOR": ""])
@@ -55,8 +45,7 @@ struct DashboardCommandTests {
 
     @Test("bad --size and unknown key names are usage errors with one line")
     func badArguments() throws {
-        let runner = try seeded()
-        defer { runner.cleanUp() }
+        let runner = try ProgramRunner.withDemoStore()
         let size = try runner.runOnStore(["screen", "--size", "huge"])
         #expect(size.status == 64)
         #expect(size.stderr.contains("--size"))
@@ -69,8 +58,7 @@ struct DashboardCommandTests {
     func unknownTerm() throws {
         // Needs a real terminal on stdin/stdout: run through script(1) when it is available.
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
-        let runner = try seeded()
-        defer { runner.cleanUp() }
+        let runner = try ProgramRunner.withDemoStore()
         let binary = try ProgramRunner.binaryURL().path
         let result = try runner.run(
             ["-q", "-e", "-c", "\(binary) --store \(runner.storePath)", "/dev/null"],
@@ -82,7 +70,6 @@ struct DashboardCommandTests {
     @Test("a first run without a store says how to make one, exit 66, and creates nothing")
     func firstRun() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         let result = try runner.run([])
         #expect(result.status == 66)
         #expect(result.stderr.contains("privacy-dashboard init"))

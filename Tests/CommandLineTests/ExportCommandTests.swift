@@ -7,13 +7,6 @@ import Testing
 struct ExportCommandTests {
     private let email = "lena.mueller@example.com"
 
-    private func seeded(viewingEvents: Int = 300) throws -> ProgramRunner {
-        let runner = try ProgramRunner()
-        let seeded = try runner.runOnStore(["demo", "seed", "--viewing-events", "\(viewingEvents)"])
-        #expect(seeded.status == 0, "\(seeded.stderr)")
-        return runner
-    }
-
     private func output(_ runner: ProgramRunner, _ name: String) -> String {
         runner.directory.appendingPathComponent(name).path
     }
@@ -24,8 +17,7 @@ struct ExportCommandTests {
 
     @Test("zip, json, csv and the report are written, mode 0600, with one line on stdout and nothing on stderr")
     func everyFormat() throws {
-        let runner = try seeded()
-        defer { runner.cleanUp() }
+        let runner = try ProgramRunner.withDemoStore()
         for (format, name) in [("zip", "out.zip"), ("json", "out.json"), ("csv", "out-csv"), ("report", "report.txt")] {
             let path = output(runner, name)
             let result = try runner.runOnStore(["export", "--email", email, "--format", format, "--output", path])
@@ -61,8 +53,7 @@ struct ExportCommandTests {
 
     @Test("without --output the export goes to $XDG_DOWNLOAD_DIR/privacy-dashboard, created 0700")
     func defaultOutput() throws {
-        let runner = try seeded(viewingEvents: 50)
-        defer { runner.cleanUp() }
+        let runner = try ProgramRunner.withDemoStore()
         let downloads = output(runner, "dl")
         try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: false)
         let result = try runner.run(
@@ -80,8 +71,7 @@ struct ExportCommandTests {
 
     @Test("--categories, --since and --until narrow the export")
     func filters() throws {
-        let runner = try seeded()
-        defer { runner.cleanUp() }
+        let runner = try ProgramRunner.withDemoStore()
         let path = output(runner, "narrow.json")
         let result = try runner.runOnStore([
             "export", "--email", email, "--format", "json", "--output", path, "--categories", "viewing,device",
@@ -99,8 +89,7 @@ struct ExportCommandTests {
 
     @Test("an existing output is refused with exit 73 and left untouched; bad arguments exit 64 with one line")
     func refusals() throws {
-        let runner = try seeded(viewingEvents: 50)
-        defer { runner.cleanUp() }
+        let runner = try ProgramRunner.withDemoStore()
         let taken = output(runner, "taken.zip")
         try Data("mine".utf8).write(to: URL(fileURLWithPath: taken))
         let exists = try runner.runOnStore(["export", "--email", email, "--output", taken])
@@ -131,7 +120,6 @@ struct ExportCommandTests {
         arguments: [SIGTERM, SIGINT])
     func interrupted(signalNumber: Int32) throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         #expect(try runner.runOnStore(["init"]).status == 0)
         let created = try runner.runOnStore(
             [

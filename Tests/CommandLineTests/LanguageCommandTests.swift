@@ -14,13 +14,6 @@ struct LanguageCommandTests {
         return try #require(table[key], "\(language)/\(file) lacks \(key)")
     }
 
-    private func seeded() throws -> ProgramRunner {
-        let runner = try ProgramRunner()
-        let seed = try runner.runOnStore(["demo", "seed", "--viewing-events", "500"])
-        #expect(seed.status == 0, "\(seed.stderr)")
-        return runner
-    }
-
     /// Runs `screen` at 80×24 with a clean locale plus `environment`.
     private func screen(
         _ runner: ProgramRunner, _ arguments: [String], keys: String, environment: [String: String] = [:]
@@ -35,8 +28,7 @@ struct LanguageCommandTests {
         "screen --lang de and --lang fr show the sign-in form and the dashboard in that language",
         arguments: ["de", "fr"])
     func explicitLanguage(language: String) throws {
-        let runner = try seeded()
-        defer { runner.cleanUp() }
+        let runner = try ProgramRunner.withDemoStore()
         let form = try screen(runner, ["--lang", language], keys: "")
         #expect(form.status == 0, "\(form.stderr)")
         #expect(form.stdout.contains(try Self.string("signin.title", language: language)))
@@ -59,8 +51,7 @@ struct LanguageCommandTests {
 
     @Test("without --lang the locale decides the sign-in form, and the account's language the dashboard")
     func localeAndAccount() throws {
-        let runner = try seeded()
-        defer { runner.cleanUp() }
+        let runner = try ProgramRunner.withDemoStore()
         let french = try screen(runner, [], keys: "", environment: ["LANG": "fr_FR.UTF-8"])
         #expect(french.stdout.contains(try Self.string("signin.title", language: "fr")))
         let overruled = try screen(runner, [], keys: "", environment: ["LC_ALL": "C", "LANG": "fr_FR.UTF-8"])
@@ -77,7 +68,6 @@ struct LanguageCommandTests {
     @Test("an unknown --lang is a one-line usage error, exit 64, before anything is opened or seeded")
     func unknownLanguage() throws {
         let runner = try ProgramRunner()
-        defer { runner.cleanUp() }
         for arguments in [["screen", "--lang", "es"], ["demo", "--lang", "xx"], ["open", "--lang", "klingon"]] {
             let result = try runner.run(arguments + ["--store", runner.storePath])
             #expect(result.status == 64, "\(arguments): \(result.stderr)")

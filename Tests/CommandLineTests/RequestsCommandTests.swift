@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -14,7 +15,7 @@ struct PreparedStore {
         runner = try ProgramRunner()
         context = try PrivacyContext.open(
             path: runner.storePath, mode: .createIfMissing,
-            settings: ModelSettings(scrypt: ScryptParameters(ln: 4, r: 8, p: 1), channel: "email"))
+            settings: ModelSettings(scrypt: TestDefaults.cheapScrypt, channel: "email"))
         account = try AccountService(context: context).create(
             NewAccount(email: "ada@example.com", username: "ada", fullName: "Ada Lovelace", birthdate: "1990-12-10"),
             password: "correct horse battery")
@@ -49,7 +50,6 @@ struct RequestsCommandTests {
     @Test("support walks a request from acknowledge to complete; show prints its history as text and JSON")
     func walkThrough() throws {
         let store = try PreparedStore()
-        defer { store.runner.cleanUp() }
         let reference = try store.file(.access, .all).reference
         for (step, word) in [
             ("acknowledge", "acknowledged"), ("verify", "identity verified"), ("start", "in progress"),
@@ -85,7 +85,6 @@ struct RequestsCommandTests {
     @Test("completing an access request writes the report and the zip export to --output and prints their paths")
     func completeAccess() throws {
         let store = try PreparedStore()
-        defer { store.runner.cleanUp() }
         try store.insertViewing(at: [Date(), Date().addingTimeInterval(-3600)])
         let reference = try store.file(.access, .all).reference
         for step in ["acknowledge", "verify", "start"] {
@@ -114,7 +113,6 @@ struct RequestsCommandTests {
     @Test("completion into a missing folder exits 73, writes nothing and leaves the request in progress")
     func completeIntoMissingFolder() throws {
         let store = try PreparedStore()
-        defer { store.runner.cleanUp() }
         let reference = try store.file(.portability, .format("json")).reference
         for step in ["acknowledge", "verify", "start"] {
             #expect(try store.runner.runOnStore(["requests", step, reference]).status == 0)
@@ -131,7 +129,6 @@ struct RequestsCommandTests {
     @Test("a record correction shows its record and values; completing it changes the record")
     func recordCorrection() throws {
         let store = try PreparedStore()
-        defer { store.runner.cleanUp() }
         try store.insertViewing(at: [Date()])
         let key = try #require(
             try store.context.store.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM viewing_event") })
@@ -165,7 +162,6 @@ struct RequestsCommandTests {
     @Test("unknown references exit 66 and illegal steps exit 65, each with one line")
     func errors() throws {
         let store = try PreparedStore()
-        defer { store.runner.cleanUp() }
         let reference = try store.file(.access, .all).reference
         let unknown = try store.runner.runOnStore(["requests", "acknowledge", "PD-0000-0000"])
         #expect(unknown.status == 66)
@@ -184,7 +180,6 @@ struct RequestsCommandTests {
     @Test("a denial keeps the reason and tells the subscriber they may complain to an authority")
     func deny() throws {
         let store = try PreparedStore()
-        defer { store.runner.cleanUp() }
         let reference = try store.file(.access, .all).reference
         let denied = try store.runner.runOnStore([
             "requests", "deny", reference, "--reason", "We could not confirm who you are",
@@ -201,7 +196,6 @@ struct RequestsCommandTests {
     @Test("an extension within the legal limit is recorded once; beyond it the model's error is shown")
     func extend() throws {
         let store = try PreparedStore()
-        defer { store.runner.cleanUp() }
         let request = try store.file(.access, .all)
         let service = RequestService(context: store.context)
         let latest = service.deadlines(for: request).latestExtension
@@ -229,7 +223,6 @@ struct RequestsCommandTests {
     @Test("completing a deletion request for a category erases it, keeping what the law keeps")
     func completeErasure() throws {
         let store = try PreparedStore()
-        defer { store.runner.cleanUp() }
         try store.insertViewing(at: [Date(), Date().addingTimeInterval(-3600)])
         let reference = try store.file(.deletion, .category("viewing")).reference
         for step in ["acknowledge", "verify", "start"] {

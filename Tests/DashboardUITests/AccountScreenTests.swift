@@ -2,6 +2,7 @@ import DashboardUI
 import Foundation
 import PrivacyModel
 import TerminalKit
+import TestSupport
 import Testing
 
 @Suite("Account screen")
@@ -230,7 +231,7 @@ struct AccountScreenTests {
     func deleteAccount() throws {
         let harness = try accountScreen(size: Size(width: 120, height: 40))
         let account = try harness.account("lena.mueller")
-        let purge = Formats(language: "en").date(Date(timeIntervalSince1970: 1_795_942_800 + 30 * 86_400))
+        let purge = Formats(language: "en").date(TestDefaults.start.addingTimeInterval(30 * 86_400))
         try harness.press("D")
         var plan = harness.text
         try harness.press("<End>")

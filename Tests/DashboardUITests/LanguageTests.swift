@@ -2,6 +2,7 @@ import DashboardUI
 import Foundation
 import PrivacyModel
 import TerminalKit
+import TestSupport
 import Testing
 
 @Suite("Language: choosing it, keeping it per account, formats and catalogue texts")
@@ -43,7 +44,7 @@ struct LanguageTests {
 
     @Test("dates and numbers as each language writes them, every one a single column per character")
     func formats() {
-        let day = DashboardHarness.start
+        let day = TestDefaults.start
         #expect(Formats(language: "en").date(day) == "2026-11-29")
         #expect(Formats(language: "de").date(day) == "29.11.2026")
         #expect(Formats(language: "fr").date(day) == "29/11/2026")
@@ -304,8 +305,8 @@ struct LanguageTests {
         // Filed at 29.11.2026 09:00 UTC: receipt confirmed by 01.12.2026 09:00, answered by 29.12.2026.
         let receipt = try #require(translated.first { $0.step == "wizard: receipt" }).frame.plainText
         let formats = Formats(language: language)
-        let receiptDue = DashboardHarness.start.addingTimeInterval(48 * 3600)
-        let answerDue = DashboardHarness.start.addingTimeInterval(30 * 86400)
+        let receiptDue = TestDefaults.start.addingTimeInterval(48 * 3600)
+        let answerDue = TestDefaults.start.addingTimeInterval(30 * 86400)
         #expect(receipt.contains(formats.dateTime(receiptDue)), "\(language) receipt:\n\(receipt)")
         #expect(receipt.contains(formats.date(answerDue)), "\(language) receipt:\n\(receipt)")
     }

@@ -2,6 +2,7 @@ import DashboardUI
 import Foundation
 import GRDB
 import TerminalKit
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -141,7 +142,7 @@ struct MyDataRecordsTests {
     func wideTextAligns(size: Size) throws {
         let harness = try DashboardHarness(size: size)
         let haruto = try harness.account("haruto.sato")
-        let newest = DashboardHarness.start.addingTimeInterval(-60).epochSeconds
+        let newest = TestDefaults.start.addingTimeInterval(-60).epochSeconds
         let samples: [(String, String, String)] = [
             ("NHKワールド・プレミアム総合チャンネル", "ドキュメント七十二時間　東京の夜", "ドキュメンタリー"),
             ("Das Erste", "Tatort: Schöne Grüße aus Köln – Übermäßig", "Krimi"),
@@ -205,7 +206,7 @@ struct MyDataRecordsTests {
                     VALUES (?, 'email', 'from-subscriber', ?, ?)
                     """,
                 arguments: [
-                    lena.id, DashboardHarness.start.addingTimeInterval(-30).epochSeconds,
+                    lena.id, TestDefaults.start.addingTimeInterval(-30).epochSeconds,
                     "\u{1B}[31mred\u{1B}[0m \u{1B}]0;pwned\u{7} done",
                 ])
         }

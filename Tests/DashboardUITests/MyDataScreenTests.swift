@@ -2,6 +2,7 @@ import DashboardUI
 import Foundation
 import PrivacyModel
 import TerminalKit
+import TestSupport
 import Testing
 
 /// Helpers shared by the My data suites.
@@ -138,7 +139,7 @@ struct MyDataScreenTests {
         #expect(text.contains("█"))
         let account = try harness.account("lena.mueller")
         let statistics = try CollectedDataService(context: harness.context).viewingStatistics(
-            accountId: account.id, weeks: 26, end: DashboardHarness.start)
+            accountId: account.id, weeks: 26, end: TestDefaults.start)
         let top = try #require(statistics.channels.first)
         #expect(harness.lines.contains { $0.contains(String(top.channel.prefix(10))) && $0.contains("█") })
         let sparkline = Glyphs.unicode.sparkLevels
@@ -175,7 +176,7 @@ struct MyDataScreenTests {
         let harness = try DashboardHarness()
         let account = try harness.account("lena.mueller")
         let service = CollectedDataService(context: harness.context)
-        let statistics = try service.viewingStatistics(accountId: account.id, weeks: 26, end: DashboardHarness.start)
+        let statistics = try service.viewingStatistics(accountId: account.id, weeks: 26, end: TestDefaults.start)
         // 2026-11-29 is a Sunday: the window starts on Monday 2026-06-01.
         #expect(statistics.start == UTCCalendar.day("2026-06-01"))
         #expect(statistics.channels.reduce(0) { $0 + $1.events } == statistics.totalEvents)

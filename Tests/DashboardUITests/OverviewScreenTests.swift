@@ -2,6 +2,7 @@ import DashboardUI
 import Foundation
 import GRDB
 import TerminalKit
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -74,10 +75,10 @@ struct OverviewScreenTests {
     func receiptOverdue() throws {
         let harness = try DashboardHarness()
         let account = try harness.account("lena.mueller")
-        harness.clock.set(DashboardHarness.start.addingTimeInterval(-3 * 86_400))
+        harness.clock.set(TestDefaults.start.addingTimeInterval(-3 * 86_400))
         let request = try RequestService(context: harness.context).file(
             accountId: account.id, type: .access, scope: .all)
-        harness.clock.set(DashboardHarness.start)
+        harness.clock.set(TestDefaults.start)
         try harness.signIn()
         let line = try #require(harness.lines.last { $0.contains(request.reference) })
         #expect(line.contains("RECEIPT OVERDUE"))
@@ -163,11 +164,11 @@ struct OverviewScreenTests {
         let harness = try DashboardHarness()
         let account = try harness.account("lena.mueller")
         let service = RequestService(context: harness.context)
-        harness.clock.set(DashboardHarness.start.addingTimeInterval(-3 * 86_400))
+        harness.clock.set(TestDefaults.start.addingTimeInterval(-3 * 86_400))
         let older = try service.file(accountId: account.id, type: .access, scope: .all)
-        harness.clock.set(DashboardHarness.start.addingTimeInterval(-86_400))
+        harness.clock.set(TestDefaults.start.addingTimeInterval(-86_400))
         let newer = try service.file(accountId: account.id, type: .restriction, scope: .category("viewing"))
-        harness.clock.set(DashboardHarness.start)
+        harness.clock.set(TestDefaults.start)
         try harness.signIn()
         // The overview lists open requests by due date (the older first); Requests lists the newest first.
         try harness.press("<End><Up>")
@@ -222,12 +223,12 @@ struct OverviewScreenTests {
         let harness = try DashboardHarness()
         let account = try harness.account("lena.mueller")
         try harness.signIn()
-        let purge = DashboardHarness.start.addingTimeInterval(30 * 86_400)
+        let purge = TestDefaults.start.addingTimeInterval(30 * 86_400)
         try harness.context.store.write { db in
             try db.execute(
                 sql:
                     "UPDATE account SET status = 'deletion-pending', deletionRequestedAt = ?, purgeDueAt = ? WHERE id = ?",
-                arguments: [DashboardHarness.start.epochSeconds, purge.epochSeconds, account.id])
+                arguments: [TestDefaults.start.epochSeconds, purge.epochSeconds, account.id])
         }
         let text = try harness.press("2<Esc>1")
         #expect(text.contains("Your account is awaiting deletion; its data will be purged on 2026-12-29."))

@@ -2,6 +2,7 @@ import DashboardUI
 import Foundation
 import PrivacyModel
 import TerminalKit
+import TestSupport
 import Testing
 
 @Suite("Requests screen: list, detail and cancelling")
@@ -197,11 +198,11 @@ struct RequestListTests {
         let harness = try DashboardHarness()
         let account = try harness.account("lena.mueller")
         let service = RequestService(context: harness.context)
-        harness.clock.set(DashboardHarness.start.addingTimeInterval(-3 * 86_400))
+        harness.clock.set(TestDefaults.start.addingTimeInterval(-3 * 86_400))
         let older = try service.file(accountId: account.id, type: .access, scope: .all)
-        harness.clock.set(DashboardHarness.start.addingTimeInterval(-86_400))
+        harness.clock.set(TestDefaults.start.addingTimeInterval(-86_400))
         let newer = try service.file(accountId: account.id, type: .restriction, scope: .category("viewing"))
-        harness.clock.set(DashboardHarness.start)
+        harness.clock.set(TestDefaults.start)
         try harness.signIn()
         func selected(_ reference: String) -> Bool {
             harness.lines.first { $0.contains(reference) }?.contains("▶") == true

@@ -1,6 +1,7 @@
 import DashboardUI
 import Foundation
 import PrivacyModel
+import TestSupport
 import Testing
 
 /// German and French hold exactly the English keys, file by file, with the same placeholders.
@@ -108,7 +109,7 @@ struct TranslationParityTests {
 
     /// One error of every case the model can raise, for the keyed-message checks.
     static var everyError: [any KeyedUserFacingError] {
-        let day = Date(timeIntervalSince1970: 1_795_942_800)
+        let day = TestDefaults.start
         let account: [AccountError] = [
             .invalidEmail("x"), .invalidUsername("x"), .invalidName, .invalidBirthdate("x"),
             .underage(minimumAge: 18), .emailTaken("x"), .usernameTaken("x"), .weakPassword(minimumLength: 12),
@@ -218,7 +219,7 @@ struct TranslationParityTests {
 
     @Test("an error shows in the strings' language with its values formatted for it")
     func errorText() {
-        let error = AccountDeletionError.alreadyRequested(purgeOn: Date(timeIntervalSince1970: 1_795_942_800))
+        let error = AccountDeletionError.alreadyRequested(purgeOn: TestDefaults.start)
         let strings = Strings(
             language: "de",
             table: ["error.deletion.alreadyRequested": "Die Löschung wurde schon beantragt; gelöscht wird am {date}."])

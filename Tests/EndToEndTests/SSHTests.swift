@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -24,7 +25,9 @@ struct SSHTests {
         init() async throws {
             folder = try EndToEnd.temporaryFolder("pd-ssh")
             do {
-                (store, password) = try await DemoStore.shared.copy(into: folder)
+                store = folder.appendingPathComponent("store.sqlite").path
+                try await DemoStoreTemplate.copyDetached(to: store)
+                password = EndToEnd.demoPassword
                 server = try await SSHServer(folder: folder, store: store, binary: try EndToEnd.binary())
             } catch {
                 try? FileManager.default.removeItem(at: folder)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -12,10 +13,10 @@ struct AccountDeletionTests {
     func dryRun() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        try env.insert("payment-transactions", accountId: account.id, at: [TestEnvironment.start])
-        try env.insert("technical-logs", accountId: account.id, at: [TestEnvironment.start], held: true)
+        try env.insert("payment-transactions", accountId: account.id, at: [TestDefaults.start])
+        try env.insert("technical-logs", accountId: account.id, at: [TestDefaults.start], held: true)
         let plan = try AccountDeletionService(context: env.context).dryRun(accountId: account.id)
-        #expect(plan.purgeDueAt == TestEnvironment.start.addingTimeInterval(30 * 86_400))
+        #expect(plan.purgeDueAt == TestDefaults.start.addingTimeInterval(30 * 86_400))
         #expect(plan.purgeDays == 30)
         #expect(!plan.alreadyRequested)
         let payments = try #require(plan.sets.first { $0.recordSetId == "payment-transactions" })
@@ -47,7 +48,7 @@ struct AccountDeletionTests {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
         let other = try env.makeAccount(email: "bob@example.com", username: "bob")
-        let now = TestEnvironment.start
+        let now = TestDefaults.start
         try env.insertViewing(accountId: account.id, count: 40, newest: now)
         try env.insertViewing(accountId: other.id, count: 3, newest: now)
         let oldPayment = try TestEnvironment.instant("2020-01-15T10:00:00Z")
@@ -155,7 +156,7 @@ struct AccountDeletionTests {
     func interruptedPurge() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        try env.insertViewing(accountId: account.id, count: 10, newest: TestEnvironment.start)
+        try env.insertViewing(accountId: account.id, count: 10, newest: TestDefaults.start)
         _ = try AccountDeletionService(context: env.context).requestDeletion(accountId: account.id, password: password)
         // Simulate a run that deleted part of the data and stopped.
         try env.context.store.write { db in

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -26,10 +27,10 @@ struct CollectedDataTests {
     func summary() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        let newest = TestEnvironment.start.addingTimeInterval(-3_600)
+        let newest = TestDefaults.start.addingTimeInterval(-3_600)
         try insertViewing(env, accountId: account.id, count: 30, newest: newest)
-        let held = TestEnvironment.start.addingTimeInterval(-200 * 86_400)
-        let fresh = TestEnvironment.start.addingTimeInterval(-10 * 86_400)
+        let held = TestDefaults.start.addingTimeInterval(-200 * 86_400)
+        let fresh = TestDefaults.start.addingTimeInterval(-10 * 86_400)
         try env.context.store.write { db in
             try db.execute(
                 sql: """
@@ -61,7 +62,7 @@ struct CollectedDataTests {
     func accountPurgeDate() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        let purge = TestEnvironment.start.addingTimeInterval(30 * 86_400)
+        let purge = TestDefaults.start.addingTimeInterval(30 * 86_400)
         try env.context.store.write { db in
             try db.execute(
                 sql: "UPDATE account SET status = 'deletion-pending', purgeDueAt = ? WHERE id = ?",
@@ -77,8 +78,8 @@ struct CollectedDataTests {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
         let other = try env.makeAccount(email: "bob@example.com", username: "bob")
-        try insertViewing(env, accountId: account.id, count: 100_000, newest: TestEnvironment.start)
-        try insertViewing(env, accountId: other.id, count: 1_000, newest: TestEnvironment.start)
+        try insertViewing(env, accountId: account.id, count: 100_000, newest: TestDefaults.start)
+        try insertViewing(env, accountId: other.id, count: 1_000, newest: TestDefaults.start)
         let service = CollectedDataService(context: env.context)
         var position: PagePosition? = .newest
         var seen = Set<Int64>()
@@ -116,7 +117,7 @@ struct CollectedDataTests {
     func filter() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        try insertViewing(env, accountId: account.id, count: 70, newest: TestEnvironment.start)
+        try insertViewing(env, accountId: account.id, count: 70, newest: TestDefaults.start)
         let service = CollectedDataService(context: env.context)
         let arte = try service.page(recordSet: "viewing-events", accountId: account.id, limit: 100, filter: "ARTE")
         #expect(arte.records.count == 10)
@@ -133,6 +134,6 @@ struct CollectedDataTests {
         let record = try #require(page.records.first)
         #expect(page.table.columns[1] == "email")
         #expect(record.values[1] == .text("ada@example.com"))
-        #expect(record.values[0] == .integer(TestEnvironment.start.epochSeconds))
+        #expect(record.values[0] == .integer(TestDefaults.start.epochSeconds))
     }
 }

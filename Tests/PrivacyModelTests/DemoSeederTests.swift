@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -32,7 +33,7 @@ private final class ProgressLog: @unchecked Sendable {
     }
 
     /// The tests' usual instant, and a leap day just before local midnight.
-    static let instants = [TestEnvironment.start, Date(timeIntervalSince1970: 1_835_479_800)]
+    static let instants = [TestDefaults.start, Date(timeIntervalSince1970: 1_835_479_800)]
 
     static func accountId(_ subscriber: DemoSubscriber, _ context: PrivacyContext) throws -> Int64 {
         try AccountService(context: context).require(subscriber.email).id
@@ -95,6 +96,31 @@ private final class ProgressLog: @unchecked Sendable {
         }
         #expect(summary.rows(in: "viewing_event") == summary.accounts.map(\.viewingEvents).reduce(0, +))
         #expect(summary.accounts.first?.viewingEvents == DemoSeeder.defaultViewingEvents)
+    }
+
+    @Test("the shared demo store template gives each copy a store of its own with the demo subscribers")
+    func templateCopiesAreSeparateStores() throws {
+        let folder = try TemporaryDirectory()
+        let first = folder.path("first.sqlite")
+        let second = folder.path("second.sqlite")
+        try DemoStoreTemplate.copy(to: first)
+        try DemoStoreTemplate.copy(to: second)
+        let settings = ModelSettings(scrypt: TestDefaults.cheapScrypt)
+        let one = try PrivacyContext.open(path: first, settings: settings)
+        let other = try PrivacyContext.open(path: second, settings: settings)
+        #expect(try AccountService(context: one).list().count == DemoSubscriber.all.count)
+        let lena = try AccountService(context: one).require("lena.mueller")
+        try one.store.write { db in
+            try db.execute(sql: "DELETE FROM viewing_event WHERE accountId = ?", arguments: [lena.id])
+        }
+        func viewingCount(_ context: PrivacyContext) throws -> Int? {
+            try CollectedDataService(context: context).summaries(accountId: lena.id).first {
+                $0.category.id == "viewing"
+            }?
+            .count
+        }
+        #expect(try viewingCount(one) == 0)
+        #expect(try viewingCount(other) == DemoStoreTemplate.viewingEvents)
     }
 
     @Test func demoAccountsSignInWithThePublishedPassword() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -11,8 +12,8 @@ struct ErasureTests {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
         let other = try env.makeAccount(email: "bob@example.com", username: "bob")
-        try env.insertViewing(accountId: account.id, count: 120, newest: TestEnvironment.start)
-        try env.insertViewing(accountId: other.id, count: 5, newest: TestEnvironment.start)
+        try env.insertViewing(accountId: account.id, count: 120, newest: TestDefaults.start)
+        try env.insertViewing(accountId: other.id, count: 5, newest: TestDefaults.start)
         let service = ErasureService(context: env.context, batchSize: 50)
         let plan = try service.plan(accountId: account.id, categoryId: "viewing")
         #expect(plan.deleteCount == 120)
@@ -67,8 +68,8 @@ struct ErasureTests {
     func securityHold() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        try env.insert("technical-logs", accountId: account.id, at: [TestEnvironment.start], held: true)
-        try env.insert("technical-logs", accountId: account.id, at: [TestEnvironment.start, TestEnvironment.start])
+        try env.insert("technical-logs", accountId: account.id, at: [TestDefaults.start], held: true)
+        try env.insert("technical-logs", accountId: account.id, at: [TestDefaults.start, TestDefaults.start])
         let receipt = try ErasureService(context: env.context).erase(accountId: account.id, categoryId: "technical")
         let logs = try #require(receipt.sets.first)
         #expect(logs.deleteCount == 2)
@@ -82,8 +83,8 @@ struct ErasureTests {
     func otherCategories() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        try env.insert("support-messages", accountId: account.id, at: [TestEnvironment.start])
-        try env.insert("devices", accountId: account.id, at: [TestEnvironment.start])
+        try env.insert("support-messages", accountId: account.id, at: [TestDefaults.start])
+        try env.insert("devices", accountId: account.id, at: [TestDefaults.start])
         let service = ErasureService(context: env.context)
         #expect(try service.erase(accountId: account.id, categoryId: "support").deletedCount == 1)
         #expect(try service.erase(accountId: account.id, categoryId: "device").deletedCount == 1)
@@ -100,7 +101,7 @@ struct ErasureTests {
     func resumes() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        try env.insertViewing(accountId: account.id, count: 30, newest: TestEnvironment.start)
+        try env.insertViewing(accountId: account.id, count: 30, newest: TestDefaults.start)
         // The first attempt got as far as starting its request and deleting a batch.
         let open = try env.request(
             for: account, in: .inProgress, type: .deletion, scope: .category("viewing"))

@@ -24,15 +24,7 @@ struct ExportFailureTests {
     @Test("a folder that cannot be written is refused as a permission problem")
     func unwritableFolder() throws {
         let fixture = try ExportFixture()
-        // Root may write anywhere a mode allows nothing, but not into sysfs.
-        let folder: String
-        if getuid() == 0 {
-            folder = "/sys"
-        } else {
-            folder = fixture.output("locked")
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-            chmod(folder, 0o500)
-        }
+        let folder = try fixture.unwritableFolder()
         defer { chmod(folder, 0o700) }
         let path = folder + "/pd-export-\(UUID().uuidString).zip"
         let error = try #require(throws: ExportError.self) {

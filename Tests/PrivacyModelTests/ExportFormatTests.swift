@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ZIPFoundation
 
@@ -214,7 +215,7 @@ struct ExportFormatTests {
         #expect(
             ExportLocation.defaultFolder(environment: ["XDG_DOWNLOAD_DIR": home.path("dl")], home: home.url.path)
                 == home.path("dl/privacy-dashboard"))
-        let name = ExportLocation.suggestedName(username: "ada", format: .zip, at: TestEnvironment.start)
+        let name = ExportLocation.suggestedName(username: "ada", format: .zip, at: TestDefaults.start)
         #expect(name == "privacy-export-ada-20261129T090000Z.zip")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -13,7 +14,7 @@ struct ExportFulfilmentTests {
         let outcome = try ExportFulfilment(context: fixture.env.context).fulfil(
             reference: filed.reference, into: fixture.outputs.url.path)
         let path = fixture.output(
-            ExportLocation.suggestedName(username: "ada", format: .json, at: TestEnvironment.start))
+            ExportLocation.suggestedName(username: "ada", format: .json, at: TestDefaults.start))
         #expect(outcome.outputs.map(\.format) == ["json"])
         #expect(outcome.outputs.map(\.path) == [path])
         #expect(FileManager.default.fileExists(atPath: path))
@@ -42,7 +43,7 @@ struct ExportFulfilmentTests {
         let fixture = try ExportFixture()
         let filed = try fixture.env.requests.file(
             accountId: fixture.account.id, type: .portability, scope: .format("zip"))
-        let name = ExportLocation.suggestedName(username: "ada", format: .zip, at: TestEnvironment.start)
+        let name = ExportLocation.suggestedName(username: "ada", format: .zip, at: TestDefaults.start)
         let taken = fixture.output(name)
         try Data("x".utf8).write(to: URL(fileURLWithPath: taken))
         let fulfilment = ExportFulfilment(context: fixture.env.context)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 
 @testable import PrivacyModel
 
@@ -59,6 +60,16 @@ struct ExportFixture {
 
     /// A path in the output folder.
     func output(_ name: String) -> String { outputs.path(name) }
+
+    /// A folder nothing can be written into: a read-only folder in the outputs, or sysfs for root (who may write
+    /// anywhere a mode allows nothing). Give it mode 0700 back when done, so the outputs can be removed.
+    func unwritableFolder() throws -> String {
+        guard getuid() != 0 else { return "/sys" }
+        let folder = output("locked")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        chmod(folder, 0o500)
+        return folder
+    }
 
     /// Every name in the output folder, hidden ones included.
     func folderContents() throws -> [String] {

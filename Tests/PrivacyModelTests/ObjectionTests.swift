@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -10,7 +11,7 @@ struct ObjectionTests {
     func personalisation() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        try env.insertViewing(accountId: account.id, count: 5, newest: TestEnvironment.start)
+        try env.insertViewing(accountId: account.id, count: 5, newest: TestDefaults.start)
         let inputs = RecommendationInputs(context: env.context)
         #expect(try inputs.viewingHistory(accountId: account.id).signals.count == 5)
 
@@ -36,7 +37,7 @@ struct ObjectionTests {
     func viewingHistoryOff() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        try env.insertViewing(accountId: account.id, count: 3, newest: TestEnvironment.start)
+        try env.insertViewing(accountId: account.id, count: 3, newest: TestDefaults.start)
         try PreferenceService(context: env.context).set(
             "recommendations.viewing-history", to: false, accountId: account.id)
         let input = try RecommendationInputs(context: env.context).viewingHistory(accountId: account.id)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -48,14 +49,14 @@ import Testing
         #expect(try service.value("communications.newsletter", accountId: account.id) == true)
         let state = try #require(try service.preferences(accountId: account.id).first { $0.id == receipt.preferenceId })
         #expect(state.value && !state.isDefault)
-        #expect(state.changedAt == TestEnvironment.start)
+        #expect(state.changedAt == TestDefaults.start)
 
         let head = try AccountService(context: env.context).account(id: account.id)?.consentHeadHash
         #expect(head == receipt.hash)
         let audit = try env.context.store.read { db in try AuditLog.entries(db, accountId: account.id) }
         let entry = try #require(audit.first { $0.action == "preference-changed" })
         #expect(entry.detail.contains("communications.newsletter"))
-        #expect(entry.at == TestEnvironment.start.epochSeconds)
+        #expect(entry.at == TestDefaults.start.epochSeconds)
     }
 
     @Test func laterChangesContinueTheSequenceWithTheirOwnTimeAndChannel() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -6,7 +7,7 @@ import Testing
 @Suite("completing access and portability requests writes their files")
 struct RequestCompletionTests {
     private func name(_ format: PortabilityFormat?) -> String {
-        ExportLocation.suggestedName(username: "ada", format: format, at: TestEnvironment.start)
+        ExportLocation.suggestedName(username: "ada", format: format, at: TestDefaults.start)
     }
 
     @Test("completing an access request writes the access report and the zip export and names both")
@@ -84,15 +85,7 @@ struct RequestCompletionTests {
     func unwritableFolder() throws {
         let fixture = try ExportFixture()
         let filed = try fixture.env.request(for: fixture.account, in: .inProgress, type: .access, scope: .all)
-        // Root may write anywhere a mode allows nothing, but not into sysfs.
-        let folder: String
-        if getuid() == 0 {
-            folder = "/sys"
-        } else {
-            folder = fixture.output("locked")
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-            chmod(folder, 0o500)
-        }
+        let folder = try fixture.unwritableFolder()
         defer { if folder != "/sys" { chmod(folder, 0o700) } }
         #expect(throws: ExportError.folderNotWritable(folder)) {
             try RequestFulfilment(context: fixture.env.context).complete(

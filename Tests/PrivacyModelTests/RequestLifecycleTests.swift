@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -63,7 +64,7 @@ struct RequestLifecycleTests {
         env.clock.advance(by: 3600)
         let acknowledged = try service.acknowledge(reference: ref, actor: .support, note: "received")
         #expect(acknowledged.status == .acknowledged)
-        #expect(acknowledged.acknowledgedAt == TestEnvironment.start.addingTimeInterval(3600))
+        #expect(acknowledged.acknowledgedAt == TestDefaults.start.addingTimeInterval(3600))
         env.clock.advance(by: 3600)
         let verified = try service.verifyIdentity(reference: ref, actor: .support)
         #expect(verified.status == .identityVerified)
@@ -74,7 +75,7 @@ struct RequestLifecycleTests {
         let completed = try service.complete(reference: ref, actor: .support, note: "  export sent by email  ")
         #expect(completed.status == .completed)
         #expect(completed.resolution == "export sent by email")
-        #expect(completed.closedAt == TestEnvironment.start.addingTimeInterval(3600 + 3600 + 86_400))
+        #expect(completed.closedAt == TestDefaults.start.addingTimeInterval(3600 + 3600 + 86_400))
         #expect(completed.acknowledgedAt == acknowledged.acknowledgedAt)
         #expect(!completed.isOpen)
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 
 @testable import PrivacyModel
 
@@ -38,7 +39,7 @@ extension TestEnvironment {
     /// The same store, clock and catalogue, but references drawn from `random`.
     func requestService(random: any RandomSource) throws -> RequestService {
         let settings = ModelSettings(
-            clock: clock, random: random, scrypt: TestEnvironment.cheapScrypt, channel: "dashboard")
+            clock: clock, random: random, scrypt: TestDefaults.cheapScrypt, channel: "dashboard")
         return RequestService(
             context: try PrivacyContext(store: context.store, catalogue: context.catalogue, settings: settings))
     }

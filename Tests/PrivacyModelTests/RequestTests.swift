@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -19,7 +20,7 @@ struct RequestTests {
         #expect(request.type == .access)
         #expect(request.scope == .all)
         #expect(request.channel == "dashboard")
-        #expect(request.filedAt == TestEnvironment.start)
+        #expect(request.filedAt == TestDefaults.start)
         #expect(request.receiptDueAt.epochSeconds - request.filedAt.epochSeconds == 48 * 3600)
         #expect(request.responseDueAt.epochSeconds - request.filedAt.epochSeconds == 30 * 86_400)
         #expect(request.receiptDueAt.iso8601UTC == "2026-12-01T09:00:00Z")
@@ -37,7 +38,7 @@ struct RequestTests {
         #expect(filing.fromStatus == nil)
         #expect(filing.toStatus == .submitted)
         #expect(filing.actor == .subscriber)
-        #expect(filing.at == TestEnvironment.start)
+        #expect(filing.at == TestDefaults.start)
         #expect(try env.auditActions(account) == ["account-created", "request-filed"])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -10,7 +11,7 @@ struct RestrictionTests {
     func restrictAndLift() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        try env.insertViewing(accountId: account.id, count: 4, newest: TestEnvironment.start)
+        try env.insertViewing(accountId: account.id, count: 4, newest: TestDefaults.start)
         let service = RestrictionService(context: env.context)
         let restriction = try service.restrict(accountId: account.id, categoryId: "viewing", reason: "history is wrong")
         #expect(restriction.categoryId == "viewing")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -93,7 +94,7 @@ struct RetentionRunTests {
     func ninetyDays() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        let now = TestEnvironment.start
+        let now = TestDefaults.start
         let cutoff = try #require(UTCCalendar.calendar.date(byAdding: .day, value: -90, to: now))
         try env.insert(
             "technical-logs", accountId: account.id,
@@ -147,10 +148,10 @@ struct RetentionRunTests {
     func securityHold() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        let old = TestEnvironment.start.addingTimeInterval(-200 * 86_400)
+        let old = TestDefaults.start.addingTimeInterval(-200 * 86_400)
         try env.insert("technical-logs", accountId: account.id, at: [old, old], held: true)
         try env.insert("technical-logs", accountId: account.id, at: [old])
-        let report = try RetentionService(context: env.context).run(asOf: TestEnvironment.start)
+        let report = try RetentionService(context: env.context).run(asOf: TestDefaults.start)
         #expect(try result(report, "technical-logs").deletedCount == 1)
         #expect(try result(report, "technical-logs").heldCount == 2)
         #expect(try env.count("technical-logs", accountId: account.id) == 2)
@@ -161,7 +162,7 @@ struct RetentionRunTests {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
         let other = try env.makeAccount(email: "bob@example.com", username: "bob")
-        let now = TestEnvironment.start
+        let now = TestDefaults.start
         // 30 viewing events older than 2 years, 10 recent; the other account has 12 old ones.
         try env.insertViewing(accountId: account.id, count: 30, newest: now.addingTimeInterval(-800 * 86_400))
         try env.insertViewing(accountId: account.id, count: 10, newest: now)
@@ -191,11 +192,11 @@ struct RetentionRunTests {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
         try env.insertViewing(
-            accountId: account.id, count: 50, newest: TestEnvironment.start.addingTimeInterval(-800 * 86_400))
+            accountId: account.id, count: 50, newest: TestDefaults.start.addingTimeInterval(-800 * 86_400))
         let other = try env.secondSession()
         try other.store.read { db in
             let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM viewing_event") ?? 0
-            let report = try RetentionService(context: env.context, batchSize: 10).run(asOf: TestEnvironment.start)
+            let report = try RetentionService(context: env.context, batchSize: 10).run(asOf: TestDefaults.start)
             #expect(report.deletedCount == 50)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM viewing_event") == before)
         }
@@ -207,12 +208,12 @@ struct RetentionRunTests {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
         try env.insertViewing(
-            accountId: account.id, count: 3_000, newest: TestEnvironment.start.addingTimeInterval(-800 * 86_400))
+            accountId: account.id, count: 3_000, newest: TestDefaults.start.addingTimeInterval(-800 * 86_400))
         let other = try env.secondSession()
         let retention = RetentionService(context: env.context, batchSize: 100)
         let preferences = PreferenceService(context: other)
         try await withThrowingTaskGroup(of: Int.self) { group in
-            group.addTask { try retention.run(asOf: TestEnvironment.start).deletedCount }
+            group.addTask { try retention.run(asOf: TestDefaults.start).deletedCount }
             group.addTask {
                 for index in 0..<40 {
                     try preferences.set("communications.newsletter", to: index % 2 == 0, accountId: account.id)

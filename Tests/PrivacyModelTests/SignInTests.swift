@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PrivacyModel
@@ -17,7 +18,7 @@ struct SignInTests {
             Issue.record("expected success, got \(outcome)")
             return
         }
-        #expect(signedIn.lastSignInAt == TestEnvironment.start.epochSeconds)
+        #expect(signedIn.lastSignInAt == TestDefaults.start.epochSeconds)
         let (usage, audit) = try env.context.store.read { db in
             (
                 try String.fetchAll(
@@ -117,12 +118,12 @@ struct SignInTests {
     func deletionPending() throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
-        let purge = TestEnvironment.start.addingTimeInterval(30 * 86_400)
+        let purge = TestDefaults.start.addingTimeInterval(30 * 86_400)
         try env.context.store.write { db in
             try db.execute(
                 sql:
                     "UPDATE account SET status = 'deletion-pending', deletionRequestedAt = ?, purgeDueAt = ? WHERE id = ?",
-                arguments: [TestEnvironment.start.epochSeconds, purge.epochSeconds, account.id])
+                arguments: [TestDefaults.start.epochSeconds, purge.epochSeconds, account.id])
         }
         let service = SignInService(context: env.context)
         #expect(try service.signIn("ada", password: password) == .deletionPending(purgeOn: purge))

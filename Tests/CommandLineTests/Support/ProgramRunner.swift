@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// What one run of the built `privacy-dashboard` binary produced.
 struct ProgramResult {
@@ -7,14 +8,22 @@ struct ProgramResult {
     let stderr: String
 }
 
-/// Runs the real binary that `swift build` produced, in a temporary folder with its own store path.
+/// Runs the real binary that `swift build` produced, in a temporary folder (removed with the runner) with its
+/// own store path.
 struct ProgramRunner {
-    let directory: URL
-    var storePath: String { directory.appendingPathComponent("store.sqlite").path }
+    private let folder: TemporaryDirectory
+    var directory: URL { folder.url }
+    var storePath: String { folder.path("store.sqlite") }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("pd-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        folder = try TemporaryDirectory(prefix: "pd-cli")
+    }
+
+    /// A runner whose store is a copy of the demo store seeded once per test process (`demo seed`'s subscribers).
+    static func withDemoStore() throws -> ProgramRunner {
+        let runner = try ProgramRunner()
+        try DemoStoreTemplate.copy(to: runner.storePath)
+        return runner
     }
 
     /// The binary beside the test bundle (or PRIVACY_DASHBOARD_BIN).
@@ -65,6 +74,4 @@ struct ProgramRunner {
     func runOnStore(_ arguments: [String], stdin: String? = nil) throws -> ProgramResult {
         try run(arguments + ["--store", storePath], stdin: stdin)
     }
-
-    func cleanUp() { try? FileManager.default.removeItem(at: directory) }
 }

@@ -2,33 +2,18 @@ import DashboardUI
 import Foundation
 import PrivacyModel
 import TerminalKit
+import TestSupport
 import Testing
-
-/// A temporary folder removed when the harness goes away.
-final class ScratchFolder: @unchecked Sendable {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("pd-ui-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
 
 /// A dashboard on an in-memory terminal over a seeded temporary store, with a stopped clock.
 ///
 /// `press` feeds keys written in the `screen` command's notation and returns the rendered text.
 @MainActor
 final class DashboardHarness {
-    /// 2026-11-29 09:00:00 UTC.
-    static let start = Date(timeIntervalSince1970: 1_795_942_800)
     /// The demo subscribers' password.
     static let password = DemoSeeder.password
 
-    let folder: ScratchFolder
+    let folder: TemporaryDirectory
     let clock: FixedClock
     let context: PrivacyContext
     let strings: Strings
@@ -43,15 +28,17 @@ final class DashboardHarness {
         configuration: DashboardConfiguration = DashboardConfiguration(), glyphs: Glyphs = .unicode,
         language: String = "en"
     ) throws {
-        folder = try ScratchFolder()
-        clock = FixedClock(Self.start)
+        folder = try TemporaryDirectory(prefix: "pd-ui")
+        clock = FixedClock(TestDefaults.start)
         context = try PrivacyContext.open(
             path: folder.path("store.sqlite"), mode: .createIfMissing,
             settings: ModelSettings(
-                clock: clock, random: SeededRandomSource(seed: 42), scrypt: ScryptParameters(ln: 4, r: 8, p: 1),
+                clock: clock, random: SeededRandomSource(seed: 42), scrypt: TestDefaults.cheapScrypt,
                 channel: "dashboard"))
         if seedDemo {
-            _ = try DemoSeeder(context: context, seed: 2026).seed(viewingEvents: viewingEvents) { _, _ in }
+            _ = try DemoSeeder(context: context, seed: TestDefaults.demoSeed).seed(viewingEvents: viewingEvents) {
+                _, _ in
+            }
         }
         strings = try Strings.bundled(language: language)
         terminal = InMemoryTerminal(size: size, glyphs: glyphs)

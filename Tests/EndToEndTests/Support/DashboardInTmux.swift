@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// One test's fixture: a folder, a copy of the seeded demo store, and a tmux session on it.
 final class DashboardInTmux {
@@ -21,7 +22,9 @@ final class DashboardInTmux {
         folder = try EndToEnd.temporaryFolder("pd-e2e")
         do {
             binary = try EndToEnd.binary()
-            (store, password) = try await DemoStore.shared.copy(into: folder)
+            store = folder.appendingPathComponent("store.sqlite").path
+            try await DemoStoreTemplate.copyDetached(to: store)
+            password = EndToEnd.demoPassword
             let paneEnvironment = [
                 "PRIVACY_DASHBOARD_IDLE_MINUTES": "5", "XDG_DATA_HOME": folder.appendingPathComponent("xdg").path,
                 // Reports and exports the dashboard writes stay in the test's folder, never in the runner's home.

@@ -97,22 +97,6 @@ enum EndToEnd {
         return files.result(status: Spawn.wait(pid))
     }
 
-    /// Like `run`, but waits for the end by polling, without holding a thread (for long runs such as seeding).
-    static func runUntilExit(_ executable: String, _ arguments: [String], environment: [String: String]) async throws
-        -> ToolResult
-    {
-        let files = CapturedOutput()
-        defer { files.remove() }
-        let pid = try Spawn.start(
-            executable, arguments, environment: environment, stdout: files.outPath, stderr: files.errPath)
-        var status: Int32?
-        while status == nil {
-            try? await Task.sleep(for: .milliseconds(50))
-            status = Spawn.exitStatus(pid)
-        }
-        return files.result(status: status ?? -1)
-    }
-
     /// Runs the dashboard's CLI on a store; a non-zero exit is a failure with its stderr.
     static func cli(_ arguments: [String], store: String) throws -> String {
         var environment = ProcessInfo.processInfo.environment

@@ -61,16 +61,6 @@ enum Spawn {
         return decode(status)
     }
 
-    /// The exit status if the child has ended (and reaps it), nil while it runs; -1 if it cannot be waited for.
-    static func exitStatus(_ pid: pid_t) -> Int32? {
-        var status: Int32 = 0
-        switch waitpid(pid, &status, WNOHANG) {
-        case 0: return nil
-        case pid: return decode(status)
-        default: return errno == EINTR ? nil : -1
-        }
-    }
-
     private static func decode(_ status: Int32) -> Int32 {
         status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }

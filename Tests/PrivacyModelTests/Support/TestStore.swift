@@ -1,47 +1,31 @@
 import Foundation
 import PrivacyModel
-
-/// A temporary folder removed when the test value goes away.
-final class TemporaryDirectory: @unchecked Sendable {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("pd-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
+import TestSupport
 
 /// A fresh store in a temporary folder, a stopped clock and cheap scrypt: everything a model test needs.
 struct TestEnvironment {
-    /// 2026-11-29 09:00:00 UTC, the instant tests start at.
-    static let start = Date(timeIntervalSince1970: 1_795_942_800)
-    /// scrypt cheap enough for tests (the product keeps ln=17).
-    static let cheapScrypt = ScryptParameters(ln: 4, r: 8, p: 1)
-
     let directory: TemporaryDirectory
     let clock: FixedClock
     let context: PrivacyContext
 
     var storePath: String { context.store.path }
 
-    init(at instant: Date = TestEnvironment.start, seed: UInt64 = 42, channel: String = "dashboard") throws {
+    init(at instant: Date = TestDefaults.start, seed: UInt64 = 42, channel: String = "dashboard") throws {
         directory = try TemporaryDirectory()
         clock = FixedClock(instant)
         context = try PrivacyContext.open(
             path: directory.path("store.sqlite"), mode: .createIfMissing,
             settings: ModelSettings(
-                clock: clock, random: SeededRandomSource(seed: seed), scrypt: Self.cheapScrypt, channel: channel))
+                clock: clock, random: SeededRandomSource(seed: seed), scrypt: TestDefaults.cheapScrypt, channel: channel
+            ))
     }
 
     /// A second context on the same file, as another session (another connection pool) would have.
     func secondSession() throws -> PrivacyContext {
         try PrivacyContext.open(
             path: storePath,
-            settings: ModelSettings(clock: clock, random: SeededRandomSource(seed: 7), scrypt: Self.cheapScrypt))
+            settings: ModelSettings(clock: clock, random: SeededRandomSource(seed: 7), scrypt: TestDefaults.cheapScrypt)
+        )
     }
 
     /// Creates an adult account with a known password.
