@@ -11,7 +11,7 @@ struct StoredTextLanguageTests {
     static let english = [
         "If you disagree", "data-protection authority", "Extended to", "extended to", "Identity confirmed",
         "identity confirmed", "Records of", "erased:", "Kept:", "is restricted", "kept but not used", "Viewing history",
-        "via ",
+        "via ", "über dashboard",
     ]
 
     @Test("a German subscriber reads a denial with its reason, an extension, an erasure and a restriction in German")
@@ -54,7 +54,11 @@ struct StoredTextLanguageTests {
             try harness.press("<Esc><Home>")
         }
         #expect(details[3].contains("Identität nicht belegt"))
-        #expect(details[3].contains(german["stored.request.complaint"]))
+        #expect(details[3].contains(german["stored.request.complaint"].prefix(30)))
+        #expect(
+            details[3].contains(
+                german("requests.detail.filedVia", ["date": "", "channel": german["stored.channel.dashboard"]])
+                    .trimmingCharacters(in: .whitespaces)))
         #expect(details[2].contains("Sehr viele Daten"))
         #expect(details[1].contains("Gelöschte Datensätze aus"))
         #expect(details[1].contains("Identität durch die angemeldete Sitzung"))

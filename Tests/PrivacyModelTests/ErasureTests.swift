@@ -30,7 +30,8 @@ struct ErasureTests {
         #expect(request.scope == .category("viewing"))
         #expect(request.status == .completed)
         #expect(
-            english(request.resolution, catalogue: env.context.catalogue).contains("Records of Viewing history erased: 120"))
+            english(request.resolution, catalogue: env.context.catalogue).contains(
+                "Records of Viewing history erased: 120"))
         let events = try env.requests.events(requestId: request.id)
         #expect(events.map(\.toStatus) == [.submitted, .acknowledged, .identityVerified, .inProgress, .completed])
         #expect(events.first?.actor == .subscriber)

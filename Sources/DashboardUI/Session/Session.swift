@@ -9,9 +9,7 @@ public final class Session {
     /// The store, settings and the catalogue with its texts in the session's language, so every service a
     /// screen reaches (summaries, preferences, requests) hands back names and summaries in that language.
     public private(set) var context: PrivacyContext
-    /// The same store with the catalogue as shipped (English): the base each language is made from, and the
-    /// context for work whose output is in the model's own English words (an access report, a stored note),
-    /// so such output never mixes languages.
+    /// The same store with the catalogue as shipped (English): the base each language is made from.
     public let storeContext: PrivacyContext
     /// The signed-in account, reloaded after changes.
     public private(set) var account: Account

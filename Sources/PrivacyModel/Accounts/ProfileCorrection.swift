@@ -213,7 +213,8 @@ public struct ProfileCorrectionService: Sendable {
         }
         try service.complete(
             reference: reference, actor: .system,
-            resolution: .message("stored.correction.bySubscriber", ["field": .term("requests.field.\(field.rawValue)")]))
+            resolution: .message("stored.correction.bySubscriber", ["field": .term("requests.field.\(field.rawValue)")])
+        )
         return ProfileCorrectionReceipt(reference: reference, field: field, before: before, after: value)
     }
 

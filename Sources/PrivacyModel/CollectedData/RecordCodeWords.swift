@@ -1,5 +1,6 @@
-/// The one table of stored code values a reader sees in their records (`from-support`, `sign-in`, `metric`,
-/// `paid`…) and the strings key each is put into words with, for My data's records and the access report.
+/// The one table of stored code values a reader sees (`from-support`, `sign-in`, `metric`, `paid`, the
+/// channel a request came through…) and the strings key each is put into words with, for My data's records,
+/// request details and the access report.
 public enum RecordCodeWords {
     /// For each record set, the columns that hold codes and the family of strings keys their words are under.
     static let families: [String: [String: String]] = [
@@ -17,6 +18,9 @@ public enum RecordCodeWords {
     public static func key(recordSet: String, column: String, value: String) -> String? {
         families[recordSet]?[column].map { "\($0).\(value)" }
     }
+
+    /// The strings key of a channel a request or sign-in came through ("stored.channel.dashboard").
+    public static func channelKey(_ channel: String) -> String { "stored.channel.\(channel)" }
 
     /// Whether the column holds `StoredText` to put into words rather than text shown as it is.
     public static func holdsStoredText(recordSet: String, column: String) -> Bool {

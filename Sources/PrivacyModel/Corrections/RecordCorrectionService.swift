@@ -62,7 +62,10 @@ public struct RecordCorrectionService: Sendable {
         let expected = request.details.currentValue
         let done = StoredText.message(
             "stored.correction.record",
-            ["field": .text(reference.field), "set": .catalogue(["recordSet.\(table.id).name"]), "key": .text(String(reference.key))])
+            [
+                "field": .text(reference.field), "set": .catalogue(["recordSet.\(table.id).name"]),
+                "key": .text(String(reference.key)),
+            ])
         let resolution = StoredText.typed(note) + done
         let now = context.now
         return try RequestService(context: context).complete(

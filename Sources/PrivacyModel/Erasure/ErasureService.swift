@@ -82,7 +82,8 @@ public struct ErasureService: Sendable {
         let deleted = outcome.reduce(0) { $0 + $1.deleteCount }
         var messages = [
             UserFacingMessage(
-                "stored.erasure.erased", ["count": .number(deleted), "category": .catalogue(["category.\(category.id).name"])])
+                "stored.erasure.erased",
+                ["count": .number(deleted), "category": .catalogue(["category.\(category.id).name"])])
         ]
         for set in outcome where set.keepCount > 0 {
             let name: MessageValue = .catalogue(["recordSet.\(set.recordSetId).name"])

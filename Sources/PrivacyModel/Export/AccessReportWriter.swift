@@ -307,7 +307,8 @@ public struct AccessReportWriter: Sendable {
                             "name": ReportText.clean(name),
                             "old": words(receipt.oldIsOn ? "report.choice.on" : "report.choice.off"),
                             "new": words(receipt.newIsOn ? "report.choice.on" : "report.choice.off"),
-                            "channel": ReportText.clean(receipt.channel),
+                            "channel": ReportText.clean(
+                                words.optional(RecordCodeWords.channelKey(receipt.channel)) ?? receipt.channel),
                             "version": ReportText.clean(receipt.policyVersion),
                         ])
             ]
@@ -337,7 +338,9 @@ public struct AccessReportWriter: Sendable {
                     + words(
                         "report.request.filed",
                         [
-                            "at": request.filedAt.iso8601UTC, "channel": ReportText.clean(request.channel),
+                            "at": request.filedAt.iso8601UTC,
+                            "channel": ReportText.clean(
+                                words.optional(RecordCodeWords.channelKey(request.channel)) ?? request.channel),
                             "due": request.currentDueAt.dayUTC,
                             "extended": request.isExtended ? words("report.request.extended") : "",
                         ]),

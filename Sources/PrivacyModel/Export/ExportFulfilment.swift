@@ -105,7 +105,8 @@ public struct ExportFulfilment: Sendable {
 
     /// "access report written to PATH" or "zip export written to PATH", as stored text.
     static func written(_ output: ExportResult) -> StoredText {
-        .message("stored.export.written", ["output": .term("stored.output.\(output.format)"), "path": .text(output.path)])
+        .message(
+            "stored.export.written", ["output": .term("stored.output.\(output.format)"), "path": .text(output.path)])
     }
 
     /// The subscriber's own language for the report they read (English when none of ours is set).

@@ -62,7 +62,8 @@ public struct PortabilityFulfilment: Sendable {
         if let categories {
             resolution =
                 resolution
-                + .message("stored.export.categories", ["categories": .catalogue(categories.map { "category.\($0).name" })])
+                + .message(
+                    "stored.export.categories", ["categories": .catalogue(categories.map { "category.\($0).name" })])
         }
         if let since { resolution = resolution + .message("stored.export.since", ["date": .day(since)]) }
         return try steps.finish(open, resolution: resolution, actor: actor)

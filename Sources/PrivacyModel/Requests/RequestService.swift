@@ -44,7 +44,8 @@ public struct RequestService: Sendable {
                     deadlines.receiptDue.epochSeconds, deadlines.responseDue.epochSeconds,
                 ])
             let requestId = db.lastInsertedRowID
-            try appendEvent(db, requestId: requestId, at: filedAt, from: nil, to: .submitted, actor: actor, note: .empty)
+            try appendEvent(
+                db, requestId: requestId, at: filedAt, from: nil, to: .submitted, actor: actor, note: .empty)
             try AuditLog.append(
                 db, at: filedAt, accountId: accountId, actor: actor.rawValue, action: RequestAction.file.auditName,
                 detail: "\(reference) \(type.rawValue) \(scope) via \(channel)")
@@ -340,6 +341,8 @@ public struct RequestService: Sendable {
                 INSERT INTO request_event (requestId, sequence, at, fromStatus, toStatus, actor, note)
                 VALUES (?, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM request_event WHERE requestId = ?), ?, ?, ?, ?, ?)
                 """,
-            arguments: [requestId, requestId, at.epochSeconds, from?.rawValue, to.rawValue, actor.rawValue, note.storedForm])
+            arguments: [
+                requestId, requestId, at.epochSeconds, from?.rawValue, to.rawValue, actor.rawValue, note.storedForm,
+            ])
     }
 }

@@ -178,7 +178,8 @@ enum RecordColumns {
             guard let index = table.columns.firstIndex(of: column.name) else { return "" }
             let value = record.values[index]
             switch column.kind {
-            case .text: return clip(words(value.text, column: column.name, table: table, formats: formats, strings: strings))
+            case .text:
+                return clip(words(value.text, column: column.name, table: table, formats: formats, strings: strings))
             case .dateTime: return seconds(value).map { formats.dateTime(Date(epochSeconds: $0)) } ?? clip(value.text)
             case .date: return seconds(value).map { formats.date(Date(epochSeconds: $0)) } ?? clip(value.text)
             case .duration: return seconds(value).map { formats.hoursMinutes(seconds: Int($0)) } ?? clip(value.text)

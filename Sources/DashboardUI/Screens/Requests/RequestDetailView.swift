@@ -60,7 +60,11 @@ enum RequestDetailView {
         lines += pair(
             "filed",
             strings(
-                "requests.detail.filedVia", ["date": formats.dateTime(request.filedAt), "channel": request.channel]))
+                "requests.detail.filedVia",
+                [
+                    "date": formats.dateTime(request.filedAt),
+                    "channel": RequestText.channel(request.channel, session: session),
+                ]))
 
         lines += heading("details")
         let details = request.details

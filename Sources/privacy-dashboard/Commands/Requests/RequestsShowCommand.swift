@@ -77,7 +77,9 @@ enum RequestReport {
                 event.fromStatus == nil
                 ? "filed"
                 : event.isExtension ? "extended" : "\(event.fromStatus?.label ?? "") -> \(event.toStatus.label)"
-            table.add([String(event.sequence), event.at.iso8601UTC, step, event.actor.rawValue, wording.text(event.note)])
+            table.add([
+                String(event.sequence), event.at.iso8601UTC, step, event.actor.rawValue, wording.text(event.note),
+            ])
         }
         return lines.map(SafeText.clean).joined(separator: "\n") + "\n" + table.render()
     }
