@@ -369,18 +369,6 @@ public struct AccessReportWriter: Sendable {
 
     // MARK: Words
 
-    /// "1 record" or "1,826 records": a count with its thousands grouped.
-    static func countText(_ count: Int) -> String {
-        guard count != 1 else { return "1 record" }
-        let digits = String(count)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return "\(grouped) records"
-    }
-
     private func rangeText(_ set: RecordSetSummary) -> String {
         guard let oldest = set.oldest, let newest = set.newest else { return "" }
         return oldest.dayUTC == newest.dayUTC

@@ -86,6 +86,15 @@ public struct RequestService: Sendable {
 
     // MARK: Reading
 
+    /// The open request of an account for the same right and scope, if there is one (a second is refused).
+    public func openRequest(accountId: Int64, type: RightKind, scope: RequestScope) throws -> RightsRequest? {
+        try context.store.read { db in
+            try openDuplicate(db, accountId: accountId, type: type, scope: scope).flatMap {
+                try fetch(db, reference: $0)
+            }
+        }
+    }
+
     /// The request with a reference, ignoring case, spaces and a missing dash or prefix; nil when there is none.
     public func request(reference: String) throws -> RightsRequest? {
         guard let canonical = ReferenceNumber.normalise(reference) else { return nil }

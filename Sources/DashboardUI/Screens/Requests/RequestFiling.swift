@@ -7,8 +7,7 @@ import PrivacyModel
 enum RequestFiling {
     /// An open request of the account with the same right and scope, if there is one (the model refuses a second).
     static func openDuplicate(type: RightKind, scope: RequestScope, session: Session) throws -> RightsRequest? {
-        try session.requests.requests(accountId: session.account.id)
-            .first { $0.isOpen && $0.type == type && $0.scope == scope }
+        try session.requests.openRequest(accountId: session.account.id, type: type, scope: scope)
     }
 
     /// Re-checks the signed-in subscriber's password; a wrong one counts toward the sign-in lockout,
