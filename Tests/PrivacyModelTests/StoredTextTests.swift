@@ -125,3 +125,22 @@ struct RightScopesTests {
         #expect(scopes.scopes(for: .deletion).contains(.account))
     }
 }
+
+@Suite("An extension given as a day")
+struct ExtensionDayTests {
+    @Test("a day means its end (UTC); the latest allowed day means the latest allowed instant")
+    func endOfDay() throws {
+        let env = try TestEnvironment()
+        let account = try env.makeAccount()
+        let first = try env.request(for: account, in: .acknowledged)
+        let day = try #require(UTCCalendar.day("2027-01-05"))
+        let extended = try env.requests.extend(
+            reference: first.reference, untilEndOf: day, reason: "volume", actor: .support)
+        #expect(extended.currentDueAt.iso8601UTC == "2027-01-05T23:59:59Z")
+        let second = try env.request(for: account, in: .acknowledged, type: .access, scope: .category("viewing"))
+        let latest = env.requests.deadlines(for: second).latestExtension
+        let last = try env.requests.extend(
+            reference: second.reference, untilEndOf: latest, reason: "volume", actor: .support)
+        #expect(last.currentDueAt == latest)
+    }
+}
