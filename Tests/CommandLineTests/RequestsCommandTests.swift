@@ -104,7 +104,9 @@ struct RequestsCommandTests {
         #expect(Set(lines.dropFirst()) == Set(files.map { folder + "/" + $0 }))
         let request = try #require(try RequestService(context: store.context).request(reference: reference))
         #expect(request.status == .completed)
-        for file in files { #expect(request.resolution?.contains(folder + "/" + file) == true) }
+        let resolution = MessageWording.english(catalogue: store.context.catalogue).text(
+            try #require(request.resolution))
+        for file in files { #expect(resolution.contains(folder + "/" + file)) }
         let again = try store.runner.runOnStore(["requests", "complete", reference, "--output", folder])
         #expect(again.status == 65)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
@@ -187,8 +189,10 @@ struct RequestsCommandTests {
         #expect(denied.status == 0, "\(denied.stderr)")
         let request = try #require(try RequestService(context: store.context).request(reference: reference))
         #expect(request.status == .denied)
-        #expect(request.resolution?.hasPrefix("We could not confirm who you are.") == true)
-        #expect(request.resolution?.contains("data-protection authority") == true)
+        let resolution = MessageWording.english(catalogue: store.context.catalogue).text(
+            try #require(request.resolution))
+        #expect(resolution.hasPrefix("We could not confirm who you are. If you disagree"))
+        #expect(resolution.contains("data-protection authority"))
         let again = try store.runner.runOnStore(["requests", "deny", reference, "--reason", "again"])
         #expect(again.status == 65)
     }

@@ -91,7 +91,8 @@ struct RequestFulfilmentTests {
         let stored = try RequestService(context: harness.context).require(reference: reference)
         #expect(stored.type == .access)
         #expect(stored.status == .completed)
-        let resolution = try #require(stored.resolution)
+        let resolution = MessageWording.english(catalogue: harness.context.catalogue).text(
+            try #require(stored.resolution))
         #expect(resolution.contains(folder + "/" + report))
         #expect(resolution.contains(folder + "/" + export))
         // The request's detail keeps the paths.
@@ -143,10 +144,11 @@ struct RequestFulfilmentTests {
         #expect(stored.type == .portability)
         #expect(stored.scope == .format("zip"))
         #expect(stored.status == .completed)
-        let resolution = try #require(stored.resolution)
+        let resolution = MessageWording.english(catalogue: harness.context.catalogue).text(
+            try #require(stored.resolution))
         #expect(resolution.contains(folder + "/" + name))
-        #expect(resolution.contains("records from 2026-11-01"))
-        #expect(resolution.contains("payment, viewing"))
+        #expect(resolution.contains("Records from 2026-11-01"))
+        #expect(resolution.contains("Categories: Payment, Viewing history"))
     }
 
     @Test("portability: a start day that is not a day is refused at the details step")

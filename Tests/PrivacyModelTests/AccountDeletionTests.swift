@@ -73,7 +73,7 @@ struct AccountDeletionTests {
         #expect(pending.purgeDueAt == purgeDue.epochSeconds)
         let request = try env.requests.require(reference: receipt.reference)
         #expect(request.type == .deletion && request.scope == .account && request.status == .completed)
-        #expect(request.resolution?.contains(purgeDue.dayUTC) == true)
+        #expect(english(request.resolution, catalogue: env.context.catalogue).contains(purgeDue.dayUTC))
         #expect(try env.auditActions(account).contains("account-deletion-requested"))
         // Access ends at once, and the sign-in refusal names the purge date.
         #expect(

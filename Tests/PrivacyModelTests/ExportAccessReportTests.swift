@@ -37,7 +37,7 @@ struct ExportAccessReportTests {
         let request = try fixture.env.request(
             for: fixture.account, in: .acknowledged, type: .deletion, scope: .category("viewing"))
         let text = try AccessReportWriter(context: fixture.env.context).render(accountId: fixture.account.id)
-        #expect(text.contains("#1 2026-11-29T09:00:00Z  Newsletter: off -> on  via dashboard"))
+        #expect(text.contains("#1 2026-11-29T09:00:00Z  Newsletter: off -> on  via the dashboard"))
         #expect(text.contains("\(request.reference)  deletion (Viewing history)  status: acknowledged"))
         #expect(text.contains("answer due 2026-12-29"))
         #expect(text.contains("submitted -> acknowledged by support"))

@@ -20,7 +20,8 @@ struct ExportFulfilmentTests {
         #expect(FileManager.default.fileExists(atPath: path))
         let request = outcome.request
         #expect(request.status == .completed)
-        #expect(request.resolution == "json export written to \(path)")
+        #expect(
+            english(request.resolution, catalogue: fixture.env.context.catalogue) == "JSON export written to \(path).")
         let events = try fixture.env.requests.events(requestId: request.id)
         #expect(events.map(\.toStatus) == [.submitted, .acknowledged, .identityVerified, .inProgress, .completed])
         #expect(events.dropFirst().allSatisfy { $0.actor == .system })

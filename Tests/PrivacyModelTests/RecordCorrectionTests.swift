@@ -138,10 +138,10 @@ struct RecordCorrectionTests {
         #expect(try setup.title() == "Metropolis")
         #expect(outcome.request.status == .completed)
         #expect(
-            outcome.request.resolution
-                == "checked the playback log Corrected title of viewing-events record \(setup.viewingKey) to the requested value."
+            english(outcome.request.resolution, catalogue: setup.fixture.env.context.catalogue)
+                == "checked the playback log. Corrected title of Viewing events record \(setup.viewingKey) to the requested value."
         )
-        #expect(outcome.summary.contains("now holds the requested title"))
+        #expect(outcome.work == .recordCorrected)
         let actions = try setup.fixture.env.auditActions(setup.fixture.account)
         #expect(actions.suffix(2) == ["record-corrected", "request-completed"])
     }

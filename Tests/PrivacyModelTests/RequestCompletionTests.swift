@@ -26,9 +26,9 @@ struct RequestCompletionTests {
         let request = outcome.request
         #expect(request.status == .completed)
         #expect(
-            request.resolution
-                == "sent by post; access report written to \(report); zip export written to \(zip)")
-        #expect(outcome.summary.hasPrefix("Wrote the access report and a zip export of "))
+            english(request.resolution, catalogue: fixture.env.context.catalogue)
+                == "sent by post. Access report written to \(report). ZIP export written to \(zip).")
+        #expect(request.resolution?.typedTexts == ["sent by post"])
         let events = try fixture.env.requests.events(requestId: request.id)
         #expect(events.last?.actor == .support)
     }
@@ -56,7 +56,9 @@ struct RequestCompletionTests {
         let expected = name(PortabilityFormat(rawValue: format))
         #expect(try fixture.folderContents() == [expected])
         #expect(outcome.outputs.map(\.format) == [format])
-        #expect(outcome.request.resolution == "\(format) export written to \(fixture.output(expected))")
+        #expect(
+            english(outcome.request.resolution, catalogue: fixture.env.context.catalogue)
+                == "\(format.uppercased()) export written to \(fixture.output(expected)).")
         if format == "json" {
             let data = try Data(contentsOf: URL(fileURLWithPath: fixture.output(expected)))
             let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]

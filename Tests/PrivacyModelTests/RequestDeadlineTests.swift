@@ -44,7 +44,10 @@ struct RequestDeadlineTests {
         #expect(event.sequence == 4)
         #expect(event.fromStatus == .identityVerified && event.toStatus == .identityVerified)
         #expect(event.isExtension)
-        #expect(event.note == "extended to 2027-01-12T09:00:00Z: the export spans many years")
+        #expect(
+            english(event.note, catalogue: env.context.catalogue)
+                == "Extended to 2027-01-12T09:00:00Z. the export spans many years")
+        #expect(event.extensionReason == .typed("the export spans many years"))
         #expect(event.at == env.context.now)
         #expect(try env.auditActions(account).last == "request-extended")
         // The extended request still moves on normally and keeps its new due date.

@@ -74,7 +74,7 @@ struct RequestLifecycleTests {
         env.clock.advance(by: 86_400)
         let completed = try service.complete(reference: ref, actor: .support, note: "  export sent by email  ")
         #expect(completed.status == .completed)
-        #expect(completed.resolution == "export sent by email")
+        #expect(completed.resolution == .typed("export sent by email"))
         #expect(completed.closedAt == TestDefaults.start.addingTimeInterval(3600 + 3600 + 86_400))
         #expect(completed.acknowledgedAt == acknowledged.acknowledgedAt)
         #expect(!completed.isOpen)
@@ -84,7 +84,7 @@ struct RequestLifecycleTests {
         #expect(events.map(\.fromStatus) == [nil, .submitted, .acknowledged, .identityVerified, .inProgress])
         #expect(events.map(\.toStatus) == [.submitted, .acknowledged, .identityVerified, .inProgress, .completed])
         #expect(events.map(\.actor) == [.subscriber, .support, .support, .system, .support])
-        #expect(events.map(\.note) == ["", "received", "", "", "export sent by email"])
+        #expect(events.map(\.note) == [.empty, .typed("received"), .empty, .empty, .typed("export sent by email")])
         #expect(events.last?.at == completed.closedAt)
         #expect(
             try env.auditActions(account) == [
@@ -165,9 +165,9 @@ struct RequestLifecycleTests {
         #expect(try env.requests.require(reference: request.reference).status == .acknowledged)
         let denied = try env.requests.deny(
             reference: request.reference, actor: .support, reason: " The account holder could not be verified. ")
-        #expect(denied.resolution == "The account holder could not be verified.")
-        #expect(
-            try env.requests.events(requestId: request.id).last?.note == "The account holder could not be verified.")
+        let resolution = StoredText.typed("The account holder could not be verified.") + ComplaintNotice.text
+        #expect(denied.resolution == resolution)
+        #expect(try env.requests.events(requestId: request.id).last?.note == resolution)
     }
 
     @Test("only the subscriber cancels; only staff or the system move a request on")

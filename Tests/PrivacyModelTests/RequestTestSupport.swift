@@ -79,3 +79,21 @@ extension TestEnvironment {
         try context.store.read { db in try AuditLog.entries(db, accountId: account.id) }.reversed().map(\.action)
     }
 }
+
+extension RequestFulfilment {
+    /// `carryOut` with the options spelled as separate arguments, support acting by default.
+    func complete(
+        reference: String, actor: RequestActor = .support, note: String = "", outputFolder: String? = nil,
+        progress: @escaping (ExportProgress) -> Void = { _ in }, isCancelled: @escaping () -> Bool = { false }
+    ) throws -> FulfilmentOutcome {
+        try carryOut(
+            reference: reference,
+            options: FulfilmentOptions(
+                actor: actor, note: note, folder: outputFolder, progress: progress, isCancelled: isCancelled))
+    }
+}
+
+/// Stored text as the command line prints it (English from the shipped tables), "" for none.
+func english(_ stored: StoredText?, catalogue: PolicyCatalogue) -> String {
+    stored.map(MessageWording.english(catalogue: catalogue).text) ?? ""
+}

@@ -92,7 +92,11 @@ struct RestrictionTests {
         let objection = try env.request(
             for: account, in: .inProgress, type: .objection, scope: .purpose("personalisation"))
         let objected = try fulfilment.complete(reference: objection.reference)
-        #expect(objected.summary == "Switched off 2 preference(s).")
+        guard case .objected(let receipt) = objected.work else {
+            Issue.record("an objection's outcome is its receipt")
+            return
+        }
+        #expect(receipt.receipts.count == 2)
         #expect(try env.requests.events(requestId: objection.id).last?.actor == .support)
         let plain = try env.requests.file(
             accountId: account.id, type: .correction, scope: .field(RequestScope.otherField),
@@ -101,7 +105,7 @@ struct RestrictionTests {
         try env.requests.verifyIdentity(reference: plain.reference, actor: .support)
         try env.requests.start(reference: plain.reference, actor: .support)
         let done = try fulfilment.complete(reference: plain.reference, note: "sent")
-        #expect(done.request.resolution == "sent" && done.summary.isEmpty)
+        #expect(done.request.resolution == .typed("sent") && done.work == .noted)
         let early = try env.request(for: account, in: .acknowledged, type: .deletion, scope: .category("device"))
         #expect(throws: RequestError.self) { try fulfilment.complete(reference: early.reference) }
     }

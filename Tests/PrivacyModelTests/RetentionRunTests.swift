@@ -227,11 +227,4 @@ struct RetentionRunTests {
         #expect(try PreferenceService(context: env.context).receipts(accountId: account.id).count == 40)
         #expect(try env.count("viewing-events", accountId: account.id) == 0)
     }
-
-    @Test("a denial reason gets the complaint reminder once")
-    func complaintNotice() {
-        let once = ComplaintNotice.resolution(reason: "We could not confirm who you are")
-        #expect(once == "We could not confirm who you are. " + ComplaintNotice.sentence)
-        #expect(ComplaintNotice.resolution(reason: once) == once)
-    }
 }

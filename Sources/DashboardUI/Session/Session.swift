@@ -21,12 +21,15 @@ public final class Session {
     public var flash: Flash?
     /// The name shown in the title bar (the profile's full name, else the username).
     public private(set) var displayName: String
+    /// The catalogue's texts by key in the session's language, for stored messages that name them.
+    private var catalogueTexts: [String: String]
 
     /// Makes a session for an account that has just signed in.
     public init(context: PrivacyContext, account: Account, strings: Strings, formats: Formats) {
         shippedCatalogue = context.catalogue
         self.context = Self.localized(
             context, catalogue: context.catalogue, texts: Self.catalogueTexts(language: strings.language))
+        catalogueTexts = self.context.catalogue.texts
         self.account = account
         self.strings = strings
         self.formats = formats
@@ -48,6 +51,7 @@ public final class Session {
         self.strings = strings
         formats = Formats(language: strings.language, timeZone: formats.timeZone)
         context = Self.localized(context, catalogue: shippedCatalogue, texts: catalogueTexts)
+        self.catalogueTexts = context.catalogue.texts
     }
 
     /// The shipped catalogue texts for a language; none (English) when the file is missing or unreadable.
@@ -95,6 +99,11 @@ public final class Session {
     /// Shows an error from the model in the status line, in its own words.
     public func show(error: any Error) {
         flash = Flash(text: message(for: error), kind: .danger)
+    }
+
+    /// Text kept in the store (a resolution, an event's note) in the session's language.
+    public func text(of stored: StoredText) -> String {
+        strings.text(of: stored, formats: formats) { [catalogueTexts] in catalogueTexts[$0] }
     }
 
     /// A model error in the session's language (its English description when no translation is keyed).

@@ -16,16 +16,20 @@ extension Strings {
         return first.uppercased() + text.dropFirst() + "."
     }
 
-    /// A keyed message with its placeholders filled, dates and numbers formatted for this language.
-    public func text(of message: UserFacingMessage, formats: Formats) -> String {
-        var text = self[message.key]
-        for (name, value) in message.values {
-            text = text.replacingOccurrences(of: "{\(name)}", with: format(value, formats: formats))
-        }
-        return text
+    /// A keyed message with its placeholders filled, dates and numbers formatted for this language;
+    /// `catalogue` gives the catalogue's texts in this language.
+    public func text(
+        of message: UserFacingMessage, formats: Formats, catalogue: (String) -> String? = { _ in nil }
+    ) -> String {
+        message.text(lookup: { self[$0] }, value: { format($0, formats: formats, catalogue: catalogue) })
     }
 
-    private func format(_ value: MessageValue, formats: Formats) -> String {
+    /// Text kept in the store (a resolution, an event's note) in this language, its sentences joined by a space.
+    public func text(of stored: StoredText, formats: Formats, catalogue: (String) -> String? = { _ in nil }) -> String {
+        stored.text(lookup: { self[$0] }, value: { format($0, formats: formats, catalogue: catalogue) })
+    }
+
+    private func format(_ value: MessageValue, formats: Formats, catalogue: (String) -> String?) -> String {
         switch value {
         case .text(let text): return text
         case .number(let number): return formats.number(number)
@@ -33,6 +37,7 @@ extension Strings {
         case .instant(let date): return formats.dateTime(date)
         case .list(let items): return items.joined(separator: ", ")
         case .term(let key): return contains(key) ? self[key] : key
+        case .catalogue(let keys): return keys.map { catalogue($0) ?? $0 }.joined(separator: ", ")
         }
     }
 }

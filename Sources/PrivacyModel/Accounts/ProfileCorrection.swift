@@ -34,6 +34,19 @@ public enum ProfileField: String, CaseIterable, Sendable {
         }
     }
 
+    /// The value held now for the field named `name`, or nil when none is held (blank counts as none) or the
+    /// name is no field of the account or profile.
+    public static func currentValue(_ name: String, accountId: Int64, context: PrivacyContext) throws -> String? {
+        guard let field = ProfileField(rawValue: name) else { return nil }
+        let (account, profile) = try context.store.read { db in
+            (try Account.fetchOne(db, key: accountId), try Profile.fetchOne(db, key: accountId))
+        }
+        guard let account, let value = field.value(account: account, profile: profile),
+            !value.trimmingCharacters(in: .whitespaces).isEmpty
+        else { return nil }
+        return value
+    }
+
     /// Whether the field lives in the account row (login data) rather than the profile.
     var isAccountColumn: Bool { self == .email || self == .username || self == .birthdate }
 }
@@ -184,25 +197,24 @@ public struct ProfileCorrectionService: Sendable {
         let service = RequestService(context: context)
         let filed = try service.file(
             accountId: accountId, type: .correction, scope: .field(field.rawValue),
-            details: RequestDetails(
-                field: field.rawValue, currentValue: before, requestedValue: value,
-                note: "corrected by the subscriber in a signed-in session"),
+            details: RequestDetails(field: field.rawValue, currentValue: before, requestedValue: value),
             actor: .subscriber)
         let reference = filed.reference
         do {
             try service.acknowledge(reference: reference, actor: .system)
-            try service.verifyIdentity(
-                reference: reference, actor: .system, note: "identity confirmed by the subscriber's signed-in session")
+            try service.verifyIdentity(reference: reference, actor: .system, note: SelfServiceRequest.identityNote)
             try service.start(reference: reference, actor: .system)
             try apply(field, before: before, after: value, accountId: accountId, reference: reference)
         } catch {
+            let cause = (error as? any KeyedUserFacingError).map { StoredText([$0.message]) } ?? .typed("\(error)")
             _ = try? service.deny(
-                reference: reference, actor: .system, reason: "the correction could not be applied: \(error)")
+                reference: reference, actor: .system, reason: .message("stored.correction.failed") + cause)
             throw error
         }
         try service.complete(
             reference: reference, actor: .system,
-            note: "Corrected at once by the subscriber: \(field.rawValue) now holds the requested value.")
+            resolution: .message("stored.correction.bySubscriber", ["field": .term("requests.field.\(field.rawValue)")])
+        )
         return ProfileCorrectionReceipt(reference: reference, field: field, before: before, after: value)
     }
 

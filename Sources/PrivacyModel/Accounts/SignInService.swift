@@ -117,7 +117,14 @@ public struct SignInService: Sendable {
     private func recordUsage(_ db: Database, accountId: Int64, kind: String, at now: Date) throws {
         try db.execute(
             sql: "INSERT INTO usage_event (accountId, occurredAt, kind, detail) VALUES (?, ?, ?, ?)",
-            arguments: [accountId, now.epochSeconds, kind, "via \(context.settings.channel)"])
+            arguments: [
+                accountId, now.epochSeconds, kind, Self.usageDetail(channel: context.settings.channel).storedForm,
+            ])
+    }
+
+    /// A sign-in's usage detail: the channel it came through ("via the dashboard"), put into words when shown.
+    static func usageDetail(channel: String) -> StoredText {
+        .message("stored.usage.via", ["channel": .term(RecordCodeWords.channelKey(channel))])
     }
 
     private func decoyHash(for parameters: ScryptParameters) -> String {

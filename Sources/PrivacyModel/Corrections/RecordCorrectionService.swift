@@ -60,11 +60,13 @@ public struct RecordCorrectionService: Sendable {
         let after = try Self.normalised(requested, for: column)
         let binding: any DatabaseValueConvertible = column.shape == .seconds ? Int64(after) ?? 0 : after
         let expected = request.details.currentValue
-        let done = "Corrected \(reference.field) of \(table.id) record \(reference.key) to the requested value."
-        var resolution = note.isEmpty ? done : "\(note) \(done)"
-        if resolution.count > RequestDetails.maximumLength {
-            resolution = String(resolution.prefix(RequestDetails.maximumLength - 1)) + "\u{2026}"
-        }
+        let done = StoredText.message(
+            "stored.correction.record",
+            [
+                "field": .text(reference.field), "set": .catalogue(["recordSet.\(table.id).name"]),
+                "key": .text(String(reference.key)),
+            ])
+        let resolution = StoredText.typed(note) + done
         let now = context.now
         return try RequestService(context: context).complete(
             reference: request.reference, actor: actor, note: resolution

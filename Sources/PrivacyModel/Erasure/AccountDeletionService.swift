@@ -105,16 +105,18 @@ public struct AccountDeletionService: Sendable {
                 action: "account-deletion-requested", detail: "\(request.reference) purge due \(purgeDue.iso8601UTC)")
         }
         let plan = try dryRun(accountId: accountId)
-        var resolution =
-            "Account closed on \(now.dayUTC): access ended at once. Its data is purged on \(purgeDue.dayUTC)."
+        var resolution = StoredText.message("stored.account.closed", ["date": .day(now), "purge": .day(purgeDue)])
         for set in plan.sets where set.keepCount > 0 {
-            resolution += " Kept: \(set.keepCount) \(set.name.lowercased())"
-            if let until = set.keptUntilLatest { resolution += " until \(until.dayUTC) at the latest" }
-            resolution += "."
+            let name: MessageValue = .catalogue(["recordSet.\(set.recordSetId).name"])
+            resolution =
+                resolution
+                + (set.keptUntilLatest.map {
+                    .message("stored.keptUntil", ["count": .number(set.keepCount), "set": name, "date": .day($0)])
+                } ?? .message("stored.kept", ["count": .number(set.keepCount), "set": name]))
         }
-        if let note, !note.isEmpty { resolution += " " + note }
+        resolution = resolution + .typed(note)
         let flow = SelfServiceRequest(service: RequestService(context: context))
-        let completed = try flow.finish(request, note: resolution, actor: actor)
+        let completed = try flow.finish(request, resolution: resolution, actor: actor)
         return AccountDeletionReceipt(
             reference: completed.reference, accountId: accountId, requestedAt: now, purgeDueAt: purgeDue, plan: plan)
     }

@@ -64,30 +64,38 @@ public struct ErasureService: Sendable {
                 keepReason: remaining.keepReason, keepBasis: remaining.keepBasis,
                 keptUntilEarliest: remaining.keptUntilEarliest, keptUntilLatest: remaining.keptUntilLatest)
         }
-        let resolution = Self.completionNote(category: category, outcome: outcome) + (note.map { " " + $0 } ?? "")
+        let resolution = Self.completionNote(category: category, outcome: outcome) + .typed(note)
         let now = context.now
         try context.store.write { db in
             try AuditLog.append(
                 db, at: now, accountId: accountId, actor: actor.rawValue, action: "category-erased",
                 detail: "\(request.reference) \(category.id): \(outcome.reduce(0) { $0 + $1.deleteCount }) deleted")
         }
-        let completed = try flow.finish(request, note: resolution, actor: actor)
+        let completed = try flow.finish(request, resolution: resolution, actor: actor)
         return ErasureReceipt(
             reference: completed.reference, accountId: accountId, categoryId: category.id,
             completedAt: completed.closedAt ?? now, sets: outcome)
     }
 
-    /// The resolution text of a completed erasure: counts deleted, and what was kept, why and until when.
-    static func completionNote(category: DataCategory, outcome: [RecordSetDisposition]) -> String {
+    /// The resolution of a completed erasure: the count deleted, then what was kept and until when.
+    static func completionNote(category: DataCategory, outcome: [RecordSetDisposition]) -> StoredText {
         let deleted = outcome.reduce(0) { $0 + $1.deleteCount }
-        var parts = ["Erased \(deleted) record\(deleted == 1 ? "" : "s") of \(category.name)."]
+        var messages = [
+            UserFacingMessage(
+                "stored.erasure.erased",
+                ["count": .number(deleted), "category": .catalogue(["category.\(category.id).name"])])
+        ]
         for set in outcome where set.keepCount > 0 {
-            var kept = "Kept \(set.keepCount) \(set.name.lowercased())"
-            if let reason = set.keepReason { kept += ": \(reason)" }
-            if let until = set.keptUntilLatest { kept += " (the last is erased on \(until.dayUTC))" }
-            parts.append(kept.hasSuffix(".") ? kept : kept + ".")
+            let name: MessageValue = .catalogue(["recordSet.\(set.recordSetId).name"])
+            if let until = set.keptUntilLatest {
+                messages.append(
+                    UserFacingMessage(
+                        "stored.keptUntil", ["count": .number(set.keepCount), "set": name, "date": .day(until)]))
+            } else {
+                messages.append(UserFacingMessage("stored.kept", ["count": .number(set.keepCount), "set": name]))
+            }
         }
-        return parts.joined(separator: " ")
+        return StoredText(messages)
     }
 
     /// The category, when the catalogue lets a subscriber erase it.

@@ -7,7 +7,7 @@ struct SelfServiceRequest {
     let service: RequestService
 
     /// The note recorded when the program confirms the requester's identity.
-    static let identityNote = "identity confirmed by the subscriber's signed-in session"
+    static let identityNote = StoredText.message("stored.request.identityBySession")
 
     /// Files the request, or resumes an open one for the same thing, and moves it on to in progress.
     ///
@@ -36,7 +36,7 @@ struct SelfServiceRequest {
         }
         if request.status == .acknowledged {
             request = try service.verifyIdentity(
-                reference: request.reference, actor: actor, note: actor == .system ? Self.identityNote : "")
+                reference: request.reference, actor: actor, note: actor == .system ? Self.identityNote : .empty)
         }
         if request.status == .identityVerified {
             request = try service.start(reference: request.reference, actor: actor)
@@ -44,11 +44,10 @@ struct SelfServiceRequest {
         return request
     }
 
-    /// Completes a request begun with `begin`, keeping `note` as its resolution.
-    func finish(_ request: RightsRequest, note: String, actor: RequestActor = .system) throws -> RightsRequest {
-        let trimmed =
-            note.count > RequestDetails.maximumLength
-            ? String(note.prefix(RequestDetails.maximumLength - 1)) + "…" : note
-        return try service.complete(reference: request.reference, actor: actor, note: trimmed)
+    /// Completes a request begun with `begin`, keeping `resolution` (what was done, then any note) as its resolution.
+    func finish(_ request: RightsRequest, resolution: StoredText, actor: RequestActor = .system) throws
+        -> RightsRequest
+    {
+        try service.complete(reference: request.reference, actor: actor, resolution: resolution)
     }
 }

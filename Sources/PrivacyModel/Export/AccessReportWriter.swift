@@ -195,10 +195,11 @@ public struct AccessReportWriter: Sendable {
                     ? words("report.samples.all")
                     : words("report.samples.recent", ["count": words.number(page.records.count)]))
         ]
+        let wording = words.wording(catalogue: context.catalogue)
         for record in page.records {
             let parts = zip(page.table.columns, record.values).compactMap { column, value -> String? in
                 guard column != page.table.timeColumn, value != .null else { return nil }
-                return "\(words.column(column)): \(Self.display(column, value))"
+                return "\(words.column(column)): \(display(column, value, recordSet: set.id, wording: wording))"
             }
             lines += ["      \(record.time.iso8601UTC)  " + parts.joined(separator: "; ")]
         }
@@ -206,9 +207,16 @@ public struct AccessReportWriter: Sendable {
     }
 
     /// A stored value as a person reads it: times as ISO 8601, long text cut, control characters made visible.
-    private static func display(_ column: String, _ value: FieldValue) -> String {
+    /// Codes (`from-support`, `sign-in`) and stored messages are put into the report's words.
+    private func display(_ column: String, _ value: FieldValue, recordSet: String, wording: MessageWording) -> String {
         if ExportPlan.isTimeColumn(column), case .integer(let seconds) = value { return ExportTime.iso8601(seconds) }
-        let text = ReportText.clean(value.text)
+        var shown = value.text
+        if let key = RecordCodeWords.key(recordSet: recordSet, column: column, value: shown) {
+            shown = words.optional(key) ?? shown
+        } else if RecordCodeWords.holdsStoredText(recordSet: recordSet, column: column) {
+            shown = wording.text(StoredText(storedForm: shown))
+        }
+        let text = ReportText.clean(shown)
         return text.count > 120 ? String(text.prefix(119)) + "\u{2026}" : text
     }
 
@@ -299,7 +307,8 @@ public struct AccessReportWriter: Sendable {
                             "name": ReportText.clean(name),
                             "old": words(receipt.oldIsOn ? "report.choice.on" : "report.choice.off"),
                             "new": words(receipt.newIsOn ? "report.choice.on" : "report.choice.off"),
-                            "channel": ReportText.clean(receipt.channel),
+                            "channel": ReportText.clean(
+                                words.optional(RecordCodeWords.channelKey(receipt.channel)) ?? receipt.channel),
                             "version": ReportText.clean(receipt.policyVersion),
                         ])
             ]
@@ -308,6 +317,7 @@ public struct AccessReportWriter: Sendable {
     }
 
     private func requestsSection(_ requests: [RightsRequest], service: RequestService) throws -> [String] {
+        let wording = words.wording(catalogue: context.catalogue)
         let title = words("report.requests.title")
         var lines = ["", "", title, String(repeating: "-", count: title.count)]
         guard !requests.isEmpty else { return lines + ["  " + words("report.requests.none")] }
@@ -328,20 +338,23 @@ public struct AccessReportWriter: Sendable {
                     + words(
                         "report.request.filed",
                         [
-                            "at": request.filedAt.iso8601UTC, "channel": ReportText.clean(request.channel),
+                            "at": request.filedAt.iso8601UTC,
+                            "channel": ReportText.clean(
+                                words.optional(RecordCodeWords.channelKey(request.channel)) ?? request.channel),
                             "due": request.currentDueAt.dayUTC,
                             "extended": request.isExtended ? words("report.request.extended") : "",
                         ]),
             ]
             if let resolution = request.resolution {
-                lines += ["    " + words("report.request.outcome", ["resolution": ReportText.clean(resolution)])]
+                let text = wording.text(resolution)
+                lines += ["    " + words("report.request.outcome", ["resolution": ReportText.clean(text)])]
             }
             for event in try service.events(requestId: request.id) {
                 let change =
                     event.fromStatus.map {
                         words("report.event.change", ["from": status($0), "to": status(event.toStatus)])
                     } ?? status(event.toStatus)
-                let note = event.note.isEmpty ? "" : colon + ReportText.clean(event.note)
+                let note = event.note.isEmpty ? "" : colon + ReportText.clean(wording.text(event.note))
                 let actor = words.optional("report.actor.\(event.actor.rawValue)") ?? event.actor.rawValue
                 lines += [
                     "    "
@@ -355,18 +368,6 @@ public struct AccessReportWriter: Sendable {
     }
 
     // MARK: Words
-
-    /// "1 record" or "1,826 records": a count with its thousands grouped.
-    static func countText(_ count: Int) -> String {
-        guard count != 1 else { return "1 record" }
-        let digits = String(count)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return "\(grouped) records"
-    }
 
     private func rangeText(_ set: RecordSetSummary) -> String {
         guard let oldest = set.oldest, let newest = set.newest else { return "" }

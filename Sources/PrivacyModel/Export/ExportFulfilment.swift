@@ -58,7 +58,7 @@ public struct ExportFulfilment: Sendable {
             }
             let completed = try advanceAndComplete(
                 request, outputs: outputs, actor: actor, note: note, service: service)
-            return FulfilmentOutcome(request: completed, summary: Self.summary(outputs), outputs: outputs)
+            return FulfilmentOutcome(request: completed, work: .exported(outputs))
         } catch {
             for output in outputs { try? FileManager.default.removeItem(atPath: output.path) }
             throw error
@@ -88,10 +88,8 @@ public struct ExportFulfilment: Sendable {
     ) throws -> RightsRequest {
         let steps = SelfServiceRequest(service: service)
         let open = try steps.advance(request, actor: actor)
-        let written = outputs.map { "\(Self.name($0)) written to \($0.path)" }
-        let resolution = ([note.trimmingCharacters(in: .whitespacesAndNewlines)] + written)
-            .filter { !$0.isEmpty }.joined(separator: "; ")
-        return try steps.finish(open, note: resolution, actor: actor)
+        let written = outputs.map(Self.written).reduce(StoredText.empty, +)
+        return try steps.finish(open, resolution: .typed(note) + written, actor: actor)
     }
 
     /// The request `reference` when it is still open and `actor` may carry it out (support or the program).
@@ -105,19 +103,10 @@ public struct ExportFulfilment: Sendable {
         return request
     }
 
-    /// "access report" or "zip export".
-    static func name(_ output: ExportResult) -> String {
-        output.format == "report" ? "access report" : "\(output.format) export"
-    }
-
-    /// "Wrote the access report and a zip export of 1,826 records."
-    private static func summary(_ outputs: [ExportResult]) -> String {
-        let parts = outputs.map { output in
-            output.format == "report"
-                ? "the access report"
-                : "a \(output.format) export of \(AccessReportWriter.countText(output.rows))"
-        }
-        return "Wrote " + parts.joined(separator: " and ") + "."
+    /// "access report written to PATH" or "zip export written to PATH", as stored text.
+    static func written(_ output: ExportResult) -> StoredText {
+        .message(
+            "stored.export.written", ["output": .term("stored.output.\(output.format)"), "path": .text(output.path)])
     }
 
     /// The subscriber's own language for the report they read (English when none of ours is set).

@@ -17,9 +17,10 @@ public struct PortabilityFulfilment: Sendable {
     ///
     /// A nil `folder` means `ExportLocation.defaultFolder()`, created (mode 0700) when missing; a named folder
     /// must exist. `categories` nil exports every category; `since` keeps records at or after that instant.
+    /// `note` opens the resolution.
     public func fulfil(
         reference: String, into folder: String?, categories: [String]? = nil, since: Date? = nil,
-        actor: RequestActor = .system, progress: (ExportProgress) -> Void = { _ in },
+        actor: RequestActor = .system, note: String = "", progress: (ExportProgress) -> Void = { _ in },
         isCancelled: () -> Bool = { false }
     ) throws -> FulfilmentOutcome {
         let service = RequestService(context: context)
@@ -41,11 +42,9 @@ public struct PortabilityFulfilment: Sendable {
             isCancelled: isCancelled)
         do {
             let completed = try complete(
-                request, output: output, categories: categories, since: since, actor: actor, service: service)
-            return FulfilmentOutcome(
-                request: completed,
-                summary: "Wrote a \(output.format) export of \(AccessReportWriter.countText(output.rows)).",
-                outputs: [output])
+                request, output: output, categories: categories, since: since, actor: actor, note: note,
+                service: service)
+            return FulfilmentOutcome(request: completed, work: .exported([output]))
         } catch {
             try? FileManager.default.removeItem(atPath: output.path)
             throw error
@@ -55,15 +54,18 @@ public struct PortabilityFulfilment: Sendable {
     /// Moves the request through the remaining steps and completes it with the output's path and the choices.
     private func complete(
         _ request: RightsRequest, output: ExportResult, categories: [String]?, since: Date?, actor: RequestActor,
-        service: RequestService
+        note: String, service: RequestService
     ) throws -> RightsRequest {
         let steps = SelfServiceRequest(service: service)
         let open = try steps.advance(request, actor: actor)
-        var choices: [String] = []
-        if let categories { choices.append("categories: " + categories.joined(separator: ", ")) }
-        if let since { choices.append("records from \(since.dayUTC)") }
-        var resolution = "\(ExportFulfilment.name(output)) written to \(output.path)"
-        if !choices.isEmpty { resolution += " (" + choices.joined(separator: "; ") + ")" }
-        return try steps.finish(open, note: resolution, actor: actor)
+        var resolution = StoredText.typed(note) + ExportFulfilment.written(output)
+        if let categories {
+            resolution =
+                resolution
+                + .message(
+                    "stored.export.categories", ["categories": .catalogue(categories.map { "category.\($0).name" })])
+        }
+        if let since { resolution = resolution + .message("stored.export.since", ["date": .day(since)]) }
+        return try steps.finish(open, resolution: resolution, actor: actor)
     }
 }

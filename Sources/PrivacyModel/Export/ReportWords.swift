@@ -49,6 +49,12 @@ struct ReportWords: Sendable {
         return (value < 0 ? "-" : "") + grouped
     }
 
+    /// Stored messages in these words, catalogue texts from `catalogue` (already in this language).
+    func wording(catalogue: PolicyCatalogue) -> MessageWording {
+        let texts = catalogue.texts
+        return MessageWording(lookup: optional, number: number, catalogue: { texts[$0] })
+    }
+
     /// A column name in plain words ("durationSeconds" → "duration (seconds)").
     func column(_ name: String) -> String { optional("report.column.\(name)") ?? name }
 

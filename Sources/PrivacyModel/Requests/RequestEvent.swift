@@ -17,22 +17,33 @@ public struct RequestEvent: Sendable, Equatable, Identifiable, FetchableRecord {
     public let toStatus: RequestStatus
     /// Who took the step.
     public let actor: RequestActor
-    /// The reason, note or extension text ("" when none).
-    public let note: String
+    /// The reason, note or extension text, as keys and values (empty when none; old rows: their plain text).
+    public let note: StoredText
 
     /// Whether this event records an extension (the only step that leaves the status unchanged).
     public var isExtension: Bool { fromStatus == toStatus }
 
-    /// The note an extension event stores: the new due date, then the reason.
-    static func extensionNote(newDue: Date, reason: String) -> String {
-        "extended to \(newDue.iso8601UTC): \(reason)"
+    /// The key of an extension's first sentence, which names the new due date.
+    static let extendedKey = "stored.request.extended"
+
+    /// The note an extension event stores: the new due date, then the reason as typed.
+    static func extensionNote(newDue: Date, reason: String) -> StoredText {
+        .message(extendedKey, ["due": .instant(newDue)]) + .typed(reason)
     }
 
-    /// The reason given for an extension, without the stored "extended to <date>: " lead-in.
-    public var extensionReason: String? {
+    /// The reason given for an extension, without the sentence naming the new due date.
+    ///
+    /// Events stored before notes were keyed hold "extended to <date>: <reason>" in English; the reason is
+    /// read out of that text.
+    public var extensionReason: StoredText? {
         guard isExtension else { return nil }
-        guard note.hasPrefix("extended to "), let colon = note.range(of: ": ") else { return note }
-        return String(note[colon.upperBound...])
+        if let first = note.messages.first, first.key == Self.extendedKey {
+            return StoredText(Array(note.messages.dropFirst()))
+        }
+        guard let old = note.typedTexts.first, old.hasPrefix("extended to "), let colon = old.range(of: ": ") else {
+            return note
+        }
+        return .typed(String(old[colon.upperBound...]))
     }
 
     /// Reads a `request_event` row, refusing values this program does not know.
@@ -60,6 +71,6 @@ public struct RequestEvent: Sendable, Equatable, Identifiable, FetchableRecord {
         self.fromStatus = fromStatus
         self.toStatus = toStatus
         self.actor = actor
-        note = row["note"]
+        note = StoredText(storedForm: row["note"])
     }
 }

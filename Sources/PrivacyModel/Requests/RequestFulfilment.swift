@@ -1,10 +1,43 @@
-import Foundation
+public import Foundation
 
-/// The one place that decides what completing a request does: an access request gets the access report
-/// and the zip export, a portability request its export (both through `ExportFulfilment`); a deletion
-/// erases a category or closes the account; an objection switches the purpose off; a restriction is
-/// recorded; a correction of a stored record changes the record. Other requests are completed with the
-/// note. `requests complete` carries a request out through here.
+/// How a request is carried out: who acts, the note, where files go, the subscriber's export choices and
+/// the hooks an export reports progress and checks for a stop through.
+public struct FulfilmentOptions {
+    /// Who carries it out: `.support` (the request must be in progress) or `.system` for self-service.
+    public var actor: RequestActor
+    /// A note of the person completing it (kept as typed, after what was done).
+    public var note: String
+    /// The folder access reports and exports go into (nil: `ExportLocation.defaultFolder()`).
+    public var folder: String?
+    /// For a portability export: the categories to include (nil: every one).
+    public var categories: [String]?
+    /// For a portability export: only records at or after this instant.
+    public var since: Date?
+    /// Called as an export goes on.
+    public var progress: (ExportProgress) -> Void
+    /// Asked between an export's batches; true stops it and leaves nothing behind.
+    public var isCancelled: () -> Bool
+
+    /// Options for one fulfilment; only the actor has no default.
+    public init(
+        actor: RequestActor, note: String = "", folder: String? = nil, categories: [String]? = nil,
+        since: Date? = nil, progress: @escaping (ExportProgress) -> Void = { _ in },
+        isCancelled: @escaping () -> Bool = { false }
+    ) {
+        self.actor = actor
+        self.note = note
+        self.folder = folder
+        self.categories = categories
+        self.since = since
+        self.progress = progress
+        self.isCancelled = isCancelled
+    }
+}
+
+/// The one dispatcher that carries a request out, whoever asks: the subscriber's wizard, `requests complete`
+/// and the staff console. `RequestEffect` decides what a request does; each effect goes to the service that
+/// owns its rule (exports through `ExportFulfilment`/`PortabilityFulfilment`, erasure, account closing,
+/// objection, restriction, record correction), and the outcome comes back as data.
 public struct RequestFulfilment: Sendable {
     /// The shared context.
     public let context: PrivacyContext
@@ -12,64 +45,104 @@ public struct RequestFulfilment: Sendable {
     /// Binds the fulfilment to a context.
     public init(context: PrivacyContext) { self.context = context }
 
-    /// Completes the request as `actor` (support by default), carrying it out first where the model can.
+    /// Carries out and completes the filed request `reference`.
     ///
-    /// Access and portability outputs go into `outputFolder` (nil: `ExportLocation.defaultFolder()`);
-    /// `progress` and `isCancelled` follow the export as in `PortabilityExporter`. The request must be in
-    /// progress; on any failure it stays in progress and no output is left behind.
-    public func complete(
-        reference: String, actor: RequestActor = .support, note: String = "", outputFolder: String? = nil,
-        progress: (ExportProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false }
-    ) throws -> FulfilmentOutcome {
+    /// Support may only complete a request in progress (the request service says which step is missing);
+    /// the program (`.system`) takes an open request through the steps still due. On any failure the
+    /// request stays open and no output is left behind.
+    public func carryOut(reference: String, options: FulfilmentOptions) throws -> FulfilmentOutcome {
         let service = RequestService(context: context)
         let request = try service.require(reference: reference)
-        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard request.status == .inProgress, actor != .subscriber else {
-            // The request service explains which step is missing or who may take it.
+        let ready = options.actor == .system ? request.isOpen : request.status == .inProgress
+        guard ready, options.actor != .subscriber else {
             return FulfilmentOutcome(
-                request: try service.complete(reference: reference, actor: actor, note: note), summary: "")
+                request: try service.complete(reference: reference, actor: options.actor, note: options.note),
+                work: .noted)
         }
+        let note = options.note.trimmingCharacters(in: .whitespacesAndNewlines)
         let extra = note.isEmpty ? nil : note
-        switch (request.type, request.scope.kind) {
-        case (.access, _), (.portability, _):
-            return try ExportFulfilment(context: context).fulfil(
-                reference: request.reference, into: outputFolder, actor: actor, note: note, progress: progress,
-                isCancelled: isCancelled)
-        case (.correction, .field) where request.details.isRecordCorrection:
-            let completed = try RecordCorrectionService(context: context).apply(request, actor: actor, note: note)
-            let details = request.details
-            return FulfilmentOutcome(
-                request: completed,
-                summary: "The \(details.recordSet ?? "") record \(details.recordKey ?? 0) now holds the requested"
-                    + " \(details.field ?? "value").")
-        case (.deletion, .category):
-            let receipt = try ErasureService(context: context).erase(
-                accountId: request.accountId, categoryId: request.scope.value, actor: actor, note: extra)
-            return FulfilmentOutcome(
-                request: try service.require(reference: receipt.reference),
-                summary: "Erased \(receipt.deletedCount) records; kept \(receipt.keptCount).")
-        case (.deletion, .account):
+        let effect = RequestEffect.of(request)
+        switch effect {
+        case .access:
+            let outcome = try ExportFulfilment(context: context).fulfil(
+                reference: request.reference, into: options.folder, actor: options.actor, note: note,
+                progress: options.progress, isCancelled: options.isCancelled)
+            return FulfilmentOutcome(request: outcome.request, work: .exported(outcome.outputs))
+        case .portability:
+            let outcome = try PortabilityFulfilment(context: context).fulfil(
+                reference: request.reference, into: options.folder, categories: options.categories,
+                since: options.since, actor: options.actor, note: note, progress: options.progress,
+                isCancelled: options.isCancelled)
+            return FulfilmentOutcome(request: outcome.request, work: .exported(outcome.outputs))
+        case .correctRecord:
+            let completed = try RecordCorrectionService(context: context).apply(
+                request, actor: options.actor, note: note)
+            return FulfilmentOutcome(request: completed, work: .recordCorrected)
+        case .closeAccount:
             let receipt = try AccountDeletionService(context: context).closeAccount(
-                reference: request.reference, actor: actor, note: extra)
+                reference: request.reference, actor: options.actor, note: extra)
             return FulfilmentOutcome(
-                request: try service.require(reference: receipt.reference),
-                summary: "The account is closed; its data is purged on \(receipt.purgeDueAt.dayUTC).")
-        case (.objection, .purpose):
+                request: try service.require(reference: receipt.reference), work: .accountClosed(receipt))
+        case .erase, .object:
+            return try carryOutAtOnce(
+                effect, accountId: request.accountId, scope: request.scope, note: extra, actor: options.actor)
+        case .restrict:
+            return try carryOutAtOnce(
+                effect, accountId: request.accountId, scope: request.scope, note: request.details.note,
+                actor: options.actor)
+        case .note:
+            return FulfilmentOutcome(
+                request: try service.complete(reference: reference, actor: options.actor, note: note), work: .noted)
+        }
+    }
+
+    /// The subscriber's own request: files it and, when the signed-in session may carry it out itself
+    /// (`RequestEffect.isSelfService`), carries it out at once as the program; otherwise it waits for support.
+    ///
+    /// An erasure, objection or restriction resumes an open request for the same thing instead of failing
+    /// as a duplicate, so an interrupted one finishes on the next attempt.
+    public func fileAndCarryOut(
+        accountId: Int64, type: RightKind, scope: RequestScope, details: RequestDetails = .empty,
+        options: FulfilmentOptions
+    ) throws -> FulfilmentOutcome {
+        let effect = RequestEffect.of(type, scope, isRecordCorrection: details.isRecordCorrection)
+        switch effect {
+        case .erase, .object, .restrict:
+            return try carryOutAtOnce(effect, accountId: accountId, scope: scope, note: details.note, actor: .system)
+        case .access, .portability, .closeAccount, .correctRecord, .note:
+            let filed = try RequestService(context: context).file(
+                accountId: accountId, type: type, scope: scope, details: details, actor: .subscriber)
+            guard effect.isSelfService else { return FulfilmentOutcome(request: filed, work: .filed) }
+            var options = options
+            options.actor = .system
+            options.note = ""
+            return try carryOut(reference: filed.reference, options: options)
+        }
+    }
+
+    /// Erases, objects or restricts through the owning service, which files (or resumes) and completes the request.
+    private func carryOutAtOnce(
+        _ effect: RequestEffect, accountId: Int64, scope: RequestScope, note: String?, actor: RequestActor
+    ) throws -> FulfilmentOutcome {
+        let service = RequestService(context: context)
+        switch effect {
+        case .erase:
+            let receipt = try ErasureService(context: context).erase(
+                accountId: accountId, categoryId: scope.value, actor: actor, note: note)
+            return FulfilmentOutcome(request: try service.require(reference: receipt.reference), work: .erased(receipt))
+        case .object:
             let receipt = try ObjectionService(context: context).object(
-                accountId: request.accountId, purposeId: request.scope.value, note: extra, actor: actor)
+                accountId: accountId, purposeId: scope.value, note: note, actor: actor)
             return FulfilmentOutcome(
-                request: try service.require(reference: receipt.reference),
-                summary: "Switched off \(receipt.receipts.count) preference(s).")
-        case (.restriction, .category):
-            let restriction = try RestrictionService(context: context).restrict(
-                accountId: request.accountId, categoryId: request.scope.value, reason: request.details.note ?? "",
-                actor: actor)
-            return FulfilmentOutcome(
-                request: try service.require(reference: restriction.requestReference ?? request.reference),
-                summary: "The \(request.scope.value) category is restricted.")
+                request: try service.require(reference: receipt.reference), work: .objected(receipt))
         default:
+            let restriction = try RestrictionService(context: context).restrict(
+                accountId: accountId, categoryId: scope.value, reason: note ?? "", actor: actor)
+            guard let reference = restriction.requestReference else {
+                throw RequestError.unreadable("the restriction of \(scope.value) names no request")
+            }
             return FulfilmentOutcome(
-                request: try service.complete(reference: reference, actor: actor, note: note), summary: "")
+                request: try service.require(reference: reference), work: .restricted(restriction))
         }
     }
 }

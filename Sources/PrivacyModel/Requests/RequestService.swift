@@ -44,7 +44,8 @@ public struct RequestService: Sendable {
                     deadlines.receiptDue.epochSeconds, deadlines.responseDue.epochSeconds,
                 ])
             let requestId = db.lastInsertedRowID
-            try appendEvent(db, requestId: requestId, at: filedAt, from: nil, to: .submitted, actor: actor, note: "")
+            try appendEvent(
+                db, requestId: requestId, at: filedAt, from: nil, to: .submitted, actor: actor, note: .empty)
             try AuditLog.append(
                 db, at: filedAt, accountId: accountId, actor: actor.rawValue, action: RequestAction.file.auditName,
                 detail: "\(reference) \(type.rawValue) \(scope) via \(channel)")
@@ -84,6 +85,15 @@ public struct RequestService: Sendable {
     }
 
     // MARK: Reading
+
+    /// The open request of an account for the same right and scope, if there is one (a second is refused).
+    public func openRequest(accountId: Int64, type: RightKind, scope: RequestScope) throws -> RightsRequest? {
+        try context.store.read { db in
+            try openDuplicate(db, accountId: accountId, type: type, scope: scope).flatMap {
+                try fetch(db, reference: $0)
+            }
+        }
+    }
 
     /// The request with a reference, ignoring case, spaces and a missing dash or prefix; nil when there is none.
     public func request(reference: String) throws -> RightsRequest? {
@@ -150,38 +160,56 @@ public struct RequestService: Sendable {
     /// Confirms receipt to the subscriber (submitted → acknowledged); staff or system only.
     @discardableResult
     public func acknowledge(reference: String, actor: RequestActor, note: String = "") throws -> RightsRequest {
-        try perform(.acknowledge, reference: reference, actor: actor, note: note)
+        try perform(.acknowledge, reference: reference, actor: actor, note: .typed(note))
     }
 
     /// Records that the requester is the account holder (acknowledged → identity-verified); staff or system only.
     @discardableResult
     public func verifyIdentity(reference: String, actor: RequestActor, note: String = "") throws -> RightsRequest {
+        try perform(.verifyIdentity, reference: reference, actor: actor, note: .typed(note))
+    }
+
+    /// Records the identity check with a note of the program's own (the signed-in session).
+    func verifyIdentity(reference: String, actor: RequestActor, note: StoredText) throws -> RightsRequest {
         try perform(.verifyIdentity, reference: reference, actor: actor, note: note)
     }
 
     /// Starts work on the request (identity-verified → in-progress); staff or system only.
     @discardableResult
     public func start(reference: String, actor: RequestActor, note: String = "") throws -> RightsRequest {
-        try perform(.start, reference: reference, actor: actor, note: note)
+        try perform(.start, reference: reference, actor: actor, note: .typed(note))
     }
 
     /// Finishes the request (in-progress → completed), keeping the note as its resolution; staff or system only.
     @discardableResult
     public func complete(reference: String, actor: RequestActor, note: String = "") throws -> RightsRequest {
-        try perform(.complete, reference: reference, actor: actor, note: note)
+        try perform(.complete, reference: reference, actor: actor, note: .typed(note))
+    }
+
+    /// Finishes the request with a resolution of the program's own (what was carried out, then any note).
+    func complete(reference: String, actor: RequestActor, resolution: StoredText) throws -> RightsRequest {
+        try perform(.complete, reference: reference, actor: actor, note: resolution)
     }
 
     /// Completes the request and runs `work` in the same transaction, just before the status changes, so the
     /// change `work` makes and the completion are stored together or not at all.
     func complete(
-        reference: String, actor: RequestActor, note: String, applying work: (Database, RightsRequest) throws -> Void
+        reference: String, actor: RequestActor, note: StoredText,
+        applying work: (Database, RightsRequest) throws -> Void
     ) throws -> RightsRequest {
         try perform(.complete, reference: reference, actor: actor, note: note, work: work)
     }
 
-    /// Refuses the request from any open status; the reason is required and kept as its resolution.
+    /// Refuses the request from any open status; the reason is required and kept as its resolution, followed
+    /// by the reminder that the subscriber may complain to a data-protection authority.
     @discardableResult
     public func deny(reference: String, actor: RequestActor, reason: String) throws -> RightsRequest {
+        try perform(.deny, reference: reference, actor: actor, note: .typed(reason))
+    }
+
+    /// Refuses the request with a reason of the program's own (a correction that could not be applied).
+    @discardableResult
+    func deny(reference: String, actor: RequestActor, reason: StoredText) throws -> RightsRequest {
         try perform(.deny, reference: reference, actor: actor, note: reason)
     }
 
@@ -189,19 +217,33 @@ public struct RequestService: Sendable {
     @discardableResult
     public func cancel(reference: String, actor: RequestActor = .subscriber, note: String = "") throws -> RightsRequest
     {
-        try perform(.cancel, reference: reference, actor: actor, note: note)
+        try perform(.cancel, reference: reference, actor: actor, note: .typed(note))
     }
 
     /// Moves the due date of an open request later, once, within the policy's maximum extension; needs a reason.
     @discardableResult
     public func extend(reference: String, to newDue: Date, reason: String, actor: RequestActor) throws -> RightsRequest
     {
-        try perform(.extend, reference: reference, actor: actor, note: reason, extendTo: newDue)
+        try perform(.extend, reference: reference, actor: actor, note: .typed(reason), extendTo: newDue)
+    }
+
+    /// Extends the request to the end of `day` (UTC), the form a person gives a new due date in; when that
+    /// day is the latest the policy allows, to the latest allowed instant on it.
+    @discardableResult
+    public func extend(reference: String, untilEndOf day: Date, reason: String, actor: RequestActor) throws
+        -> RightsRequest
+    {
+        let request = try require(reference: reference)
+        let latest = deadlines(for: request).latestExtension
+        let start = UTCCalendar.calendar.startOfDay(for: day)
+        var due = start.addingTimeInterval(86_399)
+        if due > latest, start.dayUTC == latest.dayUTC { due = latest }
+        return try extend(reference: request.reference, to: due, reason: reason, actor: actor)
     }
 
     /// Checks and applies one step in a single transaction: status columns, the event row and the audit entry.
     private func perform(
-        _ action: RequestAction, reference: String, actor: RequestActor, note: String, extendTo: Date? = nil,
+        _ action: RequestAction, reference: String, actor: RequestActor, note: StoredText, extendTo: Date? = nil,
         work: (Database, RightsRequest) throws -> Void = { _, _ in }
     ) throws -> RightsRequest {
         guard let canonical = ReferenceNumber.normalise(reference) else { throw RequestError.notFound(reference) }
@@ -222,11 +264,12 @@ public struct RequestService: Sendable {
             switch action {
             case .deny:
                 guard !text.isEmpty else { throw RequestError.denialReasonRequired }
+                text = text + ComplaintNotice.text
             case .extend:
                 guard !text.isEmpty else { throw RequestError.extensionReasonRequired }
                 let newDue = try checkExtension(request, to: extendTo ?? request.currentDueAt)
                 extendedDue = newDue
-                text = RequestEvent.extensionNote(newDue: newDue, reason: text)
+                text = RequestEvent.extensionNote(newDue: newDue, reason: text.typedTexts.joined(separator: " "))
             default:
                 break
             }
@@ -245,7 +288,7 @@ public struct RequestService: Sendable {
                     to.rawValue,
                     to == .acknowledged ? now.epochSeconds : nil,
                     to.isClosed ? now.epochSeconds : nil,
-                    (action == .complete || action == .deny) && !text.isEmpty ? text : nil,
+                    (action == .complete || action == .deny) && !text.isEmpty ? text.storedForm : nil,
                     extendedDue?.epochSeconds,
                     request.id, from.rawValue,
                 ])
@@ -300,13 +343,15 @@ public struct RequestService: Sendable {
 
     private func appendEvent(
         _ db: Database, requestId: Int64, at: Date, from: RequestStatus?, to: RequestStatus, actor: RequestActor,
-        note: String
+        note: StoredText
     ) throws {
         try db.execute(
             sql: """
                 INSERT INTO request_event (requestId, sequence, at, fromStatus, toStatus, actor, note)
                 VALUES (?, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM request_event WHERE requestId = ?), ?, ?, ?, ?, ?)
                 """,
-            arguments: [requestId, requestId, at.epochSeconds, from?.rawValue, to.rawValue, actor.rawValue, note])
+            arguments: [
+                requestId, requestId, at.epochSeconds, from?.rawValue, to.rawValue, actor.rawValue, note.storedForm,
+            ])
     }
 }

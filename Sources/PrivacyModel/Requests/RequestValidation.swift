@@ -7,7 +7,8 @@ enum RequestValidation {
         type: RightKind, scope: RequestScope, details: RequestDetails, catalogue: PolicyCatalogue
     ) throws(RequestError) -> RequestDetails {
         guard let right = catalogue.right(type.rawValue) else { throw .rightNotOffered(type) }
-        guard right.scopes.contains(scope.kind.rawValue) else {
+        let scopes = RightScopes(catalogue: catalogue)
+        guard scopes.kinds(for: type).contains(scope.kind) else {
             throw .scopeNotAllowed(type, scope.kind, allowed: right.scopes)
         }
         switch scope.kind {
@@ -16,13 +17,15 @@ enum RequestValidation {
         case .category:
             guard !scope.value.isEmpty else { throw .missingScopeValue(.category) }
             guard let category = catalogue.category(scope.value) else { throw .unknownCategory(scope.value) }
-            guard category.rights.contains(type.rawValue) else {
+            guard scopes.categories(for: type).contains(where: { $0.id == category.id }) else {
                 throw .rightNotApplicable(type, category: category.id)
             }
         case .purpose:
             guard !scope.value.isEmpty else { throw .missingScopeValue(.purpose) }
             guard let purpose = catalogue.purpose(scope.value) else { throw .unknownPurpose(scope.value) }
-            if type == .objection, purpose.objectable != true { throw .purposeNotObjectable(purpose.id) }
+            guard scopes.purposes(for: type).contains(where: { $0.id == purpose.id }) else {
+                throw .purposeNotObjectable(purpose.id)
+            }
         case .format:
             guard !scope.value.isEmpty else { throw .missingScopeValue(.format) }
             guard catalogue.exportFormats.contains(where: { $0.id == scope.value }) else {
@@ -31,12 +34,11 @@ enum RequestValidation {
         case .field:
             guard !scope.value.isEmpty else { throw .missingScopeValue(.field) }
             if let reference = RecordFieldReference(scopeValue: scope.value) {
-                try validateRecordField(reference, type: type, catalogue: catalogue)
+                try validateRecordField(reference, type: type, scopes: scopes)
                 break
             }
-            let allowed = correctableFields(in: catalogue)
-            guard allowed.contains(scope.value) || scope.value == RequestScope.otherField else {
-                throw .unknownField(scope.value, allowed: allowed + [RequestScope.otherField])
+            guard scopes.fields.contains(scope.value) else {
+                throw .unknownField(scope.value, allowed: scopes.fields)
             }
         }
         return try validateDetails(details.normalised(), type: type, scope: scope)
@@ -45,22 +47,19 @@ enum RequestValidation {
     /// Checks that a record's field may be corrected: its set is stored, its category takes corrections and
     /// the column is one the set lets a correction change.
     private static func validateRecordField(
-        _ reference: RecordFieldReference, type: RightKind, catalogue: PolicyCatalogue
+        _ reference: RecordFieldReference, type: RightKind, scopes: RightScopes
     ) throws(RequestError) {
         guard let table = RecordSetTable.named(reference.recordSet),
-            let category = catalogue.categories.first(where: { $0.recordSets.contains { $0.id == table.id } })
+            let category = scopes.catalogue.categories.first(where: { $0.recordSets.contains { $0.id == table.id } })
         else {
-            throw .unknownField(reference.scopeValue, allowed: correctableFields(in: catalogue))
+            throw .unknownField(reference.scopeValue, allowed: scopes.correctableFields)
         }
-        guard category.rights.contains(type.rawValue) else { throw .rightNotApplicable(type, category: category.id) }
+        guard scopes.categories(for: type).contains(where: { $0.id == category.id }) else {
+            throw .rightNotApplicable(type, category: category.id)
+        }
         guard reference.column != nil else {
             throw .unknownField(reference.field, allowed: table.correctable.map(\.name))
         }
-    }
-
-    /// Every field some category lists as correctable, in catalogue order.
-    static func correctableFields(in catalogue: PolicyCatalogue) -> [String] {
-        catalogue.categories.flatMap { $0.correctableFields ?? [] }
     }
 
     private static func validateDetails(
@@ -113,6 +112,19 @@ enum RequestValidation {
             throw .textTooLong(name, limit: RequestDetails.maximumLength)
         }
         return trimmed
+    }
+
+    /// Trims the typed parts of a reason or note (dropping blank ones) and checks their length.
+    static func text(_ text: StoredText, name: String) throws(RequestError) -> StoredText {
+        var messages: [UserFacingMessage] = []
+        for message in text.messages {
+            guard message.key == StoredText.typedKey, case .text(let typed)? = message.values["text"] else {
+                messages.append(message)
+                continue
+            }
+            messages += try StoredText.typed(self.text(typed, name: name)).messages
+        }
+        return StoredText(messages)
     }
 
     /// A channel is a short lower-case name: letters, digits and dashes.

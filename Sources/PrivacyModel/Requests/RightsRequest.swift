@@ -31,8 +31,8 @@ public struct RightsRequest: Sendable, Equatable, Identifiable, FetchableRecord 
     public let acknowledgedAt: Date?
     /// When it was completed, denied or cancelled.
     public let closedAt: Date?
-    /// The denial reason or the completion note.
-    public let resolution: String?
+    /// The denial reason or the completion note, as keys and values (old rows: their plain text).
+    public let resolution: StoredText?
 
     /// Reads a `rights_request` row, refusing values this program does not know.
     public init(row: Row) throws {
@@ -65,7 +65,7 @@ public struct RightsRequest: Sendable, Equatable, Identifiable, FetchableRecord 
         extendedDueAt = (row["extendedDueAt"] as Int64?).map(Date.init(epochSeconds:))
         acknowledgedAt = (row["acknowledgedAt"] as Int64?).map(Date.init(epochSeconds:))
         closedAt = (row["closedAt"] as Int64?).map(Date.init(epochSeconds:))
-        resolution = row["resolution"]
+        resolution = (row["resolution"] as String?).map(StoredText.init(storedForm:))
     }
 }
 

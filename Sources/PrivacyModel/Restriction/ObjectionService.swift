@@ -45,12 +45,13 @@ public struct ObjectionService: Sendable {
                 alreadyOff.append(definition.id)
             }
         }
-        let switched = receipts.map(\.preferenceId)
+        let switched = receipts.map { "preference.\($0.preferenceId).name" }
         let resolution =
-            "Objection to \(purpose.name.lowercased()) upheld at once"
+            StoredText.message("stored.objection.upheld", ["purpose": .catalogue(["purpose.\(purpose.id).name"])])
             + (switched.isEmpty
-                ? "; its preferences were already off." : "; switched off: \(switched.joined(separator: ", ")).")
-        let completed = try flow.finish(request, note: resolution, actor: actor)
+                ? .message("stored.objection.alreadyOff")
+                : .message("stored.objection.switchedOff", ["preferences": .catalogue(switched)]))
+        let completed = try flow.finish(request, resolution: resolution, actor: actor)
         return ObjectionReceipt(
             reference: completed.reference, accountId: accountId, purposeId: purpose.id,
             completedAt: completed.closedAt ?? context.now, receipts: receipts, alreadyOff: alreadyOff)

@@ -21,12 +21,7 @@ public struct RestrictionService: Sendable {
         guard reason.count <= RequestDetails.maximumLength else {
             throw RestrictionError.reasonTooLong(limit: RequestDetails.maximumLength)
         }
-        try context.store.read { db in
-            try requireActive(accountId, db)
-            if try Self.isRestricted(accountId: accountId, categoryId: category.id, db) {
-                throw RestrictionError.alreadyRestricted(category: category.id)
-            }
-        }
+        try requireRestrictable(accountId: accountId, categoryId: category.id)
         let flow = SelfServiceRequest(service: RequestService(context: context))
         let request = try flow.begin(
             accountId: accountId, type: .restriction, scope: .category(category.id),
@@ -45,13 +40,25 @@ public struct RestrictionService: Sendable {
         }
         _ = try flow.finish(
             request,
-            note: "\(category.name) is restricted: the data is kept but not used until you lift the restriction.",
+            resolution: .message("stored.restriction.done", ["category": .catalogue(["category.\(category.id).name"])]),
             actor: actor)
         return try context.store.read { db in
             try Restriction.fetchOne(
                 db, sql: "SELECT * FROM restriction WHERE accountId = ? AND categoryId = ?",
                 arguments: [accountId, category.id]
             ).orThrow(RestrictionError.notRestricted(category: category.id))
+        }
+    }
+
+    /// Throws unless the account can restrict the category now: the catalogue allows it, the account is
+    /// active and the category is not restricted already (the wizard asks before the password step).
+    public func requireRestrictable(accountId: Int64, categoryId: String) throws {
+        let category = try restrictableCategory(categoryId)
+        try context.store.read { db in
+            try requireActive(accountId, db)
+            if try Self.isRestricted(accountId: accountId, categoryId: category.id, db) {
+                throw RestrictionError.alreadyRestricted(category: category.id)
+            }
         }
     }
 

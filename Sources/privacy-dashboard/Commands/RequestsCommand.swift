@@ -121,6 +121,6 @@ struct RequestListing: Encodable {
         daysLeft = request.isOpen ? service.daysLeft(request) : nil
         overdue = service.isOverdue(request)
         receiptOverdue = service.isReceiptOverdue(request)
-        resolution = request.resolution
+        resolution = request.resolution.map(MessageWording.english(catalogue: service.context.catalogue).text)
     }
 }

@@ -178,7 +178,8 @@ enum RecordColumns {
             guard let index = table.columns.firstIndex(of: column.name) else { return "" }
             let value = record.values[index]
             switch column.kind {
-            case .text: return clip(value.text)
+            case .text:
+                return clip(words(value.text, column: column.name, table: table, formats: formats, strings: strings))
             case .dateTime: return seconds(value).map { formats.dateTime(Date(epochSeconds: $0)) } ?? clip(value.text)
             case .date: return seconds(value).map { formats.date(Date(epochSeconds: $0)) } ?? clip(value.text)
             case .duration: return seconds(value).map { formats.hoursMinutes(seconds: Int($0)) } ?? clip(value.text)
@@ -197,6 +198,18 @@ enum RecordColumns {
             case .flag: return seconds(value) == 1 ? strings["mydata.value.held"] : ""
             }
         }
+    }
+
+    /// A text value as the reader reads it: a code (`from-support`, `sign-in`) in words, a stored message in
+    /// this language, anything else as stored.
+    private static func words(
+        _ text: String, column: String, table: RecordSetTable, formats: Formats, strings: Strings
+    ) -> String {
+        if let key = RecordCodeWords.key(recordSet: table.id, column: column, value: text) {
+            return strings.contains(key) ? strings[key] : text
+        }
+        guard RecordCodeWords.holdsStoredText(recordSet: table.id, column: column) else { return text }
+        return strings.text(of: StoredText(storedForm: text), formats: formats)
     }
 
     private static func seconds(_ value: FieldValue) -> Int64? {

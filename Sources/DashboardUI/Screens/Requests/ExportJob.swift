@@ -24,13 +24,13 @@ final class ExportJob: @unchecked Sendable {
         /// Still exporting; the latest progress, if any was reported yet.
         case running(ExportProgress?)
         /// Done: what was carried out, or why it failed (an export leaves nothing behind).
-        case finished(Result<CarriedOut, any Error>)
+        case finished(Result<FulfilmentOutcome, any Error>)
     }
 
     /// The work and the request's completion, given the progress and cancellation hooks.
     typealias Work =
         @Sendable (_ progress: (ExportProgress) -> Void, _ isCancelled: () -> Bool) throws
-        -> CarriedOut
+        -> FulfilmentOutcome
 
     /// The longest a step waits for the worker before a frame is drawn anyway.
     static let stepWait: TimeInterval = 1
@@ -45,7 +45,7 @@ final class ExportJob: @unchecked Sendable {
     private var paused = false
     private var cancelled = false
     private var latest: ExportProgress?
-    private var result: Result<CarriedOut, any Error>?
+    private var result: Result<FulfilmentOutcome, any Error>?
     private var resumedAt: UInt64 = 0
 
     /// A job that runs `work` once the first step starts it.

@@ -60,7 +60,11 @@ enum RequestDetailView {
         lines += pair(
             "filed",
             strings(
-                "requests.detail.filedVia", ["date": formats.dateTime(request.filedAt), "channel": request.channel]))
+                "requests.detail.filedVia",
+                [
+                    "date": formats.dateTime(request.filedAt),
+                    "channel": RequestText.channel(request.channel, session: session),
+                ]))
 
         lines += heading("details")
         let details = request.details
@@ -92,7 +96,7 @@ enum RequestDetailView {
         lines += pair("responseDue", formats.date(request.responseDueAt))
         if let extended = request.extendedDueAt {
             lines += pair("extendedTo", formats.date(extended))
-            let reason = detail.events.last(where: \.isExtension)?.extensionReason ?? ""
+            let reason = detail.events.last(where: \.isExtension)?.extensionReason.map(session.text(of:)) ?? ""
             lines += pair("extensionReason", reason.isEmpty ? strings["requests.value.none"] : reason)
         }
         let days = RequestText.daysLeft(request, session: session)
@@ -100,7 +104,7 @@ enum RequestDetailView {
 
         lines += heading("resolution")
         if let resolution = request.resolution, !resolution.isEmpty {
-            lines += RequestStyledLine.wrapped(resolution, width: width, indent: 2)
+            lines += RequestStyledLine.wrapped(session.text(of: resolution), width: width, indent: 2)
         } else {
             lines += RequestStyledLine.wrapped(
                 strings[request.isOpen ? "requests.detail.noResolution" : "requests.value.none"], width: width,
@@ -128,7 +132,7 @@ enum RequestDetailView {
                 "\(session.formats.dateTime(event.at))  \(change)  \(actor)", style: .normal, indent: 2)
         ]
         if !event.note.isEmpty {
-            lines += RequestStyledLine.wrapped(event.note, width: width, style: .muted, indent: 6)
+            lines += RequestStyledLine.wrapped(session.text(of: event.note), width: width, style: .muted, indent: 6)
         }
         return lines
     }

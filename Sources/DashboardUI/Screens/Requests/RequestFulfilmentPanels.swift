@@ -186,7 +186,7 @@ enum RequestFulfilmentPanels {
 
     /// The receipt of a request carried out at once: the request, then what was done.
     static func receiptLines(
-        _ request: RightsRequest, outcome: RequestOutcome, width: Int, mark: String, bullet: Character,
+        _ request: RightsRequest, outcome: FulfilmentWork, width: Int, mark: String, bullet: Character,
         session: Session
     ) -> [RequestStyledLine] {
         let strings = session.strings
@@ -200,7 +200,7 @@ enum RequestFulfilmentPanels {
         ]
         var after: [RequestStyledLine] = []
         switch outcome {
-        case .filed:
+        case .filed, .noted, .accountClosed, .recordCorrected:
             break
         case .exported(let outputs):
             if let first = outputs.first {

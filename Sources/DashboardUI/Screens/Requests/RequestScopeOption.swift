@@ -19,61 +19,45 @@ struct RequestScopeOption: Equatable {
         self.explanation = explanation ?? summary
     }
 
-    /// The options a right can target, from the catalogue's `scopes` for it, in that order.
-    ///
-    /// Only options the model accepts are offered: categories the right applies to, correctable
-    /// fields (and "other"), purposes one can object to for an objection, and the export formats.
+    /// The options a right can target: the model's scopes for it (`RightScopes`), in that order, with labels.
     @MainActor
     static func options(for right: Right, session: Session) -> [RequestScopeOption] {
+        guard let kind = RightKind(rawValue: right.id) else { return [] }
         let catalogue = session.catalogue
         let strings = session.strings
-        var options: [RequestScopeOption] = []
-        for scopeName in right.scopes {
-            guard let kind = RequestScopeKind(rawValue: scopeName) else { continue }
-            switch kind {
+        let scopes = RightScopes(catalogue: catalogue)
+        return scopes.scopes(for: kind).map { scope in
+            switch scope.kind {
             case .all:
-                options.append(
-                    RequestScopeOption(
-                        scope: .all, label: strings["requests.scope.all"],
-                        summary: strings["requests.scope.all.summary"]))
+                return RequestScopeOption(
+                    scope: scope, label: strings["requests.scope.all"], summary: strings["requests.scope.all.summary"])
             case .account:
-                options.append(
-                    RequestScopeOption(
-                        scope: .account, label: strings["requests.scope.account"],
-                        summary: strings["requests.scope.account.summary"]))
+                return RequestScopeOption(
+                    scope: scope, label: strings["requests.scope.account"],
+                    summary: strings["requests.scope.account.summary"])
             case .category:
-                for category in catalogue.categories where category.rights.contains(right.id) {
-                    options.append(
-                        RequestScopeOption(
-                            scope: .category(category.id), label: category.name, summary: category.summary))
-                }
+                let category = catalogue.category(scope.value)
+                return RequestScopeOption(
+                    scope: scope, label: category?.name ?? scope.value, summary: category?.summary ?? "")
+            case .field where scope.value == RequestScope.otherField:
+                return RequestScopeOption(
+                    scope: scope, label: strings["requests.scope.otherField"], summary: "",
+                    explanation: strings["requests.scope.otherField.summary"])
             case .field:
-                for category in catalogue.categories {
-                    for field in category.correctableFields ?? [] {
-                        let name = RequestText.fieldName(field, session: session)
-                        options.append(
-                            RequestScopeOption(
-                                scope: .field(field),
-                                label: strings("requests.scope.fieldIn", ["field": name, "category": category.name]),
-                                summary: "", explanation: category.summary))
-                    }
-                }
-                options.append(
-                    RequestScopeOption(
-                        scope: .field(RequestScope.otherField), label: strings["requests.scope.otherField"],
-                        summary: "", explanation: strings["requests.scope.otherField.summary"]))
+                let name = RequestText.fieldName(scope.value, session: session)
+                let category = scopes.category(ofField: scope.value)
+                return RequestScopeOption(
+                    scope: scope,
+                    label: strings("requests.scope.fieldIn", ["field": name, "category": category?.name ?? ""]),
+                    summary: "", explanation: category?.summary ?? "")
             case .purpose:
-                for purpose in catalogue.purposes
-                where right.id != RightKind.objection.rawValue || purpose.objectable == true {
-                    options.append(
-                        RequestScopeOption(scope: .purpose(purpose.id), label: purpose.name, summary: purpose.summary))
-                }
+                let purpose = catalogue.purpose(scope.value)
+                return RequestScopeOption(
+                    scope: scope, label: purpose?.name ?? scope.value, summary: purpose?.summary ?? "")
             case .format:
-                for format in catalogue.exportFormats {
-                    options.append(RequestScopeOption(scope: .format(format.id), label: format.name, summary: ""))
-                }
+                let format = catalogue.exportFormats.first { $0.id == scope.value }
+                return RequestScopeOption(scope: scope, label: format?.name ?? scope.value, summary: "")
             }
         }
-        return options
     }
 }

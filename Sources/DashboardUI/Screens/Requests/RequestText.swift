@@ -23,6 +23,12 @@ enum RequestText {
         session.strings["requests.actor.\(actor.rawValue)"]
     }
 
+    /// The channel a request came through in words ("the dashboard"), or its code when the strings lack it.
+    static func channel(_ channel: String, session: Session) -> String {
+        let key = RecordCodeWords.channelKey(channel)
+        return session.strings.contains(key) ? session.strings[key] : channel
+    }
+
     /// A correctable field's name ("Phone"), or the field id when the strings do not know it.
     static func fieldName(_ field: String, session: Session) -> String {
         let key = "requests.field.\(field)"

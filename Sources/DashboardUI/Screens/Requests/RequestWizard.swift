@@ -61,10 +61,10 @@ struct RequestWizard {
     private(set) var scopeList = ListState()
     /// An open request for the chosen right and scope, shown instead of going on.
     private(set) var duplicate: RightsRequest? {
-        didSet { duplicateCarriesOut = duplicate != nil && duplicateEffect != .record }
+        didSet { duplicateCarriesOut = duplicate != nil && duplicateEffect.isSelfService }
     }
     /// The effect of the right and scope the duplicate was found for.
-    private var duplicateEffect = RequestEffect.record
+    private var duplicateEffect = RequestEffect.note
     /// Whether Enter on the duplicate goes on and carries that open request out (rather than showing it).
     private(set) var duplicateCarriesOut = false
     /// The value held now for a correction's field (nil when not recorded).
@@ -82,7 +82,7 @@ struct RequestWizard {
     /// The request filed at the end.
     var filed: RightsRequest?
     /// What carrying the request out did, for the receipt step.
-    var outcome: RequestOutcome = .filed
+    var outcome: FulfilmentWork = .filed
     /// The folder, categories and start date of an access or portability export.
     var exportChoices: RequestExportChoices?
     /// The dry run of an erasure, shown at the details step.
@@ -90,7 +90,7 @@ struct RequestWizard {
     /// The work under way after the identity check (an export, an erasure…), if any.
     var job: ExportJob?
     /// What the work under way carries out.
-    var jobEffect = RequestEffect.record
+    var jobEffect = RequestEffect.note
     /// An access or portability request filed whose export failed or was stopped: a retry completes it.
     var openExport: String?
     /// Set by Enter at the identity step: the password check and the filing run once the frame saying so is shown.
@@ -178,7 +178,7 @@ struct RequestWizard {
     @MainActor
     func effect(session: Session) -> RequestEffect {
         guard let kind = chosenKind(session: session), let scope = chosenScope(session: session)?.scope else {
-            return .record
+            return .note
         }
         return RequestEffect.of(kind, scope)
     }
@@ -317,11 +317,9 @@ struct RequestWizard {
         do {
             try prepareDetails(kind: kind, scope: option.scope, session: session)
             erasurePlan = nil
-            if RequestEffect.of(kind, option.scope) == .restrict,
-                try RestrictionService(context: session.context).isRestricted(
+            if RequestEffect.of(kind, option.scope) == .restrict {
+                try RestrictionService(context: session.context).requireRestrictable(
                     accountId: session.account.id, categoryId: option.scope.value)
-            {
-                throw RestrictionError.alreadyRestricted(category: option.scope.value)
             }
             if RequestEffect.of(kind, option.scope) == .erase {
                 erasurePlan = try ErasureService(context: session.context).plan(
@@ -353,7 +351,8 @@ struct RequestWizard {
                 defaultFolder: ExportLocation.defaultFolder())
         }
         if asksNewValue(session: session) {
-            currentValue = try RequestFiling.currentValue(field: scope.value, session: session)
+            currentValue = try ProfileField.currentValue(
+                scope.value, accountId: session.account.id, context: session.context)
             focus = .newValue
         } else {
             focus = detailFields(session: session).first ?? .note
@@ -489,8 +488,8 @@ struct RequestWizard {
         }
         password.set("")
         let effect = RequestEffect.of(kind, option.scope)
-        if effect != .record && effect != .access && effect != .portability {
-            return carryOut(effect, scope: option.scope, session: session)
+        if effect.isSelfService && !effect.exports {
+            return carryOut(effect, kind: kind, scope: option.scope, session: session)
         }
         if effect.exports, let reference = openExport {
             return startExport(reference: reference, effect: effect, session: session)
@@ -509,7 +508,7 @@ struct RequestWizard {
             return .filed(request)
         } catch RequestError.duplicate(let existingReference) {
             if let existing = try? session.requests.request(reference: existingReference) {
-                duplicateEffect = .record
+                duplicateEffect = .note
                 duplicate = existing
                 step = .scope
                 message = nil

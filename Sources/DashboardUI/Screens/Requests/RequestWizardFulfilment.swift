@@ -4,46 +4,26 @@ import PrivacyModel
 /// Carrying a request out right after the identity check: erasure, objection and restriction at once,
 /// access and portability as an export that runs in steps with a gauge.
 extension RequestWizard {
-    /// Erases, objects or restricts through the model's services, which file the request and complete it.
+    /// Erases, objects or restricts through the model's dispatcher, which files the request and completes it.
     ///
     /// The work runs on its own thread so a long history (an erasure of a million viewing events) never
     /// freezes the screen; the first step waits a moment, which is enough for most accounts.
     @MainActor
-    mutating func carryOut(_ effect: RequestEffect, scope: RequestScope, session: Session) -> Result {
+    mutating func carryOut(_ effect: RequestEffect, kind: RightKind, scope: RequestScope, session: Session) -> Result {
         let context = session.context
         let accountId = session.account.id
-        let noteText = note.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let extra = noteText.isEmpty ? nil : noteText
-        let work: ExportJob.Work
-        switch effect {
-        case .erase:
-            work = { _, _ in
-                let receipt = try ErasureService(context: context).erase(
-                    accountId: accountId, categoryId: scope.value, note: extra)
-                return CarriedOut(outcome: .erased(receipt), reference: receipt.reference)
-            }
-        case .object:
-            work = { _, _ in
-                let receipt = try ObjectionService(context: context).object(
-                    accountId: accountId, purposeId: scope.value, note: extra)
-                return CarriedOut(outcome: .objected(receipt), reference: receipt.reference)
-            }
-        case .restrict:
-            work = { _, _ in
-                let restriction = try RestrictionService(context: context).restrict(
-                    accountId: accountId, categoryId: scope.value, reason: noteText)
-                return CarriedOut(outcome: .restricted(restriction), reference: restriction.requestReference ?? "")
-            }
-        case .record, .access, .portability:
-            return .stay
+        let details = details(kind: kind, scope: scope)
+        job = ExportJob { _, _ in
+            try RequestFulfilment(context: context).fileAndCarryOut(
+                accountId: accountId, type: kind, scope: scope, details: details,
+                options: FulfilmentOptions(actor: .system))
         }
-        job = ExportJob(work: work)
         jobEffect = effect
         message = nil
         return stepExport(session: session)
     }
 
-    /// Starts the export for the filed request `reference` and runs its first step.
+    /// Starts the export for the filed request `reference` through the model's dispatcher and runs its first step.
     @MainActor
     mutating func startExport(reference: String, effect: RequestEffect, session: Session) -> Result {
         guard let choices = exportChoices, case .success(let checked) = choices.checked(session: session) else {
@@ -51,22 +31,18 @@ extension RequestWizard {
             return .leftOpen(reference: reference)
         }
         let context = session.context
-        let work: ExportJob.Work
-        if effect == .portability {
-            work = { progress, isCancelled in
-                let fulfilment = try PortabilityFulfilment(context: context).fulfil(
-                    reference: reference, into: checked.folder, categories: checked.categories, since: checked.since,
-                    progress: progress, isCancelled: isCancelled)
-                return CarriedOut(outcome: .exported(fulfilment.outputs), reference: fulfilment.request.reference)
-            }
-        } else {
-            work = { progress, isCancelled in
-                let fulfilment = try ExportFulfilment(context: context).fulfil(
-                    reference: reference, into: checked.folder, progress: progress, isCancelled: isCancelled)
-                return CarriedOut(outcome: .exported(fulfilment.outputs), reference: fulfilment.request.reference)
+        let portability = effect == .portability
+        job = ExportJob { progress, isCancelled in
+            try withoutActuallyEscaping(progress) { progress in
+                try withoutActuallyEscaping(isCancelled) { isCancelled in
+                    try RequestFulfilment(context: context).carryOut(
+                        reference: reference,
+                        options: FulfilmentOptions(
+                            actor: .system, folder: checked.folder, categories: portability ? checked.categories : nil,
+                            since: portability ? checked.since : nil, progress: progress, isCancelled: isCancelled))
+                }
             }
         }
-        job = ExportJob(work: work)
         jobEffect = effect
         message = nil
         return stepExport(session: session)
@@ -83,15 +59,15 @@ extension RequestWizard {
             self.job = nil
             openExport = nil
             do {
-                let request = try session.requests.require(reference: carried.reference)
+                let request = try session.requests.require(reference: carried.request.reference)
                 filed = request
-                outcome = carried.outcome
+                outcome = carried.work
                 step = .receipt
                 message = nil
                 return .fulfilled(request)
             } catch {
                 message = Self.flash(for: error, session: session)
-                return .leftOpen(reference: carried.reference)
+                return .leftOpen(reference: carried.request.reference)
             }
         case .finished(.failure(let error)):
             self.job = nil

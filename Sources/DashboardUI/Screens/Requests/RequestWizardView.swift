@@ -272,8 +272,8 @@ enum RequestWizardView {
         y += 1
         let explain = Rect(x: body.x, y: y, width: body.width, height: max(0, min(2, body.maxY - y)))
         let explainKey =
-            wizard.effect(session: session) == .record
-            ? "requests.wizard.identity.explain" : "requests.wizard.identity.explainNow"
+            wizard.effect(session: session).isSelfService
+            ? "requests.wizard.identity.explainNow" : "requests.wizard.identity.explain"
         y += Dialog.paragraphs([strings[explainKey]], into: &canvas, area: explain, style: .muted)
         y += 1
         canvas.write(strings["requests.label.password"], x: body.x, y: y, width: body.width, style: .heading)

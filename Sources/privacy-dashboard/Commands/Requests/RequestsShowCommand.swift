@@ -23,7 +23,8 @@ extension RequestsCommand {
                     try Formatting.json(
                         RequestDetailListing(
                             request: RequestListing(request, email: email, service: service),
-                            details: request.details, events: events.map(EventListing.init))))
+                            details: request.details,
+                            events: events.map { EventListing($0, wording: .english(catalogue: context.catalogue)) })))
                 return
             }
             Console.out(RequestReport.render(request, email: email, events: events, service: service))
@@ -66,7 +67,8 @@ enum RequestReport {
             if let wanted = details.requestedValue { lines.append("Should be:    \(wanted)") }
         }
         if let note = request.details.note { lines.append("Note:         \(note)") }
-        if let resolution = request.resolution { lines.append("Resolution:   \(resolution)") }
+        let wording = MessageWording.english(catalogue: service.context.catalogue)
+        if let resolution = request.resolution { lines.append("Resolution:   \(wording.text(resolution))") }
         lines.append("")
         var table = TextTable(["#", "When", "Step", "By", "Note"])
         table.maxColumnWidth = 72
@@ -75,7 +77,9 @@ enum RequestReport {
                 event.fromStatus == nil
                 ? "filed"
                 : event.isExtension ? "extended" : "\(event.fromStatus?.label ?? "") -> \(event.toStatus.label)"
-            table.add([String(event.sequence), event.at.iso8601UTC, step, event.actor.rawValue, event.note])
+            table.add([
+                String(event.sequence), event.at.iso8601UTC, step, event.actor.rawValue, wording.text(event.note),
+            ])
         }
         return lines.map(SafeText.clean).joined(separator: "\n") + "\n" + table.render()
     }
@@ -97,12 +101,12 @@ struct EventListing: Encodable {
     let actor: String
     let note: String
 
-    init(_ event: RequestEvent) {
+    init(_ event: RequestEvent, wording: MessageWording) {
         sequence = event.sequence
         at = event.at
         fromStatus = event.fromStatus?.rawValue
         toStatus = event.toStatus.rawValue
         actor = event.actor.rawValue
-        note = event.note
+        note = wording.text(event.note)
     }
 }

@@ -96,9 +96,11 @@ extension RequestsCommand {
             var line = ExportProgressLine()
             let outcome: FulfilmentOutcome
             do {
-                outcome = try RequestFulfilment(context: service.context).complete(
-                    reference: request.reference, actor: .support, note: note, outputFolder: output,
-                    progress: { line.show($0) }, isCancelled: { SignalFlag.received != nil })
+                outcome = try RequestFulfilment(context: service.context).carryOut(
+                    reference: request.reference,
+                    options: FulfilmentOptions(
+                        actor: .support, note: note, folder: output, progress: { line.show($0) },
+                        isCancelled: { SignalFlag.received != nil }))
             } catch ExportError.cancelled {
                 line.end()
                 throw CommandFailure(
@@ -110,10 +112,10 @@ extension RequestsCommand {
             }
             line.end()
             let completed = outcome.request
+            let summary = FulfilmentSummary.english(outcome)
             try options.report(
                 completed, service: service,
-                message: "\(completed.reference) is completed."
-                    + (outcome.summary.isEmpty ? "" : " " + outcome.summary),
+                message: "\(completed.reference) is completed." + (summary.isEmpty ? "" : " " + summary),
                 outputs: outcome.outputs.map(\.path))
         }
     }
@@ -129,11 +131,7 @@ extension RequestsCommand {
 
         func run() throws {
             let service = try options.service()
-            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw RequestError.denialReasonRequired
-            }
-            let request = try service.deny(
-                reference: options.reference, actor: .support, reason: ComplaintNotice.resolution(reason: reason))
+            let request = try service.deny(reference: options.reference, actor: .support, reason: reason)
             try options.report(request, service: service, message: "\(request.reference) is denied.")
         }
     }
@@ -151,12 +149,8 @@ extension RequestsCommand {
         func run() throws {
             let day = until.start
             let service = try options.service()
-            let current = try service.require(reference: options.reference)
-            // Due by the end of the day, but never past the latest instant the policy allows.
-            let latest = service.deadlines(for: current).latestExtension
-            var due = day.addingTimeInterval(86_399)
-            if due > latest, day.dayUTC == latest.dayUTC { due = latest }
-            let request = try service.extend(reference: options.reference, to: due, reason: reason, actor: .support)
+            let request = try service.extend(
+                reference: options.reference, untilEndOf: day, reason: reason, actor: .support)
             try options.report(
                 request, service: service,
                 message: "\(request.reference) is now due \(request.currentDueAt.iso8601UTC).")
