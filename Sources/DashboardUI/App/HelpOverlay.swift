@@ -1,3 +1,4 @@
+import PrivacyModel
 import TerminalKit
 
 /// The help overlay, generated from the key-binding table so it always matches the keys.

@@ -1,3 +1,4 @@
+public import PrivacyModel
 public import TerminalKit
 
 /// The screens of a signed-in session, in tab order; 1–7 jump to them.

@@ -85,7 +85,7 @@ struct RequestExportChoices {
         var start: Date?
         let day = since.text.trimmingCharacters(in: .whitespaces)
         if !day.isEmpty {
-            guard let date = Self.day(day) else {
+            guard let date = UTCCalendar.day(day) else {
                 return .failure(ChoiceProblem(key: "requests.export.sinceInvalid", text: day))
             }
             guard date < session.now else { return .failure(ChoiceProblem(key: "requests.export.sinceFuture")) }
@@ -93,20 +93,6 @@ struct RequestExportChoices {
         }
         return .success(
             Checked(folder: path, categories: chosen.count == categoryIds.count ? nil : chosen, since: start))
-    }
-
-    /// Midnight UTC of a YYYY-MM-DD day, or nil when the text is not a real day.
-    static func day(_ text: String) -> Date? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        guard let utc = TimeZone(identifier: "UTC") else { return nil }
-        calendar.timeZone = utc
-        let components = DateComponents(year: year, month: month, day: day)
-        guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else { return nil }
-        return date
     }
 }
 

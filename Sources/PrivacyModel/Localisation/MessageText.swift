@@ -1,5 +1,4 @@
 import Foundation
-public import PrivacyModel
 
 extension Strings {
     /// A model error as one sentence in this language: its keyed message from `errors.json` when the error
