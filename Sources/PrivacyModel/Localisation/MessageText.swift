@@ -10,9 +10,7 @@ extension Strings {
         guard let failure = error as? any UserFacingError else {
             return self("error.unexpected", ["detail": String(describing: error)])
         }
-        let text = failure.description
-        guard let first = text.first, first.isLowercase else { return text }
-        return first.uppercased() + text.dropFirst() + "."
+        return ErrorClause.sentence(of: failure.description)
     }
 
     /// A keyed message with its placeholders filled, dates and numbers formatted for this language.
