@@ -55,14 +55,15 @@ struct RequestExportChoices {
         return true
     }
 
-    /// Space switches the highlighted category; "a" switches them all on, or all off when all are on.
+    /// The key table's checklist keys: tick the highlighted category, tick all (or none when all are
+    /// ticked), or move to the other column.
     mutating func handleChecklist(_ key: Key) {
-        switch key {
-        case .character(" "), .character("x"):
+        switch KeyBindings.action(for: key, contexts: [.checklist], textInput: false) {
+        case .toggleItem:
             guard categoryIds.indices.contains(cursor) else { return }
             let id = categoryIds[cursor]
             if excluded.contains(id) { excluded.remove(id) } else { excluded.insert(id) }
-        case .character("a"):
+        case .toggleAll:
             excluded = excluded.isEmpty ? Set(categoryIds) : []
         case .left, .right:
             let half = categoryRows
