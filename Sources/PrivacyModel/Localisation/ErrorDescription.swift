@@ -2,7 +2,10 @@ extension KeyedUserFacingError {
     /// The error's English message from the strings table, the words the screens show in English, as the
     /// one-line clause the command line prints after its name ("no store at …"): each message is written once.
     public var description: String {
-        ErrorClause.clause(of: Strings.english.text(of: message, formats: Formats(language: "en")))
+        let english = Strings.english
+        // The clause is made from the English text before its values go in, so a value keeps its own full stop.
+        let clause = ErrorClause.clause(of: english[message.key])
+        return english.fill(clause, with: message.values, formats: Formats(language: "en"))
     }
 }
 

@@ -15,8 +15,13 @@ extension Strings {
 
     /// A keyed message with its placeholders filled, dates and numbers formatted for this language.
     public func text(of message: UserFacingMessage, formats: Formats) -> String {
-        var text = self[message.key]
-        for (name, value) in message.values {
+        fill(self[message.key], with: message.values, formats: formats)
+    }
+
+    /// A message's text (or a form of it) with its placeholders filled.
+    func fill(_ template: String, with values: [String: MessageValue], formats: Formats) -> String {
+        var text = template
+        for (name, value) in values {
             text = text.replacingOccurrences(of: "{\(name)}", with: format(value, formats: formats))
         }
         return text
