@@ -12,7 +12,7 @@ public enum StringTableError: Error, Sendable, Equatable {
 
 /// The shipped user-facing strings, `Resources/strings/<language>/*.json`: flat `{"key": "text"}` files.
 ///
-/// The dashboard's `Strings` and the model's access report both read them from here.
+/// `Strings` in PrivacyModel reads them from here for the screens, the access report and the command line.
 public enum StringTables {
     /// The strings of one language file by file ("account.json" → its keys and texts).
     public static func files(language: String) throws(StringTableError) -> [String: [String: String]] {

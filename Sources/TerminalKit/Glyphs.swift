@@ -29,6 +29,11 @@ public struct Glyphs: Sendable, Hashable {
     public let bullet: Character
     /// A password mask character.
     public let mask: Character
+    /// Marks that go with a message's tone, so meaning never rests on colour alone: done, needs
+    /// attention, failed, for information.
+    public let successMark: String, warningMark: String, dangerMark: String, infoMark: String
+    /// Whether these are the ASCII glyphs (`--ascii` or a non-UTF-8 codeset), so key names avoid arrows too.
+    public let isASCII: Bool
     /// Whether only ASCII may be written (the codeset is not UTF-8).
     public let asciiText: Bool
 
@@ -37,7 +42,8 @@ public struct Glyphs: Sendable, Hashable {
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         ellipsis: "…", fullBlock: "█", partialBlocks: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"],
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], pointer: "▶", separator: " · ",
-        arrowUp: "↑", arrowDown: "↓", arrowRight: "→", bullet: "•", mask: "•", asciiText: false)
+        arrowUp: "↑", arrowDown: "↓", arrowRight: "→", bullet: "•", mask: "•", successMark: "✓",
+        warningMark: "!", dangerMark: "✗", infoMark: "i", isASCII: false, asciiText: false)
 
     /// Plain ASCII; `asciiText` also keeps stored text to ASCII (for non-UTF-8 codesets).
     public static func ascii(asciiText: Bool) -> Glyphs {
@@ -45,6 +51,11 @@ public struct Glyphs: Sendable, Hashable {
             horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
             ellipsis: "~", fullBlock: "#", partialBlocks: [], sparkLevels: ["_", ".", "-", "~", "=", "*", "%", "#"],
             pointer: ">", separator: " | ", arrowUp: "^", arrowDown: "v", arrowRight: "->", bullet: "*", mask: "*",
-            asciiText: asciiText)
+            successMark: "OK", warningMark: "!", dangerMark: "x", infoMark: "i", isASCII: true, asciiText: asciiText)
+    }
+
+    /// A key's name as these glyphs write it: "↑" or "Up", "Enter", "^A".
+    public func label(of key: Key) -> String {
+        isASCII ? key.asciiLabel : key.label
     }
 }

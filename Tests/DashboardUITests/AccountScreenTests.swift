@@ -334,10 +334,11 @@ struct AccountScreenTests {
             for frame in frames {
                 #expect(!frame.contains("⟦"), "missing string at \(size): \(frame)")
             }
-            // The footers of every dialog stay visible.
-            #expect(frames[1].contains("Enter applies"))
-            #expect(frames[3].contains("Esc cancels"))
-            #expect(frames[7].contains("Enter deletes"))
+            // The footers of every dialog stay visible: their keys show in the dialog as well as in the bottom bar.
+            func shown(_ text: String, in frame: String) -> Int { frame.components(separatedBy: text).count - 1 }
+            #expect(shown("Enter save", in: frames[1]) == 2)
+            #expect(shown("Esc cancel", in: frames[3]) == 2)
+            #expect(shown("Esc back to dry run", in: frames[7]) == 2)
         }
     }
 }

@@ -1,5 +1,6 @@
 import DashboardUI
 import Foundation
+import PrivacyModel
 import Testing
 
 @Suite("String catalogue")

@@ -1,7 +1,6 @@
 import DashboardUI
 import Foundation
 import PrivacyModel
-import TestSupport
 import Testing
 
 /// German and French hold exactly the English keys, file by file, with the same placeholders.
@@ -107,119 +106,47 @@ struct TranslationParityTests {
         #expect(swift == printed)
     }
 
-    /// One error of every case the model can raise, for the keyed-message checks.
-    static var everyError: [any KeyedUserFacingError] {
-        let day = TestDefaults.start
-        let account: [AccountError] = [
-            .invalidEmail("x"), .invalidUsername("x"), .invalidName, .invalidBirthdate("x"),
-            .underage(minimumAge: 18), .emailTaken("x"), .usernameTaken("x"), .weakPassword(minimumLength: 12),
-            .notFound("x"), .notActive("x"),
-        ]
-        let profile: [ProfileCorrectionError] = [
-            .notSelfCorrectable("birthdate"), .unchanged, .emptyValue, .tooLong(limit: 32),
-            .invalidPhone("x"), .invalidCountry("x"), .invalidLanguage("x"), .changedMeanwhile,
-        ]
-        let password: [PasswordChangeError] = [
-            .wrongCurrentPassword, .mismatch, .sameAsCurrent, .locked(until: day), .changedMeanwhile,
-        ]
-        let hash: [PasswordHashError] = [.malformed, .unsupportedParameters("ln=99")]
-        let policy: [PolicyAcknowledgementError] = [.notCurrent(version: "1", current: "2")]
-        let preference: [PreferenceError] = [
-            .unknownPreference("x"), .locked(id: "a", name: "A", reason: "r"), .accountNotFound(1),
-            .accountNotActive(1), .invalidChannel("x"),
-        ]
-        let store: [StoreError] = [
-            .directoryMissing("/d"), .notFound("/s"), .notAStore("/s"), .corrupt("/s", detail: "d"),
-            .newerSchema("/s", found: 9, supported: 1), .readOnly("/s"), .cannotCreate("/s", reason: "r"),
-            .busy("/s"), .io("/s", detail: "d"),
-        ]
-        let record: [RecordCorrectionError] = [
-            .unknownRecordSet("x"),
-            .notCorrectable(recordSet: "profile", field: "f", allowed: []),
-            .notCorrectable(recordSet: "devices", field: "f", allowed: []),
-            .notCorrectable(recordSet: "devices", field: "f", allowed: ["name"]),
-            .recordNotFound(recordSet: "devices", key: 3), .emptyValue,
-            .invalidValue(field: "f", expected: "e"), .unchanged,
-            .recordChanged(reference: "PD-1", field: "f", expected: "a", found: nil),
-            .recordGone(reference: "PD-1", recordSet: "devices", key: 3),
-        ]
-        let deletion: [AccountDeletionError] = [
-            .accountNotFound(1), .wrongPassword, .locked(until: day), .alreadyRequested(purgeOn: day),
-            .alreadyPurged(1), .purgeNotDue(purgeOn: day), .notPendingDeletion(1),
-            .notAnAccountDeletion(reference: "PD-1"),
-        ]
-        let erasure: [ErasureError] = [
-            .unknownCategory("x"), .notErasable(category: "x"), .useAccountDeletion, .accountNotFound(1),
-            .accountNotActive(1),
-        ]
-        let restriction: [RestrictionError] = [
-            .unknownCategory("x"), .notRestrictable(category: "x"), .alreadyRestricted(category: "x"),
-            .notRestricted(category: "x"), .unknownPurpose("x"), .notObjectable(purpose: "x"), .accountNotFound(1),
-            .accountNotActive(1), .reasonTooLong(limit: 500),
-        ]
-        let export: [ExportError] = [
-            .outputExists("/o"), .folderMissing("/o"), .folderNotWritable("/o"),
-            .unknownCategory("", known: ["a"]), .unknownCategory("x", known: ["a"]), .emptyRange,
-            .invalidOutput("/o"), .writeFailed("/o", reason: "r"), .cancelled,
-            .notFulfillable(reference: "PD-1", reason: "r"),
-        ]
-        let demo: [DemoSeederError] = [.invalidSize(-1, maximum: 10)]
-        let request: [RequestError] = [
-            .rightNotOffered(.access), .scopeNotAllowed(.access, .field, allowed: ["all"]),
-            .missingScopeValue(.category), .unexpectedScopeValue(.all, "x"), .unknownCategory("x"),
-            .rightNotApplicable(.deletion, category: "x"), .unknownPurpose("x"), .purposeNotObjectable("x"),
-            .unknownFormat("x"), .unknownField("x", allowed: ["a"]), .fieldMismatch(scope: "a", details: "b"),
-            .correctionValueMissing(field: RequestScope.otherField), .correctionValueMissing(field: "phone"),
-            .detailsNotApplicable(.access), .textTooLong("note", limit: 2000), .invalidChannel("x"),
-            .accountNotFound(1), .accountNotActive(1), .duplicate(existingReference: "PD-1"), .notFound("PD-1"),
-            .notPermitted(.cancel, actor: .support), .notPermitted(.complete, actor: .subscriber),
-            .illegalTransition(reference: "PD-1", from: .completed, to: .cancelled),
-            .illegalTransition(reference: "PD-1", from: .submitted, to: .completed),
-            .illegalTransition(reference: "PD-1", from: .submitted, to: .denied),
-            .notOpen(reference: "PD-1", status: .denied), .denialReasonRequired, .extensionReasonRequired,
-            .alreadyExtended(reference: "PD-1", until: day), .extensionNotLater(currentDue: day),
-            .extensionTooLong(latest: day), .referenceUnavailable, .unreadable("x"),
-        ]
-        var errors: [any KeyedUserFacingError] = []
-        errors += account.map { $0 as any KeyedUserFacingError }
-        errors += profile.map { $0 as any KeyedUserFacingError }
-        errors += password.map { $0 as any KeyedUserFacingError }
-        errors += hash.map { $0 as any KeyedUserFacingError }
-        errors += policy.map { $0 as any KeyedUserFacingError }
-        errors += preference.map { $0 as any KeyedUserFacingError }
-        errors += store.map { $0 as any KeyedUserFacingError }
-        errors += record.map { $0 as any KeyedUserFacingError }
-        errors += deletion.map { $0 as any KeyedUserFacingError }
-        errors += erasure.map { $0 as any KeyedUserFacingError }
-        errors += restriction.map { $0 as any KeyedUserFacingError }
-        errors += export.map { $0 as any KeyedUserFacingError }
-        errors += demo.map { $0 as any KeyedUserFacingError }
-        errors += request.map { $0 as any KeyedUserFacingError }
-        return errors
-    }
-
-    @Test("every model error names a key of errors.json whose placeholders are exactly the error's values")
-    func errorKeys() throws {
-        let english = try Strings.loadFiles(language: "en")
-        let errors = try #require(english["errors.json"])
+    @Test(
+        "every case of every model error names a key of errors.json whose placeholders are exactly its values",
+        arguments: ["en"] + languages)
+    func errorKeys(language: String) throws {
+        let files = try Strings.loadFiles(language: language)
+        let errors = try #require(files["errors.json"])
         var used = Set<String>()
-        for error in Self.everyError {
+        for error in ModelErrors.examples {
             let message = error.message
             used.insert(message.key)
-            let text = try #require(errors[message.key], "errors.json lacks \(message.key) (\(error))")
-            #expect(Self.placeholders(text) == Set(message.values.keys), "\(message.key): placeholders differ")
+            let text = try #require(errors[message.key], "\(language) errors.json lacks \(message.key) (\(error))")
+            #expect(
+                Self.placeholders(text) == Set(message.values.keys), "\(language) \(message.key): placeholders differ")
             for case .term(let term) in message.values.values {
-                #expect(errors[term] != nil, "errors.json lacks the term \(term)")
+                #expect(errors[term] != nil, "\(language) errors.json lacks the term \(term)")
                 used.insert(term)
             }
         }
         let unused = Set(errors.keys).subtracting(used).filter { !$0.hasPrefix("error.term.") }.sorted()
-        #expect(unused.isEmpty, "errors.json keys no error uses: \(unused)")
+        #expect(unused.isEmpty, "\(language) errors.json keys no error uses: \(unused)")
+    }
+
+    @Test("an error's description is its English message as a one-line clause, every placeholder filled")
+    func descriptionsAreTheEnglishTable() throws {
+        let english = try Strings.bundled(language: "en")
+        for error in ModelErrors.examples {
+            let sentence = english.text(of: error.message, formats: Formats(language: "en"))
+            let key = error.message.key
+            #expect(error.description.lowercased() == sentence.lowercased().replacing(/\.$/, with: ""), "\(key)")
+            #expect(!error.description.contains("{") && !error.description.contains("⟦"), "\(key)")
+            #expect(!error.description.contains("\n"), "\(key)")
+        }
+        #expect(AccountError.underage(minimumAge: 18).description == "accounts are only for people aged 18 or over")
+        #expect(
+            RequestError.notFound("PD-1").description
+                == "no request has the reference \"PD-1\"; references look like PD-7K3M-9QXD")
     }
 
     @Test("an error shows in the strings' language with its values formatted for it")
     func errorText() {
-        let error = AccountDeletionError.alreadyRequested(purgeOn: TestDefaults.start)
+        let error = AccountDeletionError.alreadyRequested(purgeOn: Date(timeIntervalSince1970: 1_795_942_800))
         let strings = Strings(
             language: "de",
             table: ["error.deletion.alreadyRequested": "Die Löschung wurde schon beantragt; gelöscht wird am {date}."])

@@ -57,7 +57,7 @@ struct StoredTextTests {
         let denied = try env.requests.deny(reference: request.reference, actor: .support, reason: "Nicht belegt.")
         let stored = try #require(denied.resolution)
         #expect(stored.typedTexts == ["Nicht belegt."])
-        let german = ReportWords(language: "de").wording(catalogue: env.context.catalogue).text(stored)
+        let german = Strings.reportWords(language: "de").plainWording(catalogue: env.context.catalogue).text(stored)
         #expect(german.hasPrefix("Nicht belegt. Wenn Sie nicht einverstanden sind"))
         #expect(!german.contains("complain"))
     }
@@ -72,7 +72,7 @@ struct StoredTextTests {
         #expect(first.key == "stored.erasure.erased")
         #expect(first.values["category"] == .catalogue(["category.viewing.name"]))
         let texts = try CatalogueLoader.bundledTexts(language: "de")
-        let german = ReportWords(language: "de").wording(catalogue: env.context.catalogue.localized(texts))
+        let german = Strings.reportWords(language: "de").plainWording(catalogue: env.context.catalogue.localized(texts))
             .text(try #require(request.resolution))
         #expect(german.contains(texts["category.viewing.name"] ?? "?"))
         #expect(!german.contains("Viewing history") && !german.contains("Erased"))
@@ -89,7 +89,7 @@ struct StoredTextTests {
             ("technical-logs", "level", ["error", "warning", "info", "metric"]),
         ]
         // Every key is in English here; the translation parity test holds German and French to the same keys.
-        let words = ReportWords(language: "en")
+        let words = Strings.english
         for (set, column, values) in codes {
             for value in values {
                 let key = try #require(RecordCodeWords.key(recordSet: set, column: column, value: value))

@@ -60,14 +60,9 @@ enum Chrome {
     static func status(into canvas: inout Canvas, flash: Flash?) {
         guard let flash else { return }
         let y = canvas.size.height - 2
-        let mark: String
-        switch flash.kind {
-        case .info: mark = ""
-        case .success: mark = canvas.glyphs.asciiText ? "OK " : "✓ "
-        case .warning: mark = "! "
-        case .danger: mark = canvas.glyphs.asciiText ? "x " : "✗ "
-        }
-        canvas.write(" " + mark + flash.text, x: 0, y: y, width: canvas.size.width, style: flash.style)
+        canvas.write(
+            " " + flash.kind.mark(canvas.glyphs) + " " + flash.text, x: 0, y: y, width: canvas.size.width,
+            style: flash.style)
     }
 
     /// The bottom bar: key hints for the screen's actions, and the help key at every width.
@@ -84,7 +79,7 @@ enum Chrome {
                 ? (binding.keys.first { if case .character = $0 { return false } else { return true } }
                     ?? binding.keys[0])
                 : binding.keys[0]
-            return canvas.glyphs.asciiText ? key.asciiLabel : key.label
+            return KeyHints.name(key, strings: strings, glyphs: canvas.glyphs)
         }
         let helpBinding = KeyBindings.binding(for: .help, contexts: [.global])
         let quitBinding = KeyBindings.binding(for: .quit, contexts: [.global])
@@ -122,7 +117,9 @@ enum TooSmallView {
         let lines = [
             strings["small.title"],
             strings("small.sizes", ["needed": needed.description, "current": size.description]),
-            strings["small.hint"],
+            strings(
+                "small.hint",
+                ["quit": KeyHints.name(of: .quit, contexts: [.tooSmall], strings: strings, glyphs: canvas.glyphs)]),
         ]
         let top = max(0, (size.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {
@@ -140,6 +137,8 @@ enum ConfirmQuitView {
     static func render(into canvas: inout Canvas, area: Rect, strings: Strings, working: Bool = false) {
         let inner = Dialog.frame(
             into: &canvas, area: area, width: 52, height: working ? 7 : 6, title: strings["quit.title"])
-        Dialog.paragraphs([strings[working ? "quit.questionWorking" : "quit.question"]], into: &canvas, area: inner)
+        let yes = KeyHints.yesKey(strings: strings, glyphs: canvas.glyphs)
+        let question = strings(working ? "quit.questionWorking" : "quit.question", ["yes": yes])
+        Dialog.paragraphs([question], into: &canvas, area: inner)
     }
 }

@@ -35,6 +35,7 @@ public final class Dashboard {
     private var overlay: Overlay?
     private var lastActivity: Date
     private var lastSize = Size(width: 80, height: 24)
+    private var lastGlyphs = Glyphs.unicode
     /// Set when the dashboard wants to end (quit confirmed).
     public private(set) var isFinished = false
     /// Set by Ctrl-L: the runner repaints the physical screen in full.
@@ -116,8 +117,10 @@ public final class Dashboard {
             if action == .redraw { return redraw() }
             if action == .quit { return requestQuit(unsaved: form.hasUnsavedInput) }
             if tooSmall {
-                // The too-small notice offers q; no field can take the letter while the form is hidden.
-                if key == .character("q") || key == .character("Q") { requestQuit(unsaved: form.hasUnsavedInput) }
+                // The too-small notice offers its quit key; no field can take the letter while the form is hidden.
+                if KeyBindings.action(for: key, contexts: [.tooSmall], textInput: false) == .quit {
+                    requestQuit(unsaved: form.hasUnsavedInput)
+                }
                 return
             }
             let outcome = form.update(key, action: action, context: context, strings: strings)
@@ -141,7 +144,7 @@ public final class Dashboard {
             }
             state.session.flash = nil
             let outcome = screen.update(
-                ScreenInput(key: key, action: action, area: contentArea), session: state.session)
+                ScreenInput(key: key, action: action, area: contentArea, glyphs: lastGlyphs), session: state.session)
             state.screens[state.current] = screen
             phase = .signedIn(state)
             apply(outcome, action: action, screen: screen)
@@ -185,11 +188,7 @@ public final class Dashboard {
     private func handleOverlay(_ current: Overlay, key: Key) {
         switch current {
         case .confirmQuit:
-            if key == .character("y") || key == .character("Y")
-                || key == .character(activeStrings["dialog.yesKey"].first ?? "y")
-            {
-                isFinished = true
-            }
+            if KeyBindings.isYes(key, language: activeStrings.language) { isFinished = true }
             overlay = nil
         case .help(var help):
             let action = KeyBindings.action(for: key, contexts: [.navigation], textInput: false)
@@ -288,6 +287,7 @@ public final class Dashboard {
     /// Draws the current state into a fresh canvas of `size`.
     public func render(size: Size, glyphs: Glyphs) -> Canvas {
         lastSize = size
+        lastGlyphs = glyphs
         var canvas = Canvas(size: size, glyphs: glyphs)
         let strings = activeStrings
         if tooSmall {

@@ -1,3 +1,4 @@
+import PrivacyModel
 import TerminalKit
 
 /// The help overlay, generated from the key-binding table so it always matches the keys.
@@ -9,7 +10,7 @@ struct HelpOverlay {
 
     /// Every line of help at `width` columns: a heading per context, then the keys and what they do,
     /// the explanation wrapped under itself.
-    static func lines(strings: Strings, ascii: Bool, width: Int) -> [(text: String, isHeading: Bool)] {
+    static func lines(strings: Strings, glyphs: Glyphs, width: Int) -> [(text: String, isHeading: Bool)] {
         var lines: [(String, Bool)] = []
         let textWidth = max(10, width - 2 - keyColumn)
         let indent = String(repeating: " ", count: 2 + keyColumn)
@@ -19,7 +20,9 @@ struct HelpOverlay {
             if !lines.isEmpty { lines.append(("", false)) }
             lines.append((strings["help.context.\(context.rawValue)"], true))
             for binding in bindings {
-                let keys = binding.keys.map { ascii ? $0.asciiLabel : $0.label }.joined(separator: " ")
+                let own = binding.action == .confirm ? KeyBindings.languageYesKeys[strings.language] ?? [] : []
+                let keys = (binding.keys + own).map { KeyHints.name($0, strings: strings, glyphs: glyphs) }
+                    .joined(separator: " ")
                 let padded = keys + String(repeating: " ", count: max(1, keyColumn - TextWidth.columns(of: keys)))
                 let wrapped = TextWrap.lines(strings[binding.help], width: textWidth)
                 for (index, part) in wrapped.enumerated() {
@@ -50,7 +53,7 @@ struct HelpOverlay {
         canvas.fill(body)
         let inner = Dialog.frame(
             into: &canvas, area: body, width: body.width, height: body.height, title: strings["help.title"])
-        let all = Self.lines(strings: strings, ascii: canvas.glyphs.asciiText, width: inner.width)
+        let all = Self.lines(strings: strings, glyphs: canvas.glyphs, width: inner.width)
         let visible = max(1, inner.height - 1)
         let start = min(offset, max(0, all.count - visible))
         for (row, line) in all.dropFirst(start).prefix(visible).enumerated() {
@@ -58,7 +61,9 @@ struct HelpOverlay {
                 line.text, x: inner.x, y: inner.y + row, width: inner.width, style: line.isHeading ? .heading : .normal)
         }
         let more = start + visible < all.count
-        let footer = strings[more ? "help.footer.more" : "help.footer"]
+        let close = KeyHint(.back)
+        let hints = more ? [KeyHint(.down, .pageDown, label: "hint.more"), close] : [close]
+        let footer = KeyHints.footer(hints, contexts: [.navigation], strings: strings, glyphs: canvas.glyphs)
         canvas.write(footer, x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
     }
 }

@@ -46,4 +46,16 @@ public enum Action: String, Sendable, CaseIterable {
     case deleteAccount
     /// Acknowledge the current policy version.
     case acknowledgePolicy
+    /// Tick or untick the highlighted item of a checklist.
+    case toggleItem
+    /// Tick every item of a checklist, or none when all are ticked.
+    case toggleAll
+    /// Answer yes to a question such as "Quit anyway?" (any other key answers no).
+    case confirm
+    /// Move to the start of a text field.
+    case lineStart
+    /// Move to the end of a text field.
+    case lineEnd
+    /// Clear a text field.
+    case clearLine
 }

@@ -18,6 +18,14 @@ public enum BindingContext: String, Sendable, CaseIterable {
     case account
     /// Policy.
     case policy
+    /// A checklist (the categories of a portability export).
+    case checklist
+    /// A yes/no question.
+    case confirmation
+    /// Editing inside a text field.
+    case textField
+    /// The notice shown when the terminal is below the minimum size.
+    case tooSmall
 }
 
 /// One row of the key-binding table: keys, the action, where it applies and its help text.

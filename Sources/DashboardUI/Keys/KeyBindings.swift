@@ -42,7 +42,33 @@ public enum KeyBindings {
         KeyBinding(.signOut, [.character("s"), .function(9)], .account),
         KeyBinding(.deleteAccount, [.character("D"), .function(12)], .account),
         KeyBinding(.acknowledgePolicy, [.character("a"), .function(11)], .policy),
+        KeyBinding(.toggleItem, [.character(" "), .character("x")], .checklist),
+        KeyBinding(.toggleAll, [.character("a")], .checklist),
+        KeyBinding(.left, [.left], .checklist),
+        KeyBinding(.right, [.right], .checklist),
+        KeyBinding(.confirm, [.character("y"), .character("Y")], .confirmation),
+        KeyBinding(.lineStart, [.home, .control("a")], .textField),
+        KeyBinding(.lineEnd, [.end, .control("e")], .textField),
+        KeyBinding(.clearLine, [.control("u")], .textField),
+        KeyBinding(.quit, [.character("q"), .character("Q")], .tooSmall),
     ]
+
+    /// Yes keys a language adds to the table's: the initial of its word for yes ("j" for ja, "o" for oui).
+    public static let languageYesKeys: [String: [Key]] = [
+        "de": [.character("j"), .character("J")], "fr": [.character("o"), .character("O")],
+    ]
+
+    /// Whether a key answers yes to a question in `language`: the table's yes keys or the language's own.
+    public static func isYes(_ key: Key, language: String) -> Bool {
+        action(for: key, contexts: [.confirmation], textInput: false) == .confirm
+            || languageYesKeys[language]?.contains(key) == true
+    }
+
+    /// The yes key a question in `language` names ("y", "j", "o").
+    public static func yesKey(language: String) -> Key {
+        languageYesKeys[language]?.first ?? binding(for: .confirm, contexts: [.confirmation])?.keys.first
+            ?? .character("y")
+    }
 
     /// The action for a key, looking in the given contexts first (a screen's own keys win), then global.
     ///

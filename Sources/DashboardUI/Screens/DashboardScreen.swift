@@ -1,3 +1,4 @@
+public import PrivacyModel
 public import TerminalKit
 
 /// The screens of a signed-in session, in tab order; 1–7 jump to them.
@@ -27,12 +28,15 @@ public struct ScreenInput: Sendable {
     public let action: Action?
     /// The screen's area in the current layout, so paging knows how many rows are visible.
     public let area: Rect
+    /// The glyphs the screen is drawn with, so text measured for scrolling matches the text drawn.
+    public let glyphs: Glyphs
 
     /// Makes an input.
-    public init(key: Key, action: Action?, area: Rect) {
+    public init(key: Key, action: Action?, area: Rect, glyphs: Glyphs = .unicode) {
         self.key = key
         self.action = action
         self.area = area
+        self.glyphs = glyphs
     }
 }
 

@@ -1,6 +1,7 @@
 public import TerminalKit
 
-/// A one-line text input: typing, Backspace, Delete, cursor keys, Home/End, Ctrl-U to clear.
+/// A one-line text input: typing, Backspace, Delete, cursor keys, and the key table's text-field keys
+/// (start and end of the line, clear).
 ///
 /// Text scrolls sideways when longer than the field; a masked field shows one mask glyph per character.
 public struct TextField: Sendable, Equatable {
@@ -32,6 +33,19 @@ public struct TextField: Sendable, Equatable {
 
     /// Applies an editing key; returns false for keys a field does not use.
     public mutating func handle(_ key: Key) -> Bool {
+        switch KeyBindings.action(for: key, contexts: [.textField], textInput: true) {
+        case .lineStart:
+            cursor = 0
+            return true
+        case .lineEnd:
+            cursor = text.count
+            return true
+        case .clearLine:
+            text = ""
+            cursor = 0
+            return true
+        default: break
+        }
         switch key {
         case .character(let character):
             guard text.count < maxLength, !character.isNewline else { return true }
@@ -46,11 +60,6 @@ public struct TextField: Sendable, Equatable {
             text.remove(at: index(cursor))
         case .left: cursor = max(0, cursor - 1)
         case .right: cursor = min(text.count, cursor + 1)
-        case .home, .control("a"): cursor = 0
-        case .end, .control("e"): cursor = text.count
-        case .control("u"):
-            text = ""
-            cursor = 0
         default: return false
         }
         return true

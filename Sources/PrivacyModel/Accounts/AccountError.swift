@@ -29,21 +29,4 @@ public enum AccountError: UserFacingError, Equatable {
         default: return .usage
         }
     }
-
-    /// A message a person can act on.
-    public var description: String {
-        switch self {
-        case .invalidEmail(let email): return "\"\(email)\" is not a valid email address"
-        case .invalidUsername(let name):
-            return "\"\(name)\" is not a valid username: use 3 to 32 letters, digits, dots, dashes or underscores"
-        case .invalidName: return "the name must be between 1 and 200 characters"
-        case .invalidBirthdate(let text): return "\"\(text)\" is not a valid birthdate; use YYYY-MM-DD"
-        case .underage(let age): return "accounts are only for people aged \(age) or over"
-        case .emailTaken(let email): return "an account with the email \(email) already exists"
-        case .usernameTaken(let name): return "the username \(name) is already taken"
-        case .weakPassword(let length): return "the password must have at least \(length) characters"
-        case .notFound(let who): return "no account matches \(who)"
-        case .notActive(let who): return "the account \(who) is closed or awaiting deletion"
-        }
-    }
 }

@@ -22,17 +22,6 @@ public enum PasswordChangeError: UserFacingError, Equatable {
         case .mismatch, .sameAsCurrent: return .usage
         }
     }
-
-    /// A message a person can act on.
-    public var description: String {
-        switch self {
-        case .wrongCurrentPassword: return "the current password is wrong; the password was not changed"
-        case .mismatch: return "the new password and its repetition differ"
-        case .sameAsCurrent: return "the new password is the same as the current one"
-        case .locked(let until): return "too many wrong passwords; try again after \(until.iso8601UTC)"
-        case .changedMeanwhile: return "the password was changed in another session; sign in again"
-        }
-    }
 }
 
 /// Changes a signed-in subscriber's password after checking the current one.

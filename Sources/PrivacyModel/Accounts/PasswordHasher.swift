@@ -39,15 +39,6 @@ public enum PasswordHashError: UserFacingError, Equatable {
 
     /// The failure's kind.
     public var kind: FailureKind { .dataError }
-
-    /// A message a person can act on.
-    public var description: String {
-        switch self {
-        case .malformed: return "a stored password hash is not a valid scrypt PHC string; reset the password"
-        case .unsupportedParameters(let text):
-            return "a stored password hash uses unsupported scrypt parameters (\(text))"
-        }
-    }
 }
 
 /// A parsed `$scrypt$ln=…,r=…,p=…$salt$hash` string.

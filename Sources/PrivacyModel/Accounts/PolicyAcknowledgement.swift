@@ -22,14 +22,6 @@ public enum PolicyAcknowledgementError: UserFacingError, Equatable {
 
     /// The failure's kind.
     public var kind: FailureKind { .usage }
-
-    /// A message a person can act on.
-    public var description: String {
-        switch self {
-        case .notCurrent(let version, let current):
-            return "policy version \(version) is not the one in force (\(current)); acknowledge the current version"
-        }
-    }
 }
 
 extension AccountService {

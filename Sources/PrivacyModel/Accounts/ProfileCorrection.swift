@@ -77,22 +77,6 @@ public enum ProfileCorrectionError: UserFacingError, Equatable {
         default: return .usage
         }
     }
-
-    /// A message a person can act on.
-    public var description: String {
-        switch self {
-        case .notSelfCorrectable(let field):
-            return "\(field) cannot be corrected here; file a correction request so support can check it"
-        case .unchanged: return "the new value is the same as the one held"
-        case .emptyValue: return "type the new value"
-        case .tooLong(let limit): return "the value can have at most \(limit) characters"
-        case .invalidPhone(let text):
-            return "\"\(text)\" is not a valid phone number: use 6 to 15 digits, optionally starting with +"
-        case .invalidCountry(let text): return "\"\(text)\" is not a two-letter country code such as DE or IE"
-        case .invalidLanguage(let text): return "\"\(text)\" is not a language code such as en, de or fr"
-        case .changedMeanwhile: return "the value was changed in another session; look at it again and retry"
-        }
-    }
 }
 
 /// What a correction did: the completed request's reference and the values before and after.

@@ -26,37 +26,6 @@ public enum RecordCorrectionError: UserFacingError, Equatable {
         }
     }
 
-    /// A one-line message a person can act on.
-    public var description: String {
-        switch self {
-        case .unknownRecordSet(let id):
-            let known = RecordSetTable.all.filter { !$0.correctable.isEmpty }.map(\.id).joined(separator: ", ")
-            return "there is no record set \"\(id)\"; records can be corrected in: \(known)"
-        case .notCorrectable(let set, let field, let allowed):
-            if allowed.isEmpty {
-                return set == "account" || set == "profile"
-                    ? "\(set) data is corrected as a profile field (Account screen), not record by record"
-                    : "\(set) records cannot be corrected field by field; file a correction request with a note instead"
-            }
-            return
-                "\"\(field)\" of \(set) records cannot be corrected; choose one of: \(allowed.joined(separator: ", "))"
-        case .recordNotFound(let set, let key):
-            return "this account holds no \(set) record with the key \(key); check the key in My data"
-        case .emptyValue:
-            return "say what the value should be"
-        case .invalidValue(let field, let expected):
-            return "the new \(field) must be \(expected)"
-        case .unchanged:
-            return "the record already holds that value; nothing to correct"
-        case .recordChanged(let reference, let field, let expected, let found):
-            return "request \(reference) was filed when \(field) held \(Self.quoted(expected)), but it now holds"
-                + " \(Self.quoted(found)); nothing was changed: look at the record again before completing or denying it"
-        case .recordGone(let reference, let set, let key):
-            return "the \(set) record \(key) named by request \(reference) no longer exists (it was erased);"
-                + " nothing was changed: deny the request or ask the subscriber what they want"
-        }
-    }
-
     private static func quoted(_ value: String?) -> String {
         value.map { "\"\($0)\"" } ?? "nothing"
     }

@@ -5,12 +5,4 @@ public enum DemoSeederError: UserFacingError, Equatable {
 
     /// The failure's kind.
     public var kind: FailureKind { .usage }
-
-    /// A message a person can act on.
-    public var description: String {
-        switch self {
-        case .invalidSize(let size, let maximum):
-            return "\(size) is not a usable number of viewing events; choose between 0 and \(maximum)"
-        }
-    }
 }

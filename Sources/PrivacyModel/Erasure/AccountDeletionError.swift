@@ -28,22 +28,4 @@ public enum AccountDeletionError: UserFacingError, Equatable {
             return .dataError
         }
     }
-
-    /// A one-line message a person can act on.
-    public var description: String {
-        switch self {
-        case .accountNotFound(let id): return "no account has the id \(id)"
-        case .wrongPassword: return "the password is wrong; the account was not deleted"
-        case .locked(let until):
-            return "too many wrong passwords; try again after \(until.iso8601UTC)"
-        case .alreadyRequested(let purgeOn):
-            return "deletion was already requested; the data is purged on \(purgeOn.dayUTC)"
-        case .alreadyPurged(let id): return "account \(id) was already deleted and purged"
-        case .purgeNotDue(let purgeOn):
-            return "the account's data is not due to be purged before \(purgeOn.iso8601UTC)"
-        case .notPendingDeletion(let id): return "account \(id) is not awaiting deletion"
-        case .notAnAccountDeletion(let reference):
-            return "request \(reference) is not an account-deletion request"
-        }
-    }
 }

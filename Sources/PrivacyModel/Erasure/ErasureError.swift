@@ -19,20 +19,4 @@ public enum ErasureError: UserFacingError, Equatable {
         case .accountNotActive: return .dataError
         }
     }
-
-    /// A one-line message a person can act on.
-    public var description: String {
-        switch self {
-        case .unknownCategory(let id):
-            return "there is no data category \"\(id)\"; see My data for the categories held"
-        case .notErasable(let category):
-            return "the \"\(category)\" category cannot be erased on request; see its rights in My data"
-        case .useAccountDeletion:
-            return "the account itself is erased by deleting the account; use account deletion instead"
-        case .accountNotFound(let id):
-            return "no account has the id \(id)"
-        case .accountNotActive(let id):
-            return "account \(id) is closed or awaiting deletion; its data is already being purged"
-        }
-    }
 }

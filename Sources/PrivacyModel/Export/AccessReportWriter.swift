@@ -8,7 +8,9 @@ public struct AccessReportWriter: Sendable {
     /// The shared context.
     public let context: PrivacyContext
     /// The report's words (English unless `render`/`write` is given another language).
-    private let words: ReportWords
+    private let words: Strings
+    /// Numbers as the report's language groups them.
+    private var formats: Formats { Formats(language: words.language) }
 
     /// How many of the newest records each record set shows as samples.
     public static let defaultSamples = 5
@@ -16,10 +18,10 @@ public struct AccessReportWriter: Sendable {
     /// Binds the writer to a context.
     public init(context: PrivacyContext) {
         self.context = context
-        words = ReportWords(language: "en")
+        words = Strings.reportWords(language: "en")
     }
 
-    private init(context: PrivacyContext, words: ReportWords) {
+    private init(context: PrivacyContext, words: Strings) {
         self.context = context
         self.words = words
     }
@@ -54,7 +56,7 @@ public struct AccessReportWriter: Sendable {
         accountId: Int64, categories: [String]? = nil, samples: Int = AccessReportWriter.defaultSamples,
         language: String = "en"
     ) throws -> String {
-        let words = ReportWords(language: language)
+        let words = Strings.reportWords(language: language)
         let texts = (try? CatalogueLoader.bundledTexts(language: words.language)) ?? [:]
         let localized =
             texts.isEmpty
@@ -170,13 +172,13 @@ public struct AccessReportWriter: Sendable {
                             "range": rangeText(set),
                         ])
             ]
-            let brief = words.brief(definition.retention, purgeDays: purgeDays)
+            let brief = words.brief(definition.retention, purgeDays: purgeDays, formats: formats)
             lines += ReportText.wrap(
                 words("report.kept", ["summary": definition.retention.summary, "brief": brief]), indent: "    ")
             let when = nextDeletionText(set, rule: definition.retention, account: account)
             lines += ["    " + words("report.nextDeletion", ["when": when])]
             if set.heldCount > 0 {
-                lines += ["    " + words("report.heldCount", ["count": words.number(set.heldCount)])]
+                lines += ["    " + words("report.heldCount", ["count": formats.number(set.heldCount)])]
             }
             lines += try sampleLines(set, accountId: account.id, samples: samples)
         }
@@ -193,9 +195,9 @@ public struct AccessReportWriter: Sendable {
             "    "
                 + (showAll
                     ? words("report.samples.all")
-                    : words("report.samples.recent", ["count": words.number(page.records.count)]))
+                    : words("report.samples.recent", ["count": formats.number(page.records.count)]))
         ]
-        let wording = words.wording(catalogue: context.catalogue)
+        let wording = words.plainWording(catalogue: context.catalogue)
         for record in page.records {
             let parts = zip(page.table.columns, record.values).compactMap { column, value -> String? in
                 guard column != page.table.timeColumn, value != .null else { return nil }
@@ -246,7 +248,7 @@ public struct AccessReportWriter: Sendable {
         if set.count == 0 { return words("report.nextDeletion.nothingHeld") }
         if rule.kind == .accountLifetime {
             return words(
-                "report.nextDeletion.whileOpen", ["days": words.number(context.catalogue.deadlines.accountPurgeDays)])
+                "report.nextDeletion.whileOpen", ["days": formats.number(context.catalogue.deadlines.accountPurgeDays)])
         }
         return words("report.nextDeletion.notYet")
     }
@@ -264,9 +266,9 @@ public struct AccessReportWriter: Sendable {
             words(
                 "report.rights.howTo",
                 [
-                    "receiptHours": words.number(deadlines.receiptHours),
-                    "responseDays": words.number(deadlines.responseDays),
-                    "maxExtensionDays": words.number(deadlines.maxExtensionDays),
+                    "receiptHours": formats.number(deadlines.receiptHours),
+                    "responseDays": formats.number(deadlines.responseDays),
+                    "maxExtensionDays": formats.number(deadlines.maxExtensionDays),
                 ]), indent: "")
         lines += [""]
         lines += ReportText.wrap(words("report.rights.complaint"), indent: "")
@@ -317,7 +319,7 @@ public struct AccessReportWriter: Sendable {
     }
 
     private func requestsSection(_ requests: [RightsRequest], service: RequestService) throws -> [String] {
-        let wording = words.wording(catalogue: context.catalogue)
+        let wording = words.plainWording(catalogue: context.catalogue)
         let title = words("report.requests.title")
         var lines = ["", "", title, String(repeating: "-", count: title.count)]
         guard !requests.isEmpty else { return lines + ["  " + words("report.requests.none")] }

@@ -37,31 +37,6 @@ public enum ExportError: UserFacingError, Equatable {
         }
     }
 
-    /// A one-line message a person can act on.
-    public var description: String {
-        switch self {
-        case .outputExists(let path):
-            return "\(path) already exists and was left untouched; choose another output path"
-        case .folderMissing(let path):
-            return "the folder \(path) does not exist; create it or choose another output path"
-        case .folderNotWritable(let path):
-            return "cannot write in the folder \(path) (permission denied); choose a folder you can write to"
-        case .unknownCategory(let id, let known):
-            if id.isEmpty { return "name at least one data category; choose from: \(known.joined(separator: ", "))" }
-            return "there is no data category \"\(id)\"; choose from: \(known.joined(separator: ", "))"
-        case .emptyRange:
-            return "the date range is empty: the start must come before the end"
-        case .invalidOutput(let path):
-            return "\"\(path)\" is not a usable output path; name a file or folder to create"
-        case .writeFailed(let path, let reason):
-            return "writing \(path) failed (\(reason)); nothing was left behind"
-        case .cancelled:
-            return "the export was stopped; nothing was left behind"
-        case .notFulfillable(let reference, let reason):
-            return "request \(reference) cannot be fulfilled by an export: \(reason)"
-        }
-    }
-
     /// The error for a failed system call on `path`, by errno.
     static func system(_ code: Int32, path: String, folder: String) -> ExportError {
         switch code {

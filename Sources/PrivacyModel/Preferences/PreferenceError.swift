@@ -20,20 +20,4 @@ public enum PreferenceError: UserFacingError, Equatable {
         case .accountNotActive: return .dataError
         }
     }
-
-    /// A one-line message a person can act on.
-    public var description: String {
-        switch self {
-        case .unknownPreference(let id):
-            return "\"\(id)\" is not a known preference; use one of the ids in the preference list"
-        case .locked(_, let name, let reason):
-            return "\"\(name)\" cannot be switched off or on: \(reason)"
-        case .accountNotFound(let id):
-            return "no account has the id \(id)"
-        case .accountNotActive(let id):
-            return "account \(id) is closed or awaiting deletion, so its preferences can no longer be changed"
-        case .invalidChannel(let channel):
-            return "\"\(channel)\" is not a valid channel name; use 1 to 64 printable characters"
-        }
-    }
 }

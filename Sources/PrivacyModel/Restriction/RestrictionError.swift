@@ -27,25 +27,4 @@ public enum RestrictionError: UserFacingError, Equatable {
         case .alreadyRestricted, .notRestricted, .accountNotActive: return .dataError
         }
     }
-
-    /// A one-line message a person can act on.
-    public var description: String {
-        switch self {
-        case .unknownCategory(let id):
-            return "there is no data category \"\(id)\"; see My data for the categories held"
-        case .notRestrictable(let category):
-            return "the \"\(category)\" category cannot be restricted; see its rights in My data"
-        case .alreadyRestricted(let category): return "the \"\(category)\" category is already restricted"
-        case .notRestricted(let category): return "the \"\(category)\" category is not restricted"
-        case .unknownPurpose(let id):
-            return "there is no purpose \"\(id)\"; see the policy for the purposes data is used for"
-        case .notObjectable(let purpose):
-            return
-                "the purpose \"\(purpose)\" does not rest on legitimate interests or consent, so it cannot be objected to"
-        case .accountNotFound(let id): return "no account has the id \(id)"
-        case .accountNotActive(let id):
-            return "account \(id) is closed or awaiting deletion; its data is no longer used"
-        case .reasonTooLong(let limit): return "the reason is too long; keep it under \(limit) characters"
-        }
-    }
 }

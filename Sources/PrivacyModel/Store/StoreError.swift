@@ -30,27 +30,4 @@ public enum StoreError: UserFacingError, Equatable {
         case .io: return .ioError
         }
     }
-
-    /// A one-line message a person can act on.
-    public var description: String {
-        switch self {
-        case .directoryMissing(let dir):
-            return "the folder \(dir) does not exist; create it or choose another --store path"
-        case .notFound(let path):
-            return
-                "no store at \(path); create one with `privacy-dashboard init` or seed a demo with `privacy-dashboard demo seed`"
-        case .notAStore(let path): return "\(path) is not a Privacy Dashboard store; it was left unchanged"
-        case .corrupt(let path, let detail):
-            return "the store \(path) is damaged (\(detail)); it was left unchanged, restore it from a backup"
-        case .newerSchema(let path, let found, let supported):
-            return
-                "the store \(path) was written by a newer version (schema \(found), this program knows up to \(supported)); it was left unchanged, upgrade the program"
-        case .readOnly(let path):
-            return
-                "the store \(path) is read-only; it needs write permission for its owner (mode 0600) and a writable folder"
-        case .cannotCreate(let path, let reason): return "cannot create the store \(path): \(reason)"
-        case .busy(let path): return "the store \(path) is busy in another session; try again"
-        case .io(let path, let detail): return "cannot use the store \(path): \(detail)"
-        }
-    }
 }

@@ -1,5 +1,29 @@
 // The translatable form of every model error: a key in Resources/strings/<language>/errors.json and the
-// values for its placeholders. The English entries say what each error's `description` says.
+// values for its placeholders. Each error's `description` is its English entry (see ErrorDescription.swift).
+import Foundation
+
+/// Every error type the model raises with a keyed message, so tests can walk all of their cases.
+public enum ModelErrors {
+    /// One value of every case of every model error.
+    public static var examples: [any KeyedUserFacingError] {
+        var errors: [any KeyedUserFacingError] = []
+        errors += AccountError.examples.map { $0 as any KeyedUserFacingError }
+        errors += ProfileCorrectionError.examples.map { $0 as any KeyedUserFacingError }
+        errors += PasswordChangeError.examples.map { $0 as any KeyedUserFacingError }
+        errors += PasswordHashError.examples.map { $0 as any KeyedUserFacingError }
+        errors += PolicyAcknowledgementError.examples.map { $0 as any KeyedUserFacingError }
+        errors += PreferenceError.examples.map { $0 as any KeyedUserFacingError }
+        errors += StoreError.examples.map { $0 as any KeyedUserFacingError }
+        errors += RecordCorrectionError.examples.map { $0 as any KeyedUserFacingError }
+        errors += AccountDeletionError.examples.map { $0 as any KeyedUserFacingError }
+        errors += ErasureError.examples.map { $0 as any KeyedUserFacingError }
+        errors += RestrictionError.examples.map { $0 as any KeyedUserFacingError }
+        errors += ExportError.examples.map { $0 as any KeyedUserFacingError }
+        errors += DemoSeederError.examples.map { $0 as any KeyedUserFacingError }
+        errors += RequestError.examples.map { $0 as any KeyedUserFacingError }
+        return errors
+    }
+}
 
 extension AccountError: KeyedUserFacingError {
     /// The message as a key and its values.
@@ -20,6 +44,14 @@ extension AccountError: KeyedUserFacingError {
         case .notActive(let who): return UserFacingMessage("error.account.notActive", ["who": .text(who)])
         }
     }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [
+            .invalidEmail("x"), .invalidUsername("x"), .invalidName, .invalidBirthdate("x"), .underage(minimumAge: 18),
+            .emailTaken("x"), .usernameTaken("x"), .weakPassword(minimumLength: 12), .notFound("x"), .notActive("x"),
+        ]
+    }
 }
 
 extension ProfileCorrectionError: KeyedUserFacingError {
@@ -39,6 +71,14 @@ extension ProfileCorrectionError: KeyedUserFacingError {
         case .changedMeanwhile: return UserFacingMessage("error.profile.changedMeanwhile")
         }
     }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [
+            .notSelfCorrectable("birthdate"), .unchanged, .emptyValue, .tooLong(limit: 32), .invalidPhone("x"),
+            .invalidCountry("x"), .invalidLanguage("x"), .changedMeanwhile,
+        ]
+    }
 }
 
 extension PasswordChangeError: KeyedUserFacingError {
@@ -52,6 +92,12 @@ extension PasswordChangeError: KeyedUserFacingError {
         case .changedMeanwhile: return UserFacingMessage("error.password.changedMeanwhile")
         }
     }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        let day = Date(timeIntervalSince1970: 1_795_942_800)
+        return [.wrongCurrentPassword, .mismatch, .sameAsCurrent, .locked(until: day), .changedMeanwhile]
+    }
 }
 
 extension PasswordHashError: KeyedUserFacingError {
@@ -63,6 +109,11 @@ extension PasswordHashError: KeyedUserFacingError {
             return UserFacingMessage("error.passwordHash.unsupportedParameters", ["parameters": .text(text)])
         }
     }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [.malformed, .unsupportedParameters("ln=99")]
+    }
 }
 
 extension PolicyAcknowledgementError: KeyedUserFacingError {
@@ -73,6 +124,11 @@ extension PolicyAcknowledgementError: KeyedUserFacingError {
             return UserFacingMessage(
                 "error.policy.notCurrent", ["version": .text(version), "current": .text(current)])
         }
+    }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [.notCurrent(version: "1", current: "2")]
     }
 }
 
@@ -89,6 +145,14 @@ extension PreferenceError: KeyedUserFacingError {
         case .invalidChannel(let channel):
             return UserFacingMessage("error.preference.invalidChannel", ["channel": .text(channel)])
         }
+    }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [
+            .unknownPreference("x"), .locked(id: "a", name: "A", reason: "r"), .accountNotFound(1),
+            .accountNotActive(1), .invalidChannel("x"),
+        ]
     }
 }
 
@@ -112,6 +176,15 @@ extension StoreError: KeyedUserFacingError {
         case .io(let path, let detail):
             return UserFacingMessage("error.store.io", ["path": .text(path), "detail": .text(detail)])
         }
+    }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [
+            .directoryMissing("/d"), .notFound("/s"), .notAStore("/s"), .corrupt("/s", detail: "d"),
+            .newerSchema("/s", found: 9, supported: 1), .readOnly("/s"), .cannotCreate("/s", reason: "r"), .busy("/s"),
+            .io("/s", detail: "d"),
+        ]
     }
 }
 
@@ -149,6 +222,18 @@ extension RecordCorrectionError: KeyedUserFacingError {
                 "error.record.gone", ["reference": .text(reference), "set": .text(set), "key": .text(String(key))])
         }
     }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [
+            .unknownRecordSet("x"), .notCorrectable(recordSet: "profile", field: "f", allowed: []),
+            .notCorrectable(recordSet: "devices", field: "f", allowed: []),
+            .notCorrectable(recordSet: "devices", field: "f", allowed: ["name"]),
+            .recordNotFound(recordSet: "devices", key: 3), .emptyValue, .invalidValue(field: "f", expected: "e"),
+            .unchanged, .recordChanged(reference: "PD-1", field: "f", expected: "a", found: nil),
+            .recordGone(reference: "PD-1", recordSet: "devices", key: 3),
+        ]
+    }
 }
 
 extension AccountDeletionError: KeyedUserFacingError {
@@ -169,6 +254,16 @@ extension AccountDeletionError: KeyedUserFacingError {
             return UserFacingMessage("error.deletion.notAnAccountDeletion", ["reference": .text(reference)])
         }
     }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        let day = Date(timeIntervalSince1970: 1_795_942_800)
+        return [
+            .accountNotFound(1), .wrongPassword, .locked(until: day), .alreadyRequested(purgeOn: day),
+            .alreadyPurged(1), .purgeNotDue(purgeOn: day), .notPendingDeletion(1),
+            .notAnAccountDeletion(reference: "PD-1"),
+        ]
+    }
 }
 
 extension ErasureError: KeyedUserFacingError {
@@ -183,6 +278,14 @@ extension ErasureError: KeyedUserFacingError {
         case .accountNotActive(let id):
             return UserFacingMessage("error.erasure.accountNotActive", ["id": .number(Int(id))])
         }
+    }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [
+            .unknownCategory("x"), .notErasable(category: "x"), .useAccountDeletion, .accountNotFound(1),
+            .accountNotActive(1),
+        ]
     }
 }
 
@@ -207,6 +310,15 @@ extension RestrictionError: KeyedUserFacingError {
             return UserFacingMessage("error.restriction.reasonTooLong", ["limit": .number(limit)])
         }
     }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [
+            .unknownCategory("x"), .notRestrictable(category: "x"), .alreadyRestricted(category: "x"),
+            .notRestricted(category: "x"), .unknownPurpose("x"), .notObjectable(purpose: "x"), .accountNotFound(1),
+            .accountNotActive(1), .reasonTooLong(limit: 500),
+        ]
+    }
 }
 
 extension ExportError: KeyedUserFacingError {
@@ -230,6 +342,15 @@ extension ExportError: KeyedUserFacingError {
                 "error.export.notFulfillable", ["reference": .text(reference), "reason": .text(reason)])
         }
     }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [
+            .outputExists("/o"), .folderMissing("/o"), .folderNotWritable("/o"), .unknownCategory("", known: ["a"]),
+            .unknownCategory("x", known: ["a"]), .emptyRange, .invalidOutput("/o"), .writeFailed("/o", reason: "r"),
+            .cancelled, .notFulfillable(reference: "PD-1", reason: "r"),
+        ]
+    }
 }
 
 extension DemoSeederError: KeyedUserFacingError {
@@ -239,6 +360,11 @@ extension DemoSeederError: KeyedUserFacingError {
         case .invalidSize(let size, let maximum):
             return UserFacingMessage("error.demo.invalidSize", ["size": .number(size), "maximum": .number(maximum)])
         }
+    }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [.invalidSize(-1, maximum: 10)]
     }
 }
 
@@ -324,5 +450,26 @@ extension RequestError: KeyedUserFacingError {
         case .referenceUnavailable: return UserFacingMessage("error.request.referenceUnavailable")
         case .unreadable(let detail): return UserFacingMessage("error.request.unreadable", ["detail": .text(detail)])
         }
+    }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        let day = Date(timeIntervalSince1970: 1_795_942_800)
+        return [
+            .rightNotOffered(.access), .scopeNotAllowed(.access, .field, allowed: ["all"]),
+            .missingScopeValue(.category), .unexpectedScopeValue(.all, "x"), .unknownCategory("x"),
+            .rightNotApplicable(.deletion, category: "x"), .unknownPurpose("x"), .purposeNotObjectable("x"),
+            .unknownFormat("x"), .unknownField("x", allowed: ["a"]), .fieldMismatch(scope: "a", details: "b"),
+            .correctionValueMissing(field: RequestScope.otherField), .correctionValueMissing(field: "phone"),
+            .detailsNotApplicable(.access), .textTooLong("note", limit: 2000), .invalidChannel("x"),
+            .accountNotFound(1), .accountNotActive(1), .duplicate(existingReference: "PD-1"), .notFound("PD-1"),
+            .notPermitted(.cancel, actor: .support), .notPermitted(.complete, actor: .subscriber),
+            .illegalTransition(reference: "PD-1", from: .completed, to: .cancelled),
+            .illegalTransition(reference: "PD-1", from: .submitted, to: .completed),
+            .illegalTransition(reference: "PD-1", from: .submitted, to: .denied),
+            .notOpen(reference: "PD-1", status: .denied), .denialReasonRequired, .extensionReasonRequired,
+            .alreadyExtended(reference: "PD-1", until: day), .extensionNotLater(currentDue: day),
+            .extensionTooLong(latest: day), .referenceUnavailable, .unreadable("x"),
+        ]
     }
 }

@@ -31,7 +31,7 @@ public struct MessageWording {
 
     /// English from the shipped `en` tables and the catalogue as shipped, for the command line's output.
     public static func english(catalogue: PolicyCatalogue) -> MessageWording {
-        ReportWords(language: "en").wording(catalogue: catalogue)
+        Strings.english.plainWording(catalogue: catalogue)
     }
 
     /// A message in words; a key the table lacks shows as the key itself.

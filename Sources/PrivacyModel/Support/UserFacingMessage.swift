@@ -20,8 +20,8 @@ public enum MessageValue: Sendable, Equatable {
 
 /// A model error as a stable key and the values for its placeholders, so a screen can show it in any language.
 ///
-/// The key names an entry of `Resources/strings/<language>/errors.json`; the English entry says what
-/// `description` says. The command line keeps using `description`.
+/// The key names an entry of `Resources/strings/<language>/errors.json`; the English entry is the error's
+/// `description`, the line the command line prints.
 public struct UserFacingMessage: Sendable, Equatable, Codable {
     /// The strings key, e.g. "error.request.duplicate".
     public let key: String
@@ -50,6 +50,8 @@ extension UserFacingMessage {
 public protocol KeyedUserFacingError: UserFacingError {
     /// The message as a key and its values.
     var message: UserFacingMessage { get }
+    /// One value of every case, so the translation test covers each message.
+    static var examples: [Self] { get }
 }
 
 extension MessageValue {

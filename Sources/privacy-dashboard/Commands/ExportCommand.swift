@@ -1,5 +1,4 @@
 import ArgumentParser
-import DashboardUI
 import Foundation
 import PrivacyModel
 

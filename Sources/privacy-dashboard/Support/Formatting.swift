@@ -6,16 +6,8 @@ enum Formatting {
     /// A day (YYYY-MM-DD, UTC) or "-" when absent.
     static func day(_ date: Date?) -> String { date?.dayUTC ?? "-" }
 
-    /// A count with thousands separators (1,234,567).
-    static func count(_ value: Int) -> String {
-        let digits = String(value)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return result
-    }
+    /// A count with English thousands separators (1,234,567), as the model's `Formats` groups it.
+    static func count(_ value: Int) -> String { Formats(language: "en").number(value) }
 
     /// Encodes a value as pretty, key-sorted JSON with ISO 8601 dates.
     static func json<T: Encodable>(_ value: T) throws -> String {

@@ -192,10 +192,13 @@ struct AccountScreen: DashboardScreen {
         if dialog != nil { canvas.restyle(area, style: .muted) }
         switch dialog {
         case nil: break
-        case .correction(let correction): correction.render(into: &canvas, area: area, session: session)
-        case .password(let password): password.render(into: &canvas, area: area, session: session)
+        case .correction(let correction):
+            correction.render(into: &canvas, area: area, session: session, labels: hintLabels(strings: session.strings))
+        case .password(let password):
+            password.render(into: &canvas, area: area, session: session, labels: hintLabels(strings: session.strings))
         case .deletion(let deletion): deletion.render(into: &canvas, area: area, session: session)
-        case .language(let language): language.render(into: &canvas, area: area, session: session)
+        case .language(let language):
+            language.render(into: &canvas, area: area, session: session, labels: hintLabels(strings: session.strings))
         }
     }
 

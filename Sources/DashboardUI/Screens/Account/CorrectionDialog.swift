@@ -50,7 +50,7 @@ struct CorrectionDialog: Sendable, Equatable {
     }
 
     /// Draws the dialog centred in `area`.
-    func render(into canvas: inout Canvas, area: Rect, session: Session) {
+    func render(into canvas: inout Canvas, area: Rect, session: Session, labels: [Action: String]) {
         let strings = session.strings
         let label = strings["account.field.\(field.rawValue)"]
         let inner = Dialog.frame(
@@ -84,7 +84,9 @@ struct CorrectionDialog: Sendable, Equatable {
                 y += 1
             }
         }
+        let keys = KeyHints.footer(
+            [KeyHint(.select), KeyHint(.back)], labels: labels, strings: strings, glyphs: canvas.glyphs)
         canvas.write(
-            strings["account.correct.footer"], x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
+            keys, x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
     }
 }

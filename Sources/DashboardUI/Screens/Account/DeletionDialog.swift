@@ -224,7 +224,9 @@ struct DeletionDialog: Sendable, Equatable {
         for (row, line) in all.dropFirst(start).prefix(visible).enumerated() {
             canvas.write(line.text, x: inner.x, y: inner.y + row, width: inner.width, style: line.style)
         }
-        var footer = strings["account.delete.planFooter"]
+        var footer = KeyHints.footer(
+            [KeyHint(.select), KeyHint(.back)], labels: hintLabels(strings: strings), strings: strings,
+            glyphs: canvas.glyphs)
         if all.count > visible {
             let more = start + visible < all.count ? " \(canvas.glyphs.arrowDown)" : ""
             let less = start > 0 ? " \(canvas.glyphs.arrowUp)" : ""
@@ -265,7 +267,10 @@ struct DeletionDialog: Sendable, Equatable {
             into: &canvas, x: inner.x, y: y, width: inner.width, labelWidth: min(12, inner.width / 3),
             labels: [strings["account.delete.email"], strings["account.delete.password"]], fields: [email, password],
             focus: focus, message: message)
+        let keys = KeyHints.footer(
+            [KeyHint(.nextFocus, label: "account.hint.nextField"), KeyHint(.select), KeyHint(.back)],
+            labels: hintLabels(strings: strings), strings: strings, glyphs: canvas.glyphs)
         canvas.write(
-            strings["account.delete.confirmFooter"], x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
+            keys, x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
     }
 }

@@ -59,7 +59,7 @@ struct LanguageDialog: Sendable, Equatable {
     }
 
     /// Draws the dialog centred in `area`: each language in its own name, the current one marked.
-    func render(into canvas: inout Canvas, area: Rect, session: Session) {
+    func render(into canvas: inout Canvas, area: Rect, session: Session, labels: [Action: String]) {
         let strings = session.strings
         let languages = DisplayLanguage.allCases
         let inner = Dialog.frame(
@@ -89,7 +89,10 @@ struct LanguageDialog: Sendable, Equatable {
                 y += 1
             }
         }
+        let keys = KeyHints.footer(
+            [KeyHint(.up, .down, label: "hint.choose"), KeyHint(.select), KeyHint(.back)], labels: labels,
+            strings: strings, glyphs: canvas.glyphs)
         canvas.write(
-            strings["account.language.footer"], x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
+            keys, x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
     }
 }

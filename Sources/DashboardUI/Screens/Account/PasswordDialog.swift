@@ -93,7 +93,7 @@ struct PasswordDialog: Sendable, Equatable {
     }
 
     /// Draws the dialog centred in `area`.
-    func render(into canvas: inout Canvas, area: Rect, session: Session) {
+    func render(into canvas: inout Canvas, area: Rect, session: Session, labels: [Action: String]) {
         let strings = session.strings
         let inner = Dialog.frame(
             into: &canvas, area: area, width: 66, height: 14, title: strings["account.password.title"])
@@ -110,7 +110,10 @@ struct PasswordDialog: Sendable, Equatable {
         FieldForm.render(
             into: &canvas, x: inner.x, y: y, width: inner.width, labelWidth: min(18, inner.width / 3),
             labels: Self.labelKeys.map { strings[$0] }, fields: fields, focus: focus, message: message)
+        let keys = KeyHints.footer(
+            [KeyHint(.nextFocus, label: "account.hint.nextField"), KeyHint(.select), KeyHint(.back)], labels: labels,
+            strings: strings, glyphs: canvas.glyphs)
         canvas.write(
-            strings["account.password.footer"], x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
+            keys, x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
     }
 }

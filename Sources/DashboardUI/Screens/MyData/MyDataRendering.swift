@@ -14,7 +14,7 @@ extension MyDataScreen {
             renderDetails(into: &canvas, layout: layout, session: session)
             renderRecords(into: &canvas, layout: layout, session: session)
         }
-        correction?.render(into: &canvas, area: area, session: session)
+        correction?.render(into: &canvas, area: area, session: session, labels: hintLabels(strings: session.strings))
     }
 
     /// A box title with a pointer when its pane has focus, so focus never depends on colour alone.
@@ -33,7 +33,7 @@ extension MyDataScreen {
             style: boxStyle(.categories))
         let inner = box.inset(dx: 1, dy: 1)
         guard inner.width > 4, inner.height > 0 else { return }
-        let restrictedMark = canvas.glyphs.asciiText ? "R" : "⊘"
+        let restrictedMark = canvas.glyphs.isASCII ? "R" : "⊘"
         let anyRestricted = summaries.contains { $0.isRestricted }
         let rows = anyRestricted && inner.height > 3 ? inner.height - 1 : inner.height
         if summaries.isEmpty {
@@ -179,7 +179,10 @@ extension MyDataScreen {
             }
             if x + 4 < room {
                 x += canvas.write(
-                    " " + strings["mydata.records.switchSet"], x: x, y: area.y, width: room - x, style: .muted)
+                    " "
+                        + KeyHints.footer(
+                            [KeyHint(.left, .right, label: "mydata.records.switchSet")], contexts: [.navigation],
+                            strings: strings, glyphs: canvas.glyphs), x: x, y: area.y, width: room - x, style: .muted)
             }
         }
         if let filter = browser.filter, x + 4 < room {

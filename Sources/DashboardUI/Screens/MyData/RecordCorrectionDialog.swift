@@ -71,7 +71,7 @@ struct RecordCorrectionDialog {
     /// Whether a new value was typed.
     var hasTypedInput: Bool { !newValue.isEmpty }
 
-    /// Handles one key: ↑↓ choose the field, typing fills the new value, Enter files, Esc closes.
+    /// Handles one key: up and down choose the field, typing fills the new value, Enter files, Esc closes.
     @MainActor
     mutating func update(_ input: ScreenInput, session: Session) -> Result {
         switch input.action {
@@ -119,7 +119,7 @@ struct RecordCorrectionDialog {
 
     /// Draws the dialog over the screen `area`.
     @MainActor
-    func render(into canvas: inout Canvas, area: Rect, session: Session) {
+    func render(into canvas: inout Canvas, area: Rect, session: Session, labels: [Action: String]) {
         let strings = session.strings
         let height = min(area.height, fields.count + 12)
         let inner = Dialog.frame(
@@ -163,10 +163,13 @@ struct RecordCorrectionDialog {
             canvas.write(strings["mydata.correct.review"], x: inner.x, y: y, width: inner.width, style: .muted)
         }
         if let message {
-            let mark = canvas.glyphs.asciiText ? "x " : "✗ "
+            let mark = Flash.Kind.danger.mark(canvas.glyphs) + " "
             canvas.write(mark + message, x: inner.x, y: inner.maxY - 2, width: inner.width, style: .danger)
         }
-        canvas.write(strings["mydata.correct.keys"], x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
+        let keys = KeyHints.footer(
+            [KeyHint(.up, .down, label: "hint.field"), KeyHint(.select), KeyHint(.back)], labels: labels,
+            strings: strings, glyphs: canvas.glyphs)
+        canvas.write(keys, x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
     }
 
     private static func shapeKey(_ shape: CorrectableColumn.Shape) -> String {

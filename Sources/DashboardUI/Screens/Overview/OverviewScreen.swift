@@ -152,16 +152,16 @@ struct OverviewScreen: DashboardScreen {
         canvas.write(session.strings["overview.alerts.title"], x: right.x, y: y, width: right.width, style: .heading)
         y += 1
         for alert in alertLines(session: session) {
-            let mark = OverviewText.mark(alert.kind, glyphs: canvas.glyphs)
+            let mark = alert.kind.mark(canvas.glyphs) + " "
             let markWidth = TextWidth.columns(of: mark)
             for (index, line) in TextWrap.lines(alert.text, width: max(1, right.width - markWidth)).enumerated() {
                 guard y < right.maxY else { break }
                 if index == 0 {
-                    canvas.write(mark, x: right.x, y: y, width: markWidth, style: OverviewText.style(alert.kind))
+                    canvas.write(mark, x: right.x, y: y, width: markWidth, style: alert.kind.style)
                 }
                 canvas.write(
                     line, x: right.x + markWidth, y: y, width: right.width - markWidth,
-                    style: OverviewText.style(alert.kind))
+                    style: alert.kind.style)
                 y += 1
             }
         }
@@ -191,8 +191,8 @@ struct OverviewScreen: DashboardScreen {
         let overflow = alerts.count > rows
         let shown = overflow ? max(0, rows - 1) : rows
         for alert in alerts.prefix(shown) where y < limit {
-            let mark = OverviewText.mark(alert.kind, glyphs: canvas.glyphs)
-            canvas.write(mark + alert.text, x: x, y: y, width: width, style: OverviewText.style(alert.kind))
+            let mark = alert.kind.mark(canvas.glyphs) + " "
+            canvas.write(mark + alert.text, x: x, y: y, width: width, style: alert.kind.style)
             y += 1
         }
         if overflow, rows > 0, y < limit {

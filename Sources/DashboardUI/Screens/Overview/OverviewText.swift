@@ -37,26 +37,6 @@ enum OverviewText {
         }
     }
 
-    /// The marker before an alert, so its tone never rests on colour alone.
-    static func mark(_ kind: Flash.Kind, glyphs: Glyphs) -> String {
-        switch kind {
-        case .danger: return glyphs.asciiText ? "x " : "✗ "
-        case .warning: return "! "
-        case .success: return glyphs.asciiText ? "OK " : "✓ "
-        case .info: return "  "
-        }
-    }
-
-    /// The style of an alert line.
-    static func style(_ kind: Flash.Kind) -> Style {
-        switch kind {
-        case .danger: return .danger
-        case .warning: return .warning
-        case .success: return .success
-        case .info: return .normal
-        }
-    }
-
     /// The cells of a category row: name, records, from, to, next deletion (empty ones left blank).
     static func cells(_ row: OverviewSnapshot.CategoryRow, session: Session) -> [String] {
         let formats = session.formats

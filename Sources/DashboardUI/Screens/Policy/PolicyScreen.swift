@@ -129,8 +129,8 @@ struct PolicyScreen: DashboardScreen {
             width: area.width)
         let (text, kind) = acknowledgementLine(session: session)
         canvas.write(
-            OverviewText.mark(kind, glyphs: canvas.glyphs) + text, x: area.x, y: area.y + 2, width: area.width,
-            style: OverviewText.style(kind))
+            kind.mark(canvas.glyphs) + " " + text, x: area.x, y: area.y + 2, width: area.width,
+            style: kind.style)
         if area.height >= 4 { canvas.horizontalRule(x: area.x, y: area.y + 3, width: area.width) }
     }
 

@@ -79,9 +79,11 @@ struct ConsentHistory {
                 offset: list.visibleOffset(visible: visible), styles: styles)
         }
         let glyphs = canvas.glyphs
-        let footer = strings(
-            "prefs.history.footer",
-            ["separator": glyphs.separator, "up": String(glyphs.arrowUp), "down": String(glyphs.arrowDown)])
+        let keys = KeyHints.footer(
+            [KeyHint(.up, .down, label: "hint.scroll"), KeyHint(.back, label: "prefs.hint.close")],
+            contexts: [.navigation],
+            strings: strings, glyphs: glyphs)
+        let footer = strings["prefs.history.newestFirst"] + glyphs.separator + keys
         canvas.write(footer, x: inner.x, y: footerY, width: inner.width, style: .muted)
     }
 
@@ -90,13 +92,13 @@ struct ConsentHistory {
     func statusLine(session: Session, glyphs: Glyphs) -> (String, Style) {
         let strings = session.strings
         if let problem = report.problem {
-            let mark = glyphs.asciiText ? "x " : "✗ "
+            let mark = Flash.Kind.danger.mark(glyphs) + " "
             return (
                 mark + strings("prefs.history.broken", ["problem": ReceiptProblemText.text(problem, session: session)]),
                 .danger
             )
         }
-        let mark = glyphs.asciiText ? "OK " : "✓ "
+        let mark = Flash.Kind.success.mark(glyphs) + " "
         return (mark + strings.plural("prefs.history.intact", count: report.receiptCount), .success)
     }
 

@@ -4,12 +4,6 @@ import TerminalKit
 /// The y/n question before an open request is cancelled.
 @MainActor
 enum RequestCancelDialog {
-    /// Whether a key answers yes (y, Y or the language's yes key).
-    static func isYes(_ key: Key, session: Session) -> Bool {
-        let yes = session.strings["dialog.yesKey"].first ?? "y"
-        return key == .character("y") || key == .character("Y") || key == .character(yes)
-    }
-
     /// Draws the question for `request` over the screen `area`.
     static func render(_ request: RightsRequest, into canvas: inout Canvas, area: Rect, session: Session) {
         let strings = session.strings
@@ -25,6 +19,8 @@ enum RequestCancelDialog {
             ])
         let (body, keys) = inner.splitBottom(1)
         Dialog.paragraphs([question], into: &canvas, area: body)
-        canvas.write(strings["dialog.yesNo"], x: keys.x, y: keys.y, width: keys.width, style: .accent)
+        canvas.write(
+            KeyHints.yesNo(strings: strings, glyphs: canvas.glyphs), x: keys.x, y: keys.y, width: keys.width,
+            style: .accent)
     }
 }

@@ -25,9 +25,9 @@ struct RequestDetail {
 
     /// Applies a scrolling key; returns whether it was one.
     @MainActor
-    mutating func scroll(_ action: Action?, area: Rect, session: Session) -> Bool {
+    mutating func scroll(_ action: Action?, area: Rect, session: Session, glyphs: Glyphs) -> Bool {
         let text = Self.textArea(in: area)
-        let total = RequestDetailView.lines(self, width: text.width, session: session).count
+        let total = RequestDetailView.lines(self, width: text.width, session: session, glyphs: glyphs).count
         let page = max(1, text.height)
         let bottom = max(0, total - page)
         switch action {

@@ -14,11 +14,14 @@ enum RequestDetailView {
         canvas.box(area, title: title, style: .borderFocused)
         let text = RequestDetail.textArea(in: area)
         guard text.width > 8, text.height > 0 else { return }
-        let lines = lines(detail, width: text.width, session: session)
+        let lines = lines(detail, width: text.width, session: session, glyphs: canvas.glyphs)
         let bottom = max(0, lines.count - text.height)
         let skip = min(max(0, detail.scroll), bottom)
         RequestStyledLine.draw(lines, into: &canvas, area: text, skip: skip)
-        var keys = strings[request.isOpen ? "requests.detail.keys" : "requests.detail.keysClosed"]
+        let hints =
+            [KeyHint(.up, .down, label: "hint.scroll")] + (request.isOpen ? [KeyHint(.cancelRequest)] : [])
+            + [KeyHint(.back)]
+        var keys = KeyHints.footer(hints, contexts: [.requests, .navigation], strings: strings, glyphs: canvas.glyphs)
         if lines.count > text.height {
             let last = min(lines.count, skip + text.height)
             keys =
@@ -31,7 +34,7 @@ enum RequestDetailView {
     }
 
     /// Every line of the detail at `width` columns.
-    static func lines(_ detail: RequestDetail, width: Int, session: Session) -> [RequestStyledLine] {
+    static func lines(_ detail: RequestDetail, width: Int, session: Session, glyphs: Glyphs) -> [RequestStyledLine] {
         let strings = session.strings
         let formats = session.formats
         let request = detail.request
@@ -113,19 +116,21 @@ enum RequestDetailView {
 
         lines += heading("timeline")
         for event in detail.events {
-            lines += timelineLines(event, width: width, session: session)
+            lines += timelineLines(event, width: width, session: session, glyphs: glyphs)
         }
         return lines
     }
 
-    private static func timelineLines(_ event: RequestEvent, width: Int, session: Session) -> [RequestStyledLine] {
+    private static func timelineLines(_ event: RequestEvent, width: Int, session: Session, glyphs: Glyphs)
+        -> [RequestStyledLine]
+    {
         let strings = session.strings
         let from = event.fromStatus.map { RequestText.status($0, session: session) } ?? strings["requests.timeline.new"]
         let to = RequestText.status(event.toStatus, session: session)
         let change =
             event.isExtension
             ? strings("requests.timeline.extended", ["status": to])
-            : strings("requests.timeline.change", ["from": from, "to": to])
+            : strings("requests.timeline.change", ["from": from, "arrow": glyphs.arrowRight, "to": to])
         let actor = strings("requests.timeline.by", ["actor": RequestText.actor(event.actor, session: session)])
         var lines = [
             RequestStyledLine(

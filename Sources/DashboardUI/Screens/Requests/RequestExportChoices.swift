@@ -55,14 +55,15 @@ struct RequestExportChoices {
         return true
     }
 
-    /// Space switches the highlighted category; "a" switches them all on, or all off when all are on.
+    /// The key table's checklist keys: tick the highlighted category, tick all (or none when all are
+    /// ticked), or move to the other column.
     mutating func handleChecklist(_ key: Key) {
-        switch key {
-        case .character(" "), .character("x"):
+        switch KeyBindings.action(for: key, contexts: [.checklist], textInput: false) {
+        case .toggleItem:
             guard categoryIds.indices.contains(cursor) else { return }
             let id = categoryIds[cursor]
             if excluded.contains(id) { excluded.remove(id) } else { excluded.insert(id) }
-        case .character("a"):
+        case .toggleAll:
             excluded = excluded.isEmpty ? Set(categoryIds) : []
         case .left, .right:
             let half = categoryRows
@@ -85,7 +86,7 @@ struct RequestExportChoices {
         var start: Date?
         let day = since.text.trimmingCharacters(in: .whitespaces)
         if !day.isEmpty {
-            guard let date = Self.day(day) else {
+            guard let date = UTCCalendar.day(day) else {
                 return .failure(ChoiceProblem(key: "requests.export.sinceInvalid", text: day))
             }
             guard date < session.now else { return .failure(ChoiceProblem(key: "requests.export.sinceFuture")) }
@@ -93,20 +94,6 @@ struct RequestExportChoices {
         }
         return .success(
             Checked(folder: path, categories: chosen.count == categoryIds.count ? nil : chosen, since: start))
-    }
-
-    /// Midnight UTC of a YYYY-MM-DD day, or nil when the text is not a real day.
-    static func day(_ text: String) -> Date? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        guard let utc = TimeZone(identifier: "UTC") else { return nil }
-        calendar.timeZone = utc
-        let components = DateComponents(year: year, month: month, day: day)
-        guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else { return nil }
-        return date
     }
 }
 

@@ -39,7 +39,13 @@ enum RequestFulfilmentPanels {
         if choices.portability {
             let focused = wizard.focus == .categories
             canvas.write(
-                strings["requests.export.categories"], x: body.x, y: y, width: body.width,
+                strings(
+                    "requests.export.categories",
+                    [
+                        "keys": KeyHints.footer(
+                            [KeyHint(.toggleItem), KeyHint(.toggleAll), KeyHint(.left, .right, label: "hint.column")],
+                            contexts: [.checklist], strings: strings, glyphs: canvas.glyphs)
+                    ]), x: body.x, y: y, width: body.width,
                 style: focused ? .accent : .heading)
             y += 1
             let rows = choices.categoryRows

@@ -22,7 +22,7 @@ enum RequestWizardView {
         let (body, footer) = inner.splitBottom(2)
         var keysShown = true
         if let message = wizard.message {
-            let text = mark(message.kind, canvas: canvas) + message.text
+            let text = message.kind.mark(canvas.glyphs) + " " + message.text
             // A failure too long for one row takes the key line's row too, so it is read whole.
             let wrapped = TextWrap.lines(text, width: footer.width)
             let rows = message.kind == .danger && wrapped.count > 1 ? Array(wrapped.prefix(3)) : [text]
@@ -30,39 +30,18 @@ enum RequestWizardView {
             let top = footer.y - max(0, rows.count - 2)
             canvas.fill(Rect(x: footer.x, y: top, width: footer.width, height: footer.y - top))
             for (index, row) in rows.enumerated() {
-                canvas.write(row, x: footer.x, y: top + index, width: footer.width, style: style(message.kind))
+                canvas.write(row, x: footer.x, y: top + index, width: footer.width, style: message.kind.style)
             }
             keysShown = rows.count < 2
         }
-        let keysKey: String
-        switch step {
-        case .right: keysKey = "requests.wizard.keys.first"
-        case .scope:
-            if wizard.duplicate == nil {
-                keysKey = "requests.wizard.keys.list"
-            } else {
-                keysKey =
-                    wizard.duplicateCarriesOut
-                    ? "requests.wizard.keys.duplicateResume" : "requests.wizard.keys.duplicate"
-            }
-        case .details:
-            if wizard.exportChoices?.portability == true {
-                keysKey = "requests.wizard.keys.export"
-            } else {
-                keysKey =
-                    wizard.detailFields(session: session).count > 1
-                    ? "requests.wizard.keys.form" : "requests.wizard.keys.note"
-            }
-        case .identity:
-            if wizard.isExporting {
-                keysKey = wizard.isWritingExport ? "requests.wizard.keys.exporting" : "requests.wizard.keys.working"
-            } else {
-                keysKey = "requests.wizard.keys.identity"
-            }
-        case .receipt: keysKey = "requests.wizard.keys.receipt"
-        }
         if keysShown {
-            canvas.write(strings[keysKey], x: footer.x, y: footer.maxY - 1, width: footer.width, style: .muted)
+            let keys =
+                step == .identity && wizard.isExporting && !wizard.isWritingExport
+                ? strings["requests.wizard.keys.working"]
+                : KeyHints.footer(
+                    footerHints(wizard, step: step, session: session), labels: wizard.hintLabels(strings: strings),
+                    contexts: [.form, .checklist], strings: strings, glyphs: canvas.glyphs)
+            canvas.write(keys, x: footer.x, y: footer.maxY - 1, width: footer.width, style: .muted)
         }
         switch step {
         case .right: renderRights(wizard, into: &canvas, body: body, area: area, session: session)
@@ -156,7 +135,8 @@ enum RequestWizardView {
         let strings = session.strings
         let formats = session.formats
         var lines = [
-            RequestStyledLine(mark(.warning, canvas: canvas) + strings["requests.duplicate.title"], style: .warning)
+            RequestStyledLine(
+                Flash.Kind.warning.mark(canvas.glyphs) + " " + strings["requests.duplicate.title"], style: .warning)
         ]
         lines.append(.blank)
         lines += RequestStyledLine.wrapped(
@@ -287,7 +267,7 @@ enum RequestWizardView {
         if case .filed = wizard.outcome {
         } else {
             let lines = RequestFulfilmentPanels.receiptLines(
-                request, outcome: wizard.outcome, width: body.width, mark: mark(.success, canvas: canvas),
+                request, outcome: wizard.outcome, width: body.width, mark: Flash.Kind.success.mark(canvas.glyphs) + " ",
                 bullet: canvas.glyphs.bullet, session: session)
             RequestStyledLine.draw(lines, into: &canvas, area: body)
             return
@@ -296,7 +276,8 @@ enum RequestWizardView {
         let formats = session.formats
         let deadlines = session.catalogue.deadlines
         var lines = [
-            RequestStyledLine(mark(.success, canvas: canvas) + strings["requests.receipt.title"], style: .success)
+            RequestStyledLine(
+                Flash.Kind.success.mark(canvas.glyphs) + " " + strings["requests.receipt.title"], style: .success)
         ]
         lines.append(.blank)
         let pairs: [(String, String, Style)] = [
@@ -326,26 +307,25 @@ enum RequestWizardView {
         RequestStyledLine.draw(lines, into: &canvas, area: body)
     }
 
-    // MARK: Marks
-
-    /// A word-free mark that goes with a message kind, so meaning is not colour alone.
-    static func mark(_ kind: Flash.Kind, canvas: Canvas) -> String {
-        let ascii = canvas.glyphs.asciiText
-        switch kind {
-        case .info: return ""
-        case .success: return ascii ? "OK " : "✓ "
-        case .warning: return "! "
-        case .danger: return ascii ? "x " : "✗ "
-        }
-    }
-
-    /// The style for a message kind.
-    static func style(_ kind: Flash.Kind) -> Style {
-        switch kind {
-        case .info: return .accent
-        case .success: return .success
-        case .warning: return .warning
-        case .danger: return .danger
+    /// The keys a step offers, shown in the footer from the key table with the bottom bar's words for them.
+    private static func footerHints(_ wizard: RequestWizard, step: RequestWizard.Step, session: Session) -> [KeyHint] {
+        let choose = KeyHint(.up, .down, label: "hint.choose")
+        switch step {
+        case .right: return [choose, KeyHint(.select), KeyHint(.back)]
+        case .scope:
+            guard wizard.duplicate != nil else { return [choose, KeyHint(.select), KeyHint(.back)] }
+            return [KeyHint(.select), KeyHint(.back, label: "hint.chooseOther")]
+        case .details:
+            if wizard.exportChoices?.portability == true {
+                return [
+                    KeyHint(.select), KeyHint(.nextFocus, .up, .down, label: "hint.field"), KeyHint(.toggleItem),
+                    KeyHint(.toggleAll), KeyHint(.back),
+                ]
+            }
+            guard wizard.detailFields(session: session).count > 1 else { return [KeyHint(.select), KeyHint(.back)] }
+            return [KeyHint(.select), KeyHint(.nextFocus, .up, .down, label: "hint.switchField"), KeyHint(.back)]
+        case .identity: return wizard.isWritingExport ? [KeyHint(.back)] : [KeyHint(.select), KeyHint(.back)]
+        case .receipt: return [KeyHint(.select, .back)]
         }
     }
 }

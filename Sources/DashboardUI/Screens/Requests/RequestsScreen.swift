@@ -55,7 +55,7 @@ struct RequestsScreen: DashboardScreen {
     mutating func update(_ input: ScreenInput, session: Session) -> ScreenOutcome {
         if let request = confirmingCancel {
             confirmingCancel = nil
-            if RequestCancelDialog.isYes(input.key, session: session) { cancel(request, session: session) }
+            if KeyBindings.isYes(input.key, language: session.strings.language) { cancel(request, session: session) }
             return .handled
         }
         if wizard != nil { return updateWizard(input, session: session) }
@@ -95,7 +95,7 @@ struct RequestsScreen: DashboardScreen {
 
     private mutating func updateDetail(_ input: ScreenInput, session: Session) -> ScreenOutcome {
         guard var open = detail else { return .ignored }
-        if open.scroll(input.action, area: input.area, session: session) {
+        if open.scroll(input.action, area: input.area, session: session, glyphs: input.glyphs) {
             detail = open
             return .handled
         }

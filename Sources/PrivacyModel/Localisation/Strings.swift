@@ -1,7 +1,8 @@
 import Foundation
 import PrivacyResources
 
-/// Every user-facing string of the dashboard, looked up by key from `Resources/strings/<language>/`.
+/// Every user-facing string, looked up by key from `Resources/strings/<language>/`: the one lookup the
+/// screens, the access report, error descriptions and the command line share.
 ///
 /// Screens never hold English text; they ask this catalogue, so a translation is a new folder of
 /// JSON files and no screen changes. Placeholders are written `{name}`.
@@ -23,6 +24,10 @@ public struct Strings: Sendable {
         }
     }
 
+    /// The shipped English strings, loaded once: the words of every error's `description`.
+    public static let english: Strings =
+        (try? Strings.bundled(language: "en")) ?? Strings(language: "en", table: [:])
+
     /// Every key and text of one shipped language, for tests that compare languages.
     public static func loadTable(language: String) throws(StringsError) -> [String: String] {
         do { return try StringTables.table(language: language) } catch { throw StringsError(error) }
@@ -35,6 +40,9 @@ public struct Strings: Sendable {
 
     /// Whether the catalogue has a text for `key`.
     public func contains(_ key: String) -> Bool { table[key] != nil }
+
+    /// The text for a key when the table has it, for callers with a fallback of their own.
+    public func optional(_ key: String) -> String? { table[key] }
 
     /// Every key, for tests.
     public var keys: Set<String> { Set(table.keys) }

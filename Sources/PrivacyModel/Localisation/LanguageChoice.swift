@@ -1,5 +1,3 @@
-public import PrivacyModel
-
 /// The language a run of the dashboard starts in, and whether the person asked for it on the command line.
 ///
 /// Order: `--lang`, else the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty (as the
