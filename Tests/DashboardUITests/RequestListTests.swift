@@ -121,7 +121,7 @@ struct RequestListTests {
     func detailResolutionAndValues() throws {
         let lena = try Self.requests("lena.mueller", size: Size(width: 120, height: 40))
         let lines = try lena.press("<Down><Enter>")
-        #expect(lines.contains("Payment records must be kept"))
+        #expect(lines.contains("Zahlungsbelege müssen"))
         #expect(lines.contains("refused"))
         #expect(lines.contains("Bitte alle Zahlungsdaten löschen."))
         Self.expectNoMissingStrings(lena)

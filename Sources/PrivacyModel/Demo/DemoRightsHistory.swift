@@ -32,6 +32,15 @@ enum DemoRightsHistory {
         let steps: [Step]
     }
 
+    /// What the support agent wrote when confirming receipt and identity: in the subscriber's own language,
+    /// as the demo's support messages are (the store keeps a person's note as typed).
+    static let agentNotes: [String: (receipt: String, identity: String)] = [
+        "de": ("Eingang per E-Mail bestätigt.", "Mit dem Passwort des Kontos angemeldet."),
+        "fr": ("Réception confirmée par e-mail.", "Connexion avec le mot de passe du compte."),
+        "ja": ("メールで受付を確認しました。", "アカウントのパスワードでサインインしました。"),
+        "en": ("Receipt confirmed by email.", "Signed in with the account password."),
+    ]
+
     /// Preference changes by username, oldest first.
     static let preferenceChanges: [String: [PreferenceChange]] = [
         DemoSubscriber.lena.username: [
@@ -70,14 +79,15 @@ enum DemoRightsHistory {
                     .deny(
                         6,
                         reason:
-                            "Payment records must be kept for 7 years under tax and accounting law; they will be erased when that period ends."
+                            "Zahlungsbelege müssen nach Steuer- und Handelsrecht 7 Jahre aufbewahrt werden; danach werden sie gelöscht."
                     ),
                 ]),
             RequestPlan(
                 type: .access, scope: .all, details: .empty, filedDaysAgo: 210,
                 steps: [
                     .acknowledge(0.4), .verifyIdentity(1.2), .start(2),
-                    .complete(12, note: "A copy of all data was sent as a zip archive of JSON and CSV files."),
+                    .complete(
+                        12, note: "Eine Kopie aller Daten wurde als ZIP-Archiv mit JSON- und CSV-Dateien übermittelt."),
                 ]),
         ],
         DemoSubscriber.elodie.username: [
@@ -117,6 +127,7 @@ enum DemoRightsHistory {
         for (persona, accountId) in accounts {
             let username = persona.subscriber.username
             let timeline = DemoTimeline(now: context.now, persona: persona)
+            let notes = agentNotes[persona.subscriber.language] ?? agentNotes["en"] ?? ("", "")
             for change in preferenceChanges[username] ?? [] {
                 let at = timeline.time(daysAgo: change.daysAgo, hourWeights: DemoTimeline.wakingHours, dice: dice)
                 clock.set(Date(epochSeconds: at))
@@ -137,12 +148,10 @@ enum DemoRightsHistory {
                     switch step {
                     case .acknowledge(let days):
                         move(days)
-                        try service.acknowledge(
-                            reference: reference, actor: .support, note: "Receipt confirmed by email.")
+                        try service.acknowledge(reference: reference, actor: .support, note: notes.receipt)
                     case .verifyIdentity(let days):
                         move(days)
-                        try service.verifyIdentity(
-                            reference: reference, actor: .support, note: "Signed in with the account password.")
+                        try service.verifyIdentity(reference: reference, actor: .support, note: notes.identity)
                     case .start(let days):
                         move(days)
                         try service.start(reference: reference, actor: .support)
