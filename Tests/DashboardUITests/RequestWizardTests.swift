@@ -320,6 +320,28 @@ struct RequestWizardTests {
         #expect(harness.dashboard.isFinished)
     }
 
+    @Test("a password typed at the identity step counts as typed input, and stepping back forgets it")
+    func identityPasswordIsStepLocal() throws {
+        let harness = try Self.requests("lena.mueller", size: Size(width: 80, height: 24))
+        let accountId = try harness.account("lena.mueller").id
+        let service = RequestService(context: harness.context)
+        try Self.press(Self.supportRequest + "half-typed", harness)
+        // Only the password is typed, and quitting would lose it, so F10 asks first.
+        let asked = try Self.press("<F10>", harness)
+        #expect(asked.contains("Quit?"))
+        try Self.press("n", harness)
+        #expect(!harness.dashboard.isFinished)
+        #expect(harness.text.contains("step 4 of 5"))
+        // Back to the details and on again: the password field starts empty, so the password typed once files.
+        try Self.press("<Esc>", harness)
+        #expect(harness.text.contains("step 3 of 5"))
+        let identity = try Self.press("<Enter>", harness)
+        #expect(identity.contains("step 4 of 5"))
+        let receipt = try Self.press(DashboardHarness.password + "<Enter>", harness)
+        #expect(receipt.contains("Request filed"))
+        #expect(try service.requests(accountId: accountId).count == 3)
+    }
+
     @Test("choosing another scope clears the details typed for the first one")
     func otherScopeClearsDetails() throws {
         let harness = try Self.requests("siobhan_oc", size: Size(width: 80, height: 24))

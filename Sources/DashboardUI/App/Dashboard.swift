@@ -246,7 +246,7 @@ public final class Dashboard {
         phase = .signedIn(state)
     }
 
-    /// Whether work is waiting to run after the current frame is shown (a password check).
+    /// Whether work is waiting to run after the current frame is shown (a password check, a step of an export).
     public var hasPendingWork: Bool {
         // Work pauses while the quit question waits for an answer: y stops it, any other key resumes it.
         if case .confirmQuit = overlay { return false }

@@ -21,7 +21,7 @@ public enum DashboardRunner {
             terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
             if dashboard.hasPendingWork {
                 dashboard.performPendingWork()
-                // Work that runs in steps (an export) still waits: read a key typed meanwhile (Esc stops it).
+                // Work that runs in steps (an export, an erasure) still waits: read a key typed meanwhile (Esc stops it).
                 if dashboard.hasPendingWork {
                     let event = terminal.nextEvent(timeoutMilliseconds: 0)
                     if case .closed(let signal) = event { return .closed(signal: signal) }
@@ -45,7 +45,7 @@ public enum DashboardRunner {
             let event = terminal.nextEvent(timeoutMilliseconds: 0)
             if case .closed = event { break }
             dashboard.handle(event)
-            // Work that runs in steps (an export) runs to its end before the next key, one frame per step.
+            // Work that runs in steps (an export, an erasure) runs to its end before the next key, one frame per step.
             while dashboard.hasPendingWork {
                 terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
                 dashboard.performPendingWork()

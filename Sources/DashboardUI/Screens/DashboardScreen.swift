@@ -73,7 +73,7 @@ public protocol DashboardScreen {
     mutating func update(_ input: ScreenInput, session: Session) -> ScreenOutcome
     /// Draws the screen into `area` of the canvas.
     func render(into canvas: inout Canvas, area: Rect, session: Session)
-    /// Whether slow work (a password check) waits to run once the frame saying so is on screen.
+    /// Whether slow work (a password check, a step of an export or erasure) waits to run once the frame is shown.
     var hasPendingWork: Bool { get }
     /// Runs the waiting work; the dashboard calls it right after presenting that frame.
     mutating func performPendingWork(session: Session) -> ScreenOutcome

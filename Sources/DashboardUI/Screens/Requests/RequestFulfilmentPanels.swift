@@ -10,8 +10,8 @@ enum RequestFulfilmentPanels {
 
     /// The export form: categories and start day (portability), the folder and the note.
     static func renderExportForm(
-        _ wizard: RequestWizard, choices: RequestExportChoices, into canvas: inout Canvas, body: Rect,
-        session: Session
+        _ wizard: RequestWizard, form: RequestDetailsForm, choices: RequestExportChoices, into canvas: inout Canvas,
+        body: Rect, session: Session
     ) {
         let strings = session.strings
         var y = body.y
@@ -25,19 +25,19 @@ enum RequestFulfilmentPanels {
             strings["requests.label.noteOptional"], strings["requests.export.since"], strings["requests.export.folder"],
         ]
         let labelWidth = min(body.width / 3, labels.map { TextWidth.columns(of: $0) }.max() ?? 0)
-        func row(_ label: String, _ field: TextField, _ id: RequestWizard.Field) {
+        func row(_ label: String, _ field: TextField, _ id: RequestDetailsForm.Field) {
             guard y < body.maxY else { return }
-            let focused = wizard.focus == id
+            let focused = form.focus == id
             canvas.writePadded(label, x: body.x, y: y, width: labelWidth, style: focused ? .accent : .heading)
             field.render(
                 into: &canvas, x: body.x + labelWidth + 2, y: y, width: max(1, body.width - labelWidth - 2),
                 focused: focused)
             y += 1
         }
-        row(labels[0], wizard.note, .note)
+        row(labels[0], form.note, .note)
         y += 1
         if choices.portability {
-            let focused = wizard.focus == .categories
+            let focused = form.focus == .categories
             canvas.write(
                 strings(
                     "requests.export.categories",
@@ -78,7 +78,7 @@ enum RequestFulfilmentPanels {
 
     /// The erasure's dry run: what goes, what stays and why, then the note.
     static func renderErasurePlan(
-        _ wizard: RequestWizard, plan: ErasurePlan, into canvas: inout Canvas, body: Rect, session: Session
+        _ form: RequestDetailsForm, plan: ErasurePlan, into canvas: inout Canvas, body: Rect, session: Session
     ) {
         let strings = session.strings
         var lines = [
@@ -96,7 +96,7 @@ enum RequestFulfilmentPanels {
         guard y + 1 < body.maxY else { return }
         canvas.write(strings["requests.label.noteOptional"], x: body.x, y: y, width: body.width, style: .heading)
         y += 1
-        wizard.note.render(into: &canvas, x: body.x, y: y, width: body.width, focused: true)
+        form.note.render(into: &canvas, x: body.x, y: y, width: body.width, focused: true)
         y += 2
         let help = Rect(x: body.x, y: y, width: body.width, height: max(0, body.maxY - y))
         Dialog.paragraphs([strings["requests.erase.help"]], into: &canvas, area: help, style: .muted)
@@ -149,13 +149,13 @@ enum RequestFulfilmentPanels {
     // MARK: Progress
 
     /// The export's gauge while it runs.
-    static func renderProgress(_ job: ExportJob, into canvas: inout Canvas, body: Rect, session: Session) {
+    static func renderProgress(_ work: SteppedWork, into canvas: inout Canvas, body: Rect, session: Session) {
         let strings = session.strings
         let formats = session.formats
         var y = body.y
         canvas.write(strings["requests.export.running"], x: body.x, y: y, width: body.width, style: .heading)
         y += 2
-        let progress = job.progress
+        let progress = work.progress
         let line: String
         switch progress?.phase {
         case .packing?: line = strings["requests.export.packing"]
@@ -175,7 +175,7 @@ enum RequestFulfilmentPanels {
             Charts.gauge(fraction: progress?.fraction ?? 0, width: body.width, glyphs: canvas.glyphs), x: body.x, y: y,
             width: body.width, style: .chartBar, ellipsis: false)
         y += 2
-        let key = job.isCancelling ? "requests.export.stopping" : "requests.export.stopHint"
+        let key = work.isCancelling ? "requests.export.stopping" : "requests.export.stopHint"
         let help = Rect(x: body.x, y: y, width: body.width, height: max(0, body.maxY - y))
         Dialog.paragraphs([strings[key]], into: &canvas, area: help, style: .muted)
     }

@@ -2,67 +2,73 @@ import Foundation
 import PrivacyModel
 
 /// Carrying a request out right after the identity check: erasure, objection and restriction at once,
-/// access and portability as an export that runs in steps with a gauge.
+/// access and portability as an export, each as stepped work (an export with a gauge).
 extension RequestWizard {
     /// Erases, objects or restricts through the model's dispatcher, which files the request and completes it.
     ///
     /// The work runs on its own thread so a long history (an erasure of a million viewing events) never
     /// freezes the screen; the first step waits a moment, which is enough for most accounts.
     @MainActor
-    mutating func carryOut(_ effect: RequestEffect, kind: RightKind, scope: RequestScope, session: Session) -> Result {
+    mutating func carryOut(
+        _ effect: RequestEffect, kind: RightKind, scope: RequestScope, details: RequestDetails, session: Session
+    ) -> Result {
         let context = session.context
         let accountId = session.account.id
-        let details = details(kind: kind, scope: scope)
-        job = ExportJob { _, _ in
-            try RequestFulfilment(context: context).fileAndCarryOut(
-                accountId: accountId, type: kind, scope: scope, details: details,
-                options: FulfilmentOptions(actor: .system))
-        }
-        jobEffect = effect
-        message = nil
-        return stepExport(session: session)
+        return start(
+            SteppedWork { _, _ in
+                try RequestFulfilment(context: context).fileAndCarryOut(
+                    accountId: accountId, type: kind, scope: scope, details: details,
+                    options: FulfilmentOptions(actor: .system))
+            }, effect: effect, session: session)
     }
 
-    /// Starts the export for the filed request `reference` through the model's dispatcher and runs its first step.
+    /// Carries out the open request `reference` (an export) through the model's dispatcher, in steps.
     @MainActor
-    mutating func startExport(reference: String, effect: RequestEffect, session: Session) -> Result {
-        guard let choices = exportChoices, case .success(let checked) = choices.checked(session: session) else {
-            step = .details
+    mutating func carryOutOpen(reference: String, effect: RequestEffect, session: Session) -> Result {
+        guard let choices = form?.exportChoices, case .success(let checked) = choices.checked(session: session) else {
+            stage = .details
             return .leftOpen(reference: reference)
         }
         let context = session.context
         let portability = effect == .portability
-        job = ExportJob { progress, isCancelled in
-            try withoutActuallyEscaping(progress) { progress in
-                try withoutActuallyEscaping(isCancelled) { isCancelled in
-                    try RequestFulfilment(context: context).carryOut(
-                        reference: reference,
-                        options: FulfilmentOptions(
-                            actor: .system, folder: checked.folder, categories: portability ? checked.categories : nil,
-                            since: portability ? checked.since : nil, progress: progress, isCancelled: isCancelled))
+        return start(
+            SteppedWork { progress, isCancelled in
+                try withoutActuallyEscaping(progress) { progress in
+                    try withoutActuallyEscaping(isCancelled) { isCancelled in
+                        try RequestFulfilment(context: context).carryOut(
+                            reference: reference,
+                            options: FulfilmentOptions(
+                                actor: .system, folder: checked.folder,
+                                categories: portability ? checked.categories : nil,
+                                since: portability ? checked.since : nil, progress: progress,
+                                isCancelled: isCancelled))
+                    }
                 }
-            }
-        }
-        jobEffect = effect
-        message = nil
-        return stepExport(session: session)
+            }, effect: effect, session: session)
     }
 
-    /// Runs the export one batch further; at the end shows the receipt, or the failure at the details step.
+    /// Shows the work under way and runs its first step.
     @MainActor
-    mutating func stepExport(session: Session) -> Result {
-        guard let job else { return .stay }
-        switch job.step() {
+    private mutating func start(_ work: SteppedWork, effect: RequestEffect, session: Session) -> Result {
+        stage = .working(work, effect: effect)
+        message = nil
+        return stepWork(session: session)
+    }
+
+    /// Runs the work one step further; at the end shows the receipt, or the failure (an export's at the
+    /// details step, where a retry completes the same request).
+    @MainActor
+    mutating func stepWork(session: Session) -> Result {
+        guard case .working(let work, let effect) = stage else { return .stay }
+        switch work.step() {
         case .running:
             return .stay
         case .finished(.success(let carried)):
-            self.job = nil
-            openExport = nil
+            stage = .emptyIdentity
+            form?.resumableReference = nil
             do {
                 let request = try session.requests.require(reference: carried.request.reference)
-                filed = request
-                outcome = carried.work
-                step = .receipt
+                stage = .receipt(request, outcome: carried.work)
                 message = nil
                 return .fulfilled(request)
             } catch {
@@ -70,15 +76,16 @@ extension RequestWizard {
                 return .leftOpen(reference: carried.request.reference)
             }
         case .finished(.failure(let error)):
-            self.job = nil
-            guard jobEffect.exports else {
+            guard effect.exports else {
                 // The erasure, objection or restriction was refused: say why at the identity step.
+                stage = .emptyIdentity
                 message = Self.flash(for: error, session: session)
                 return .stay
             }
-            let reference = openExport ?? ""
-            step = .details
-            focus = exportChoices == nil ? .note : .folder
+            let reference = form?.resumableReference ?? ""
+            stage = .details
+            let focus: RequestDetailsForm.Field = form?.exportChoices == nil ? .note : .folder
+            form?.focus = focus
             let reason: String
             if case ExportError.cancelled = error {
                 reason = session.strings["requests.export.cancelled"]

@@ -12,7 +12,7 @@ enum RequestWizardView {
             "requests.wizard.title",
             [
                 "step": String(step.rawValue), "count": String(RequestWizard.Step.allCases.count),
-                "name": wizard.isExporting
+                "name": wizard.hasWorkRunning
                     ? strings["requests.wizard.step.working"] : strings["requests.wizard.step.\(step)"],
             ])
         let inner = Dialog.frame(
@@ -36,34 +36,31 @@ enum RequestWizardView {
         }
         if keysShown {
             let keys =
-                step == .identity && wizard.isExporting && !wizard.isWritingExport
+                wizard.hasWorkRunning && !wizard.showsProgress
                 ? strings["requests.wizard.keys.working"]
                 : KeyHints.footer(
                     footerHints(wizard, step: step, session: session), labels: wizard.hintLabels(strings: strings),
                     contexts: [.form, .checklist], strings: strings, glyphs: canvas.glyphs)
             canvas.write(keys, x: footer.x, y: footer.maxY - 1, width: footer.width, style: .muted)
         }
-        switch step {
+        switch wizard.stage {
         case .right: renderRights(wizard, into: &canvas, body: body, area: area, session: session)
-        case .scope:
-            if let duplicate = wizard.duplicate {
-                renderDuplicate(
-                    duplicate, resumable: wizard.duplicateCarriesOut, into: &canvas, body: body, session: session)
+        case .scope(let duplicate?):
+            renderDuplicate(
+                duplicate.request, resumable: duplicate.carriesOut, into: &canvas, body: body, session: session)
+        case .scope: renderScopes(wizard, into: &canvas, body: body, area: area, session: session)
+        case .details:
+            if let form = wizard.form { renderDetails(wizard, form: form, into: &canvas, body: body, session: session) }
+        case .identity(let password, _):
+            renderIdentity(wizard, password: password, into: &canvas, body: body, session: session)
+        case .working(let work, let effect):
+            if effect.exports {
+                RequestFulfilmentPanels.renderProgress(work, into: &canvas, body: body, session: session)
             } else {
-                renderScopes(wizard, into: &canvas, body: body, area: area, session: session)
+                RequestFulfilmentPanels.renderWorking(into: &canvas, body: body, session: session)
             }
-        case .details: renderDetails(wizard, into: &canvas, body: body, session: session)
-        case .identity:
-            if let job = wizard.job {
-                if wizard.isWritingExport {
-                    RequestFulfilmentPanels.renderProgress(job, into: &canvas, body: body, session: session)
-                } else {
-                    RequestFulfilmentPanels.renderWorking(into: &canvas, body: body, session: session)
-                }
-            } else {
-                renderIdentity(wizard, into: &canvas, body: body, session: session)
-            }
-        case .receipt: renderReceipt(wizard, into: &canvas, body: body, session: session)
+        case .receipt(let request, let outcome):
+            renderReceipt(request, outcome: outcome, into: &canvas, body: body, session: session)
         }
     }
 
@@ -160,21 +157,22 @@ enum RequestWizardView {
         RequestStyledLine.draw(lines, into: &canvas, area: body)
     }
 
-    private static func renderDetails(_ wizard: RequestWizard, into canvas: inout Canvas, body: Rect, session: Session)
-    {
-        if let choices = wizard.exportChoices {
+    private static func renderDetails(
+        _ wizard: RequestWizard, form: RequestDetailsForm, into canvas: inout Canvas, body: Rect, session: Session
+    ) {
+        if let choices = form.exportChoices {
             RequestFulfilmentPanels.renderExportForm(
-                wizard, choices: choices, into: &canvas, body: body, session: session)
+                wizard, form: form, choices: choices, into: &canvas, body: body, session: session)
             return
         }
-        if let plan = wizard.erasurePlan, wizard.effect(session: session) == .erase {
-            RequestFulfilmentPanels.renderErasurePlan(wizard, plan: plan, into: &canvas, body: body, session: session)
+        if let plan = form.erasurePlan, form.effect == .erase {
+            RequestFulfilmentPanels.renderErasurePlan(form, plan: plan, into: &canvas, body: body, session: session)
             return
         }
         let strings = session.strings
-        let scope = wizard.chosenScope(session: session)?.scope ?? .all
+        let scope = form.scope
         var y = body.y
-        if wizard.asksNewValue(session: session) {
+        if form.asksNewValue {
             let field = RequestText.fieldName(scope.value, session: session)
             canvas.write(
                 strings("requests.wizard.details.correctPrompt", ["field": field]), x: body.x, y: y, width: body.width,
@@ -182,7 +180,7 @@ enum RequestWizardView {
             y += 2
             let labels = [strings["requests.label.heldNow"], strings["requests.label.newValue"]]
             let labelWidth = labels.map { TextWidth.columns(of: $0) }.max() ?? 0
-            let held = wizard.currentValue ?? strings["requests.value.none"]
+            let held = form.currentValue ?? strings["requests.value.none"]
             for line in RequestStyledLine.labelled(labels[0], held, labelWidth: labelWidth, width: body.width).prefix(2)
             {
                 canvas.write(line.text, x: body.x + line.indent, y: y, width: body.width - line.indent)
@@ -191,12 +189,11 @@ enum RequestWizardView {
             y += 1
             canvas.write(labels[1], x: body.x, y: y, width: body.width, style: .heading)
             y += 1
-            wizard.newValue.render(
-                into: &canvas, x: body.x, y: y, width: body.width, focused: wizard.focus == .newValue)
+            form.newValue.render(into: &canvas, x: body.x, y: y, width: body.width, focused: form.focus == .newValue)
             y += 2
             canvas.write(strings["requests.label.noteOptional"], x: body.x, y: y, width: body.width, style: .heading)
             y += 1
-            wizard.note.render(into: &canvas, x: body.x, y: y, width: body.width, focused: wizard.focus == .note)
+            form.note.render(into: &canvas, x: body.x, y: y, width: body.width, focused: form.focus == .note)
             y += 2
             let help = Rect(x: body.x, y: y, width: body.width, height: max(0, body.maxY - y))
             Dialog.paragraphs([strings["requests.wizard.details.fieldsHint"]], into: &canvas, area: help, style: .muted)
@@ -213,22 +210,22 @@ enum RequestWizardView {
             area: Rect(x: body.x, y: y, width: body.width, height: max(0, min(2, body.maxY - y))))
         y += 1
         let noteLabel =
-            wizard.requiresNote(session: session)
+            form.requiresNote
             ? strings["requests.label.noteRequired"] : strings["requests.label.noteOptional"]
         canvas.write(noteLabel, x: body.x, y: y, width: body.width, style: .heading)
         y += 1
-        wizard.note.render(into: &canvas, x: body.x, y: y, width: body.width, focused: true)
+        form.note.render(into: &canvas, x: body.x, y: y, width: body.width, focused: true)
         y += 2
         let help = Rect(x: body.x, y: y, width: body.width, height: max(0, body.maxY - y))
-        let effectText = RequestFulfilmentPanels.effectText(
-            wizard.effect(session: session), scope: scope, session: session)
+        let effectText = RequestFulfilmentPanels.effectText(form.effect, scope: scope, session: session)
         Dialog.paragraphs(
             [effectText ?? strings["requests.wizard.details.noteHint"]], into: &canvas, area: help,
             style: effectText == nil ? .muted : .warning)
     }
 
-    private static func renderIdentity(_ wizard: RequestWizard, into canvas: inout Canvas, body: Rect, session: Session)
-    {
+    private static func renderIdentity(
+        _ wizard: RequestWizard, password: TextField, into canvas: inout Canvas, body: Rect, session: Session
+    ) {
         let strings = session.strings
         canvas.write(
             strings["requests.wizard.identity.prompt"], x: body.x, y: body.y, width: body.width, style: .heading)
@@ -237,10 +234,10 @@ enum RequestWizardView {
         if let scope = wizard.chosenScope(session: session)?.scope {
             pairs.append((strings["requests.label.scope"], RequestText.scope(scope, session: session)))
         }
-        if wizard.asksNewValue(session: session) {
-            pairs.append((strings["requests.label.newValue"], wizard.newValue.text))
+        if let form = wizard.form {
+            if form.asksNewValue { pairs.append((strings["requests.label.newValue"], form.newValue.text)) }
+            if !form.note.isEmpty { pairs.append((strings["requests.label.note"], form.note.text)) }
         }
-        if !wizard.note.isEmpty { pairs.append((strings["requests.label.note"], wizard.note.text)) }
         let labelWidth = pairs.map { TextWidth.columns(of: $0.0) }.max() ?? 0
         var y = body.y + 2
         for (label, value) in pairs {
@@ -252,22 +249,22 @@ enum RequestWizardView {
         y += 1
         let explain = Rect(x: body.x, y: y, width: body.width, height: max(0, min(2, body.maxY - y)))
         let explainKey =
-            wizard.effect(session: session).isSelfService
+            wizard.form?.effect.isSelfService == true
             ? "requests.wizard.identity.explainNow" : "requests.wizard.identity.explain"
         y += Dialog.paragraphs([strings[explainKey]], into: &canvas, area: explain, style: .muted)
         y += 1
         canvas.write(strings["requests.label.password"], x: body.x, y: y, width: body.width, style: .heading)
         y += 1
-        wizard.password.render(into: &canvas, x: body.x, y: y, width: min(body.width, 40), focused: true)
+        password.render(into: &canvas, x: body.x, y: y, width: min(body.width, 40), focused: true)
     }
 
-    private static func renderReceipt(_ wizard: RequestWizard, into canvas: inout Canvas, body: Rect, session: Session)
-    {
-        guard let request = wizard.filed else { return }
-        if case .filed = wizard.outcome {
+    private static func renderReceipt(
+        _ request: RightsRequest, outcome: FulfilmentWork, into canvas: inout Canvas, body: Rect, session: Session
+    ) {
+        if case .filed = outcome {
         } else {
             let lines = RequestFulfilmentPanels.receiptLines(
-                request, outcome: wizard.outcome, width: body.width, mark: Flash.Kind.success.mark(canvas.glyphs) + " ",
+                request, outcome: outcome, width: body.width, mark: Flash.Kind.success.mark(canvas.glyphs) + " ",
                 bullet: canvas.glyphs.bullet, session: session)
             RequestStyledLine.draw(lines, into: &canvas, area: body)
             return
@@ -313,18 +310,18 @@ enum RequestWizardView {
         switch step {
         case .right: return [choose, KeyHint(.select), KeyHint(.back)]
         case .scope:
-            guard wizard.duplicate != nil else { return [choose, KeyHint(.select), KeyHint(.back)] }
+            guard case .scope(_?) = wizard.stage else { return [choose, KeyHint(.select), KeyHint(.back)] }
             return [KeyHint(.select), KeyHint(.back, label: "hint.chooseOther")]
         case .details:
-            if wizard.exportChoices?.portability == true {
+            if wizard.form?.exportChoices?.portability == true {
                 return [
                     KeyHint(.select), KeyHint(.nextFocus, .up, .down, label: "hint.field"), KeyHint(.toggleItem),
                     KeyHint(.toggleAll), KeyHint(.back),
                 ]
             }
-            guard wizard.detailFields(session: session).count > 1 else { return [KeyHint(.select), KeyHint(.back)] }
+            guard (wizard.form?.fields.count ?? 0) > 1 else { return [KeyHint(.select), KeyHint(.back)] }
             return [KeyHint(.select), KeyHint(.nextFocus, .up, .down, label: "hint.switchField"), KeyHint(.back)]
-        case .identity: return wizard.isWritingExport ? [KeyHint(.back)] : [KeyHint(.select), KeyHint(.back)]
+        case .identity: return wizard.showsProgress ? [KeyHint(.back)] : [KeyHint(.select), KeyHint(.back)]
         case .receipt: return [KeyHint(.select, .back)]
         }
     }

@@ -37,7 +37,7 @@ struct RequestsScreen: DashboardScreen {
 
     var hasUnsavedInput: Bool { wizard?.hasTypedInput ?? false }
 
-    var hasPendingWork: Bool { (wizard?.isChecking ?? false) || (wizard?.isExporting ?? false) }
+    var hasPendingWork: Bool { wizard?.hasPendingWork ?? false }
 
     mutating func activate(session: Session) {
         reload(session: session)
@@ -162,10 +162,10 @@ struct RequestsScreen: DashboardScreen {
     }
 
     /// The password check and the filing, once the frame saying "checking your password" is on screen;
-    /// then, for an export, one batch per call so every frame shows the gauge moving.
+    /// then, for work carried out in steps, one step per call so every frame shows it moving.
     mutating func performPendingWork(session: Session) -> ScreenOutcome {
-        guard var current = wizard, current.isChecking || current.isExporting else { return .handled }
-        let result = current.isChecking ? current.submit(session: session) : current.stepExport(session: session)
+        guard var current = wizard, current.hasPendingWork else { return .handled }
+        let result = current.performPendingWork(session: session)
         wizard = current
         return apply(result, session: session)
     }

@@ -8,22 +8,23 @@ import PrivacyModel
     import Darwin
 #endif
 
-/// A right carried out on its own thread in steps, so the dashboard draws a frame (the gauge) between batches.
+/// A right carried out on its own thread in steps (an export, an erasure, an objection, a restriction), so the
+/// dashboard draws a frame (a gauge, or "working") between steps.
 ///
 /// Exports report progress and can be stopped; an erasure, objection or restriction runs without either,
 /// and each step only waits a moment for it, so the screen keeps being drawn however long it takes.
 ///
-/// The export reports progress after every batch of rows; there the worker waits until `step` lets it go
+/// An export reports progress after every batch of rows; there the worker waits until `step` lets it go
 /// on, so each `performPendingWork` runs one batch and returns with the latest progress. While the
 /// archive is packed it waits only every `packingPause` seconds. `cancel` makes the next check of the
-/// exporter stop it (it then leaves nothing behind). A job nobody steps for `abandonAfter` seconds
+/// exporter stop it (it then leaves nothing behind). Work nobody steps for `abandonAfter` seconds
 /// cancels itself, so a closed wizard never leaves a half-written export waiting forever.
-final class ExportJob: @unchecked Sendable {
-    /// Where the job stands after a step.
+final class SteppedWork: @unchecked Sendable {
+    /// Where the work stands after a step.
     enum State {
-        /// Still exporting; the latest progress, if any was reported yet.
+        /// Still running; the latest progress, if any was reported yet.
         case running(ExportProgress?)
-        /// Done: what was carried out, or why it failed (an export leaves nothing behind).
+        /// Done: what was carried out, or why it failed (a failed export leaves nothing behind).
         case finished(Result<FulfilmentOutcome, any Error>)
     }
 
@@ -48,7 +49,7 @@ final class ExportJob: @unchecked Sendable {
     private var result: Result<FulfilmentOutcome, any Error>?
     private var resumedAt: UInt64 = 0
 
-    /// A job that runs `work` once the first step starts it.
+    /// Work that runs `work` once the first step starts it.
     init(work: @escaping Work) { self.work = work }
 
     /// The progress last reported.
@@ -58,7 +59,7 @@ final class ExportJob: @unchecked Sendable {
         return latest
     }
 
-    /// Whether Esc asked the export to stop.
+    /// Whether Esc asked the work to stop.
     var isCancelling: Bool {
         condition.lock()
         defer { condition.unlock() }
@@ -89,7 +90,7 @@ final class ExportJob: @unchecked Sendable {
         return .running(latest)
     }
 
-    /// Asks the export to stop at its next check.
+    /// Asks the work to stop at its next check.
     func cancel() {
         condition.lock()
         cancelled = true
@@ -106,7 +107,7 @@ final class ExportJob: @unchecked Sendable {
         Self.running.remove(self)
     }
 
-    /// Stops the export and waits (at most `timeout` seconds) until it has removed what it wrote.
+    /// Stops the work and waits (at most `timeout` seconds) until it has removed what it wrote.
     func cancelAndWait(timeout: TimeInterval) {
         condition.lock()
         defer { condition.unlock() }
@@ -119,47 +120,47 @@ final class ExportJob: @unchecked Sendable {
         }
     }
 
-    /// The jobs whose worker is still running, so leaving the program stops them first.
-    private static let running = RunningJobs()
+    /// The work whose worker thread is still running, so leaving the program stops it first.
+    private static let running = RunningWork()
 }
 
-/// The export jobs still running. When the program exits (quit, a closed terminal, a signal the dashboard
+/// The stepped work still running. When the program exits (quit, a closed terminal, a signal the dashboard
 /// turned into an ending) each is stopped and waited for, so no half-written export or report stays behind.
-private final class RunningJobs: @unchecked Sendable {
+private final class RunningWork: @unchecked Sendable {
     private let lock = NSLock()
-    private var jobs: [ObjectIdentifier: ExportJob] = [:]
+    private var works: [ObjectIdentifier: SteppedWork] = [:]
     private var hookInstalled = false
 
-    func add(_ job: ExportJob) {
+    func add(_ work: SteppedWork) {
         lock.lock()
-        jobs[ObjectIdentifier(job)] = job
+        works[ObjectIdentifier(work)] = work
         let install = !hookInstalled
         hookInstalled = true
         lock.unlock()
-        if install { atexit { RunningJobs.stopAll() } }
+        if install { atexit { RunningWork.stopAll() } }
     }
 
-    func remove(_ job: ExportJob) {
+    func remove(_ work: SteppedWork) {
         lock.lock()
-        jobs[ObjectIdentifier(job)] = nil
+        works[ObjectIdentifier(work)] = nil
         lock.unlock()
     }
 
-    func all() -> [ExportJob] {
+    func all() -> [SteppedWork] {
         lock.lock()
         defer { lock.unlock() }
-        return Array(jobs.values)
+        return Array(works.values)
     }
 
-    /// Called at exit: stops every running export and waits for each to clean up.
+    /// Called at exit: stops all work still running and waits for each to clean up.
     static func stopAll() {
-        for job in ExportJob.runningJobs() { job.cancelAndWait(timeout: 10) }
+        for work in SteppedWork.runningWork() { work.cancelAndWait(timeout: 10) }
     }
 }
 
-extension ExportJob {
-    /// The jobs still running.
-    fileprivate static func runningJobs() -> [ExportJob] { running.all() }
+extension SteppedWork {
+    /// The work still running.
+    fileprivate static func runningWork() -> [SteppedWork] { running.all() }
 
     private func isCancelled() -> Bool {
         condition.lock()
