@@ -1,7 +1,7 @@
 /// A terminal in memory: events come from a list, frames are kept for inspection.
 @MainActor
 public final class InMemoryTerminal: Terminal {
-    /// The current size; `.resize` events change it.
+    /// The current size, at most `Size.maximum`; `.resize` events change it.
     public private(set) var size: Size
     /// Line drawing characters.
     public let glyphs: Glyphs
@@ -20,7 +20,7 @@ public final class InMemoryTerminal: Terminal {
     public init(
         size: Size, events: [TerminalEvent] = [], glyphs: Glyphs = .unicode, theme: Theme = Theme(kind: .color256)
     ) {
-        self.size = size
+        self.size = size.clamped()
         self.pending = events
         self.glyphs = glyphs
         self.theme = theme
@@ -33,7 +33,10 @@ public final class InMemoryTerminal: Terminal {
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
         guard !pending.isEmpty else { return .closed(signal: nil) }
         let event = pending.removeFirst()
-        if case .resize(let newSize) = event { size = newSize }
+        if case .resize(let newSize) = event {
+            size = newSize.clamped()
+            return .resize(size)
+        }
         return event
     }
 
