@@ -111,7 +111,8 @@ struct TranslationParityTests {
     static var everyError: [any KeyedUserFacingError] {
         let day = TestDefaults.start
         let account: [AccountError] = [
-            .invalidEmail("x"), .invalidUsername("x"), .invalidName, .invalidBirthdate("x"),
+            .invalidEmail("x"), .invalidUsername("x"), .invalidName(.empty), .invalidName(.tooLong(limit: 200)),
+            .invalidName(.controlCharacters), .invalidBirthdate("x"),
             .underage(minimumAge: 18), .emailTaken("x"), .usernameTaken("x"), .weakPassword(minimumLength: 12),
             .notFound("x"), .notActive("x"),
         ]
@@ -229,7 +230,7 @@ struct TranslationParityTests {
         // A key the table lacks falls back to the English description as a sentence.
         let bare = Strings(language: "de", table: [:])
         #expect(
-            bare.message(for: AccountError.invalidName, formats: Formats(language: "de"))
-                == "The name must be between 1 and 200 characters.")
+            bare.message(for: AccountError.invalidName(.tooLong(limit: 200)), formats: Formats(language: "de"))
+                == "The name is longer than 200 characters.")
     }
 }

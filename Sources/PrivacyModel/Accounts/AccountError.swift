@@ -4,8 +4,8 @@ public enum AccountError: UserFacingError, Equatable {
     case invalidEmail(String)
     /// The username breaks the naming rule.
     case invalidUsername(String)
-    /// The name is empty or too long.
-    case invalidName
+    /// The name is empty, too long or holds control characters.
+    case invalidName(TextProblem)
     /// The birthdate is not a real YYYY-MM-DD day in the past.
     case invalidBirthdate(String)
     /// The person is younger than the policy's minimum age.
@@ -36,7 +36,10 @@ public enum AccountError: UserFacingError, Equatable {
         case .invalidEmail(let email): return "\"\(email)\" is not a valid email address"
         case .invalidUsername(let name):
             return "\"\(name)\" is not a valid username: use 3 to 32 letters, digits, dots, dashes or underscores"
-        case .invalidName: return "the name must be between 1 and 200 characters"
+        case .invalidName(.empty): return "the name is empty"
+        case .invalidName(.tooLong(let limit)): return "the name is longer than \(limit) characters"
+        case .invalidName(.controlCharacters):
+            return "the name holds control characters (such as ESC or a line break); type it as plain text"
         case .invalidBirthdate(let text): return "\"\(text)\" is not a valid birthdate; use YYYY-MM-DD"
         case .underage(let age): return "accounts are only for people aged \(age) or over"
         case .emailTaken(let email): return "an account with the email \(email) already exists"
