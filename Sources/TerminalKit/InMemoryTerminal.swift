@@ -7,8 +7,9 @@ public final class InMemoryTerminal: Terminal {
     public let glyphs: Glyphs
     /// Colours, used when frames are rendered with ANSI sequences.
     public let theme: Theme
-    /// Events still to deliver.
-    public private(set) var pending: [TerminalEvent]
+    /// Events still to deliver: `queue` from `head` on (taking from the front stays O(1) for a long paste).
+    private var queue: [TerminalEvent]
+    private var head = 0
     /// The last frame presented.
     public private(set) var lastFrame: Canvas?
     /// How many frames were presented.
@@ -21,18 +22,26 @@ public final class InMemoryTerminal: Terminal {
         size: Size, events: [TerminalEvent] = [], glyphs: Glyphs = .unicode, theme: Theme = Theme(kind: .color256)
     ) {
         self.size = size.clamped()
-        self.pending = events
+        self.queue = events
         self.glyphs = glyphs
         self.theme = theme
     }
 
     /// Queues more events.
-    public func feed(_ events: [TerminalEvent]) { pending.append(contentsOf: events) }
+    public func feed(_ events: [TerminalEvent]) { queue.append(contentsOf: events) }
+
+    /// Whether events are still waiting to be delivered.
+    public var hasPendingEvents: Bool { head < queue.count }
 
     /// Delivers the next queued event (`.closed` when none is left).
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
-        guard !pending.isEmpty else { return .closed(signal: nil) }
-        let event = pending.removeFirst()
+        guard head < queue.count else { return .closed(signal: nil) }
+        let event = queue[head]
+        head += 1
+        if head == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            head = 0
+        }
         if case .resize(let newSize) = event {
             size = newSize.clamped()
             return .resize(size)

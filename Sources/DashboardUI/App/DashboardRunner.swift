@@ -62,7 +62,7 @@ public enum DashboardRunner {
     public static func runHeadless(_ dashboard: Dashboard, terminal: InMemoryTerminal) -> Canvas {
         dashboard.handle(.resize(terminal.size))
         while !dashboard.isFinished {
-            if terminal.pending.isEmpty {
+            if !terminal.hasPendingEvents {
                 terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
             }
             let event = terminal.nextEvent(timeoutMilliseconds: 0)
