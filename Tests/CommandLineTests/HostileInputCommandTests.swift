@@ -64,4 +64,22 @@ struct HostileInputCommandTests {
         let listed = try runner.runOnStore(["account", "list"])
         #expect(!listed.stdout.contains("ada@example.com"))
     }
+
+    @Test("check reports an unfinished export left in the export folder and the retention run removes it")
+    func staleStaging() throws {
+        let runner = try ProgramRunner.withDemoStore()
+        let home = runner.directory.appendingPathComponent("home")
+        let left = home.appendingPathComponent("privacy-dashboard-exports/.privacy-export-x.zip.partial-Q1w2E3")
+        try FileManager.default.createDirectory(at: left, withIntermediateDirectories: true)
+        try Data("partial".utf8).write(to: left.appendingPathComponent("export.json"))
+        let environment = ["HOME": home.path, "XDG_DOWNLOAD_DIR": ""]
+        let check = try runner.run(["check", "--store", runner.storePath], environment: environment)
+        #expect(check.status == 65, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains(".privacy-export-x.zip.partial-Q1w2E3"))
+        let retention = try runner.run(["retention", "run", "--store", runner.storePath], environment: environment)
+        #expect(retention.status == 0, "\(retention.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: left.path))
+        let again = try runner.run(["check", "--store", runner.storePath], environment: environment)
+        #expect(again.status == 0, "\(again.stdout)")
+    }
 }
