@@ -6,8 +6,9 @@ import TerminalKit
 /// widths measured here are the widths drawn. The work is linear in the text and stops after `maxLines`:
 /// a stored text of a megabyte costs no more than the lines that can be shown.
 public enum TextWrap {
-    /// The most lines one text is wrapped into; the last of them ends in "…" when the text goes on.
-    public static let maximumLines = 2000
+    /// The most lines one text is wrapped into; the last of them ends in "…" when the text goes on. Every text a
+    /// person can enter fits (2,000 characters at 20 columns are 100 lines); a stored megabyte costs a frame no more.
+    public static let maximumLines = 400
 
     /// The lines of `text` at `width` columns; explicit newlines start new paragraphs.
     public static func lines(_ text: String, width: Int, maxLines: Int = TextWrap.maximumLines) -> [String] {
