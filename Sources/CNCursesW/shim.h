@@ -12,6 +12,7 @@
 #include <wchar.h>
 #include <stdio.h>
 #include <ncurses.h>
+#include <sys/ioctl.h>
 
 static inline WINDOW *pd_stdscr(void) { return stdscr; }
 static inline int pd_lines(void) { return LINES; }
@@ -40,6 +41,15 @@ static inline int pd_get_wch(WINDOW *w, unsigned int *out) {
     int result = wget_wch(w, &value);
     *out = (unsigned int)value;
     return result;
+}
+
+/// The window size the terminal on `fd` reports (ioctl is variadic, so Swift cannot call it); -1 when unknown.
+static inline int pd_window_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
 }
 
 #endif

@@ -11,11 +11,11 @@ public struct Canvas: Sendable, Hashable {
     /// Row-major cells.
     public private(set) var cells: [Cell]
 
-    /// A blank canvas.
+    /// A blank canvas, at most `Size.maximum` whatever size is asked for.
     public init(size: Size, glyphs: Glyphs = .unicode) {
-        self.size = size
+        self.size = size.clamped()
         self.glyphs = glyphs
-        cells = Array(repeating: .blank(), count: size.width * size.height)
+        cells = Array(repeating: .blank(), count: self.size.width * self.size.height)
     }
 
     /// The whole canvas as a rectangle.

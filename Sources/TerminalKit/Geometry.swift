@@ -11,6 +11,15 @@ public struct Size: Sendable, Hashable, CustomStringConvertible {
         self.height = max(0, height)
     }
 
+    /// The largest area the program draws: a bigger window is drawn in its top-left corner of this size, so a
+    /// window size sent by a remote client can never make the canvas or ncurses allocate unbounded memory.
+    public static let maximum = Size(width: 1000, height: 500)
+
+    /// This size cut down to at most `limit` in each direction.
+    public func clamped(to limit: Size = .maximum) -> Size {
+        Size(width: min(width, limit.width), height: min(height, limit.height))
+    }
+
     /// Whether this size holds at least `other` in both directions.
     public func fits(_ other: Size) -> Bool { width >= other.width && height >= other.height }
 

@@ -1,14 +1,15 @@
 /// A terminal in memory: events come from a list, frames are kept for inspection.
 @MainActor
 public final class InMemoryTerminal: Terminal {
-    /// The current size; `.resize` events change it.
+    /// The current size, at most `Size.maximum`; `.resize` events change it.
     public private(set) var size: Size
     /// Line drawing characters.
     public let glyphs: Glyphs
     /// Colours, used when frames are rendered with ANSI sequences.
     public let theme: Theme
-    /// Events still to deliver.
-    public private(set) var pending: [TerminalEvent]
+    /// Events still to deliver: `queue` from `head` on (taking from the front stays O(1) for a long paste).
+    private var queue: [TerminalEvent]
+    private var head = 0
     /// The last frame presented.
     public private(set) var lastFrame: Canvas?
     /// How many frames were presented.
@@ -20,20 +21,31 @@ public final class InMemoryTerminal: Terminal {
     public init(
         size: Size, events: [TerminalEvent] = [], glyphs: Glyphs = .unicode, theme: Theme = Theme(kind: .color256)
     ) {
-        self.size = size
-        self.pending = events
+        self.size = size.clamped()
+        self.queue = events
         self.glyphs = glyphs
         self.theme = theme
     }
 
     /// Queues more events.
-    public func feed(_ events: [TerminalEvent]) { pending.append(contentsOf: events) }
+    public func feed(_ events: [TerminalEvent]) { queue.append(contentsOf: events) }
+
+    /// Whether events are still waiting to be delivered.
+    public var hasPendingEvents: Bool { head < queue.count }
 
     /// Delivers the next queued event (`.closed` when none is left).
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
-        guard !pending.isEmpty else { return .closed(signal: nil) }
-        let event = pending.removeFirst()
-        if case .resize(let newSize) = event { size = newSize }
+        guard head < queue.count else { return .closed(signal: nil) }
+        let event = queue[head]
+        head += 1
+        if head == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            head = 0
+        }
+        if case .resize(let newSize) = event {
+            size = newSize.clamped()
+            return .resize(size)
+        }
         return event
     }
 

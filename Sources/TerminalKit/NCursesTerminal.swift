@@ -9,7 +9,7 @@ import CNCursesW
 /// The real terminal, through ncursesw: frames are copied into ncurses, which sends only what changed.
 @MainActor
 public final class NCursesTerminal: Terminal {
-    /// The window size, updated on resize.
+    /// The window size (at most `Size.maximum`), updated on resize.
     public private(set) var size: Size
     /// Unicode or ASCII, from the codeset and `--ascii`.
     public let glyphs: Glyphs
@@ -30,6 +30,12 @@ public final class NCursesTerminal: Terminal {
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !term.isEmpty, let input = fdopen(dup(0), "r"), let output = fdopen(dup(1), "w") else {
             throw .unknownTerminal(term)
+        }
+        // ncurses sizes its first screen from LINES and COLUMNS when set: an oversized window starts cut down.
+        WindowSizeSignal.install()
+        if let size = WindowSizeSignal.current() {
+            setenv("COLUMNS", String(size.width), 1)
+            setenv("LINES", String(size.height), 1)
         }
         guard let screen = newterm(term, output, input) else {
             fclose(input)
@@ -81,7 +87,7 @@ public final class NCursesTerminal: Terminal {
         }
         attributesByStyle = attributes
         pairsByStyle = pairs
-        size = Size(width: Int(pd_cols()), height: Int(pd_lines()))
+        size = Size(width: Int(pd_cols()), height: Int(pd_lines())).clamped()
     }
 
     /// Waits for a key, a resize, a termination signal or the timeout.
@@ -90,13 +96,19 @@ public final class NCursesTerminal: Terminal {
         let slice = 100
         while true {
             if let number = TerminationSignals.received { return .closed(signal: number) }
+            if WindowSizeSignal.takeChange(), let newSize = WindowSizeSignal.current() {
+                resizeterm(Int32(newSize.height), Int32(newSize.width))
+                size = newSize
+                previous = nil
+                return .resize(size)
+            }
             wtimeout(window, Int32(min(slice, max(0, timeoutMilliseconds - waited))))
             var value: UInt32 = 0
             let result = pd_get_wch(window, &value)
             if let number = TerminationSignals.received { return .closed(signal: number) }
             if result == KEY_CODE_YES {
                 if Int32(value) == KEY_RESIZE {
-                    size = Size(width: Int(pd_cols()), height: Int(pd_lines()))
+                    size = Size(width: Int(pd_cols()), height: Int(pd_lines())).clamped()
                     previous = nil
                     return .resize(size)
                 }

@@ -27,8 +27,8 @@ public enum TextWidth {
         return min(widest, 2)
     }
 
-    /// Columns a whole string takes.
-    public static func columns(of text: String) -> Int {
+    /// Columns a whole string (or a slice of one) takes.
+    public static func columns(of text: some StringProtocol) -> Int {
         text.reduce(0) { $0 + columns(of: $1) }
     }
 

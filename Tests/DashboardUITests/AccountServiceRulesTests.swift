@@ -74,7 +74,7 @@ struct AccountServiceRulesTests {
         #expect(throws: ProfileCorrectionError.emptyValue) {
             try service.correct(accountId: lena.id, field: .fullName, newValue: "   ")
         }
-        #expect(throws: AccountError.invalidName) {
+        #expect(throws: AccountError.invalidName(.tooLong(limit: 200))) {
             try service.correct(accountId: lena.id, field: .fullName, newValue: String(repeating: "x", count: 201))
         }
         #expect(throws: ProfileCorrectionError.unchanged) {

@@ -75,7 +75,7 @@ public final class Dashboard {
         case .closed:
             isFinished = true
         case .resize(let size):
-            lastSize = size
+            lastSize = size.clamped()
         case .tick:
             checkIdle()
         case .key(let key):
@@ -284,9 +284,9 @@ public final class Dashboard {
     /// Where screens draw, between the tab bar and the status line.
     private var contentArea: Rect { Chrome.contentArea(in: Rect(lastSize)) }
 
-    /// Draws the current state into a fresh canvas of `size`.
+    /// Draws the current state into a fresh canvas of `size` (at most `Size.maximum`).
     public func render(size: Size, glyphs: Glyphs) -> Canvas {
-        lastSize = size
+        lastSize = size.clamped()
         lastGlyphs = glyphs
         var canvas = Canvas(size: size, glyphs: glyphs)
         let strings = activeStrings
@@ -294,7 +294,7 @@ public final class Dashboard {
             TooSmallView.render(into: &canvas, needed: configuration.minimumSize, strings: strings)
             return canvas
         }
-        let bounds = Rect(size)
+        let bounds = Rect(lastSize)
         switch phase {
         case .signIn(let form):
             Chrome.header(into: &canvas, strings: strings, session: nil)

@@ -34,14 +34,37 @@ public enum DashboardRunner {
             if case .closed(let signal) = event { return .closed(signal: signal) }
             dashboard.handle(event)
             if dashboard.isFinished { return .quit }
+            if let ending = handleWaitingInput(dashboard, on: terminal) { return ending }
         }
     }
 
+    /// The longest the keys already waiting (a paste) are handled before the next frame is shown.
+    static let inputBudget = Duration.milliseconds(50)
+
+    /// Handles the events already waiting, without a frame between them, for at most `inputBudget`:
+    /// a paste costs one frame per budget instead of one per character.
+    private static func handleWaitingInput(_ dashboard: Dashboard, on terminal: any Terminal) -> Ending? {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: inputBudget)
+        while !dashboard.hasPendingWork, clock.now < deadline {
+            let event = terminal.nextEvent(timeoutMilliseconds: 0)
+            if event == .tick { return nil }
+            if case .closed(let signal) = event { return .closed(signal: signal) }
+            dashboard.handle(event)
+            if dashboard.isFinished { return .quit }
+        }
+        return nil
+    }
+
     /// Feeds every event, then returns the final frame: the headless `screen` command and tests.
+    ///
+    /// As on a real terminal, events that are already waiting are handled without a frame between them.
     public static func runHeadless(_ dashboard: Dashboard, terminal: InMemoryTerminal) -> Canvas {
         dashboard.handle(.resize(terminal.size))
         while !dashboard.isFinished {
-            terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
+            if !terminal.hasPendingEvents {
+                terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
+            }
             let event = terminal.nextEvent(timeoutMilliseconds: 0)
             if case .closed = event { break }
             dashboard.handle(event)

@@ -4,11 +4,17 @@ public import TerminalKit
 /// (start and end of the line, clear).
 ///
 /// Text scrolls sideways when longer than the field; a masked field shows one mask glyph per character.
+/// A character beyond `maxLength` is dropped at once, and the field shows its full count ("2000/2000") in
+/// the danger style until the next edit, so a huge paste costs one cheap check per key.
 public struct TextField: Sendable, Equatable {
     /// The text typed so far.
     public private(set) var text: String
     /// Cursor position in characters.
     public private(set) var cursor: Int
+    /// Characters in `text`, kept so a full field refuses a key without counting the text again.
+    public private(set) var count: Int
+    /// Whether the last character typed was dropped because the field was full.
+    public private(set) var refusedInput = false
     /// Whether the characters are hidden (passwords).
     public let masked: Bool
     /// The most characters accepted.
@@ -17,7 +23,8 @@ public struct TextField: Sendable, Equatable {
     /// Makes a field, optionally pre-filled (the cursor goes to the end).
     public init(text: String = "", masked: Bool = false, maxLength: Int = 200) {
         self.text = String(text.prefix(maxLength))
-        self.cursor = min(text.count, maxLength)
+        self.count = self.text.count
+        self.cursor = count
         self.masked = masked
         self.maxLength = maxLength
     }
@@ -28,7 +35,9 @@ public struct TextField: Sendable, Equatable {
     /// Replaces the text (e.g. to clear a password after a failed sign-in).
     public mutating func set(_ newText: String) {
         text = String(newText.prefix(maxLength))
-        cursor = text.count
+        count = text.count
+        cursor = count
+        refusedInput = false
     }
 
     /// Applies an editing key; returns false for keys a field does not use.
@@ -38,31 +47,58 @@ public struct TextField: Sendable, Equatable {
             cursor = 0
             return true
         case .lineEnd:
-            cursor = text.count
+            cursor = count
             return true
         case .clearLine:
             text = ""
             cursor = 0
+            count = 0
             return true
         default: break
         }
+        if case .character(let character) = key {
+            guard !character.isNewline else { return true }
+            guard count < maxLength else {
+                refusedInput = true
+                return true
+            }
+            insert(character)
+            return true
+        }
+        refusedInput = false
         switch key {
-        case .character(let character):
-            guard text.count < maxLength, !character.isNewline else { return true }
-            text.insert(character, at: index(cursor))
-            cursor += 1
         case .backspace:
             guard cursor > 0 else { return true }
             text.remove(at: index(cursor - 1))
             cursor -= 1
+            count -= 1
         case .delete:
-            guard cursor < text.count else { return true }
+            guard cursor < count else { return true }
             text.remove(at: index(cursor))
+            count -= 1
         case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(text.count, cursor + 1)
+        case .right: cursor = min(count, cursor + 1)
         default: return false
         }
         return true
+    }
+
+    private mutating func insert(_ character: Character) {
+        refusedInput = false
+        if cursor == count {
+            text.append(character)
+            // A combining mark merges with the character before it; only then is the text counted again.
+            if text.last == character {
+                count += 1
+                cursor += 1
+                return
+            }
+        } else {
+            text.insert(character, at: index(cursor))
+        }
+        let newCount = text.count
+        cursor = min(newCount, cursor + newCount - count)
+        count = newCount
     }
 
     private func index(_ offset: Int) -> String.Index { text.index(text.startIndex, offsetBy: offset) }
@@ -72,7 +108,14 @@ public struct TextField: Sendable, Equatable {
         guard width > 0 else { return }
         let style: Style = focused ? .inputFocused : .input
         canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
-        let shown = masked ? String(repeating: canvas.glyphs.mask, count: text.count) : text
+        var width = width
+        if refusedInput {
+            let full = "\(maxLength)/\(maxLength)"
+            let shown = min(full.count, width / 2)
+            canvas.write(full, x: x + width - shown, y: y, width: shown, style: .danger, ellipsis: false)
+            width -= shown
+        }
+        let shown = masked ? String(repeating: canvas.glyphs.mask, count: count) : text
         let characters = Array(shown)
         // Keep the cursor visible: scroll so it sits inside the field.
         var start = 0

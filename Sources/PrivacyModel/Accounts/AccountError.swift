@@ -4,8 +4,8 @@ public enum AccountError: UserFacingError, Equatable {
     case invalidEmail(String)
     /// The username breaks the naming rule.
     case invalidUsername(String)
-    /// The name is empty or too long.
-    case invalidName
+    /// The name is empty, too long or holds control characters.
+    case invalidName(TextProblem)
     /// The birthdate is not a real YYYY-MM-DD day in the past.
     case invalidBirthdate(String)
     /// The person is younger than the policy's minimum age.

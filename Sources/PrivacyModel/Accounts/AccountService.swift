@@ -20,14 +20,10 @@ public struct AccountService: Sendable {
 
     /// Opens an account after checking every rule; returns the stored account.
     public func create(_ new: NewAccount, password: String, actor: String = "subscriber") throws -> Account {
-        let email = new.email.trimmingCharacters(in: .whitespaces)
+        let email = try TextRules.email(new.email)
         let username = new.username.trimmingCharacters(in: .whitespaces)
-        let fullName = new.fullName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard Self.isPlausibleEmail(email) else { throw AccountError.invalidEmail(new.email) }
         guard Self.isValidUsername(username) else { throw AccountError.invalidUsername(new.username) }
-        guard (1...200).contains(fullName.count), !fullName.contains(where: \.isNewline) else {
-            throw AccountError.invalidName
-        }
+        let fullName = try TextRules.name(new.fullName)
         let now = context.now
         guard let birthdate = UTCCalendar.day(new.birthdate), birthdate <= now else {
             throw AccountError.invalidBirthdate(new.birthdate)
@@ -114,15 +110,6 @@ public struct AccountService: Sendable {
     /// Completed years between a birthdate and an instant, in the UTC calendar.
     public static func age(bornOn birthdate: Date, at instant: Date) -> Int {
         UTCCalendar.calendar.dateComponents([.year], from: birthdate, to: instant).year ?? 0
-    }
-
-    /// A light plausibility check: one @, a dotted domain, no spaces or control characters.
-    public static func isPlausibleEmail(_ email: String) -> Bool {
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, email.count <= 254 else { return false }
-        let domain = parts[1]
-        guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix(".") else { return false }
-        return !email.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
     }
 
     /// Usernames: 3 to 32 ASCII letters, digits, dots, dashes or underscores.

@@ -97,8 +97,6 @@ public struct ProfileCorrectionService: Sendable {
     /// The shared context.
     public let context: PrivacyContext
 
-    /// The longest name accepted.
-    public static let maximumNameLength = 200
     /// The longest phone number accepted, spaces and punctuation included.
     public static let maximumPhoneLength = 32
 
@@ -116,19 +114,12 @@ public struct ProfileCorrectionService: Sendable {
         guard !value.isEmpty else { throw ProfileCorrectionError.emptyValue }
         switch field {
         case .email, .contactEmail:
-            guard AccountService.isPlausibleEmail(value) else { throw AccountError.invalidEmail(value) }
-            return value
+            return try TextRules.email(value)
         case .username:
             guard AccountService.isValidUsername(value) else { throw AccountError.invalidUsername(value) }
             return value
         case .fullName:
-            guard value.count <= Self.maximumNameLength, !value.contains(where: \.isNewline) else {
-                throw AccountError.invalidName
-            }
-            guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                throw AccountError.invalidName
-            }
-            return value
+            return try TextRules.name(value)
         case .phone:
             return try Self.phone(value)
         case .country:

@@ -40,6 +40,19 @@ public enum ExportLocation {
         }
     }
 
+    /// Staging folders of exports that were killed before they finished (partial personal data), in `folder`
+    /// (default: `defaultFolder()`); `check` reports them.
+    public static func staleStaging(in folder: String? = nil) -> [String] {
+        StagingArea.stale(in: folder ?? defaultFolder())
+    }
+
+    /// Removes the staging folders killed exports left in `folder` (default: `defaultFolder()`); returns their
+    /// paths. Every export does this in its own folder before it starts; the retention run calls it too.
+    @discardableResult
+    public static func removeStaleStaging(in folder: String? = nil) -> [String] {
+        StagingArea.removeStale(in: folder ?? defaultFolder())
+    }
+
     /// A file name that says whose data it is and when it was taken ("privacy-export-ada-20261129T090000Z.zip").
     public static func suggestedName(username: String, format: PortabilityFormat?, at instant: Date) -> String {
         let safe = String(

@@ -28,6 +28,9 @@ public struct ExportManifest: Sendable, Codable, Equatable {
     public let policyVersion: String
     /// The subscriber's login email.
     public let email: String
+    /// The character put before a CSV text cell that a spreadsheet would run as a formula (OWASP's advice);
+    /// strip it from a cell that starts with it followed by `=`, `+`, `-`, `@`, TAB or CR to get the stored text.
+    public let csvFormulaPrefix: String
     /// Every other file of the export (the manifest does not list itself).
     public let files: [ExportedFile]
 }

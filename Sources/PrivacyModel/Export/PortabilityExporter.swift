@@ -233,7 +233,7 @@ private struct ExportRun {
         let manifest = ExportManifest(
             schemaVersion: ExportSchema.version, generatedAt: generatedAt.iso8601UTC, format: options.format.rawValue,
             service: context.catalogue.service, policyVersion: context.catalogue.version, email: account.email,
-            files: files)
+            csvFormulaPrefix: CSVField.formulaPrefix, files: files)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data

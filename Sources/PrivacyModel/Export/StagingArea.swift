@@ -12,6 +12,11 @@ import Foundation
 /// written inside a private folder (mode 0700) in the same folder as the output, so the final step is a
 /// rename on one file system. Publishing never replaces anything, and `discard` removes whatever is
 /// left on every path, so a failure or a cancellation leaves nothing behind.
+///
+/// A killed process cannot discard: its staging folder stays, holding partial personal data. So each
+/// staging folder is locked (`flock`) while its export runs, and one whose lock can be taken belongs to
+/// no running export: `removeStale` deletes those (every export does so in its folder before it starts,
+/// the retention run in the default folder) and `stale` lists them for `check`.
 final class StagingArea {
     /// The path the finished output will have.
     let output: String
@@ -20,11 +25,39 @@ final class StagingArea {
     /// The private staging folder.
     let directory: String
     private var published = false
+    /// The open staging folder, locked while this export runs.
+    private let lock: Int32
 
-    private init(output: String, folder: String, directory: String) {
+    private init(output: String, folder: String, directory: String, lock: Int32) {
         self.output = output
         self.folder = folder
         self.directory = directory
+        self.lock = lock
+    }
+
+    deinit { if lock >= 0 { close(lock) } }
+
+    /// The marker in a staging folder's name, after the output's name: ".NAME.partial-XXXXXX".
+    private static let marker = ".partial-"
+
+    /// The staging folders in `folder` that no running export holds (left by a killed process).
+    static func stale(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasPrefix(".") && $0.contains(marker) }.sorted().map { folder + "/" + $0 }.filter {
+            path in
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+            guard fd >= 0 else { return false }
+            defer { close(fd) }
+            return flock(fd, LOCK_EX | LOCK_NB) == 0
+        }
+    }
+
+    /// Removes the stale staging folders in `folder`; returns the paths removed.
+    @discardableResult
+    static func removeStale(in folder: String) -> [String] {
+        stale(in: folder).filter { (try? FileManager.default.removeItem(atPath: $0)) != nil }
     }
 
     /// Checks the output path and creates the staging folder beside it.
@@ -44,6 +77,7 @@ final class StagingArea {
             throw .folderMissing(folder)
         }
         guard access(folder, W_OK | X_OK) == 0 else { throw .folderNotWritable(folder) }
+        removeStale(in: folder)
         var template = Array((folder + "/." + String(name.prefix(200)) + ".partial-XXXXXX").utf8CString)
         let created = template.withUnsafeMutableBufferPointer { buffer -> Bool in
             guard let base = buffer.baseAddress else { return false }
@@ -52,7 +86,9 @@ final class StagingArea {
         guard created else { throw ExportError.system(errno, path: output, folder: folder) }
         let directory = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         _ = chmod(directory, 0o700)
-        return StagingArea(output: output, folder: folder, directory: directory)
+        let lock = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lock >= 0 { _ = flock(lock, LOCK_EX) }
+        return StagingArea(output: output, folder: folder, directory: directory, lock: lock)
     }
 
     /// The staged path of a file called `name`.

@@ -45,7 +45,7 @@ public final class PrivacyStore: Sendable {
             guard mode == .createIfMissing else { throw .notFound(path) }
             try createEmptyFile(path)
         } else {
-            try checkExisting(path, info: info, directory: directory)
+            try checkExisting(path, info: info, directory: directory, mode: mode)
         }
         let pool: DatabasePool
         do {
@@ -82,25 +82,60 @@ public final class PrivacyStore: Sendable {
     }
 
     /// Refuses anything that is not one of our stores, before any connection could write to it.
-    private static func checkExisting(_ path: String, info: stat, directory: String) throws(StoreError) {
+    ///
+    /// A zero-byte file becomes a store only when creating is allowed (`init`, a demo): any other command
+    /// refuses it rather than turn it into an empty store and call that intact.
+    private static func checkExisting(_ path: String, info: stat, directory: String, mode: OpenMode)
+        throws(StoreError)
+    {
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notAStore(path) }
         guard info.st_mode & S_IWUSR != 0, access(path, W_OK) == 0 else { throw .readOnly(path) }
         guard access(directory, W_OK) == 0 else { throw .readOnly(directory) }
-        if info.st_size == 0 { return }
+        if info.st_size == 0 {
+            guard mode == .createIfMissing else { throw .notAStore(path) }
+            return
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .readOnly(path) }
         let header = (try? handle.read(upToCount: 100)).map { Array($0) } ?? []
         try? handle.close()
         guard header.count == 100, Array(header[0..<16]) == sqliteMagic else { throw .notAStore(path) }
-        try inspectReadOnly(path)
+        let inUse = ["-wal", "-shm"].contains { access(path + $0, F_OK) == 0 }
+        if !inUse, let expected = sizeInHeader(header), info.st_size < expected {
+            throw .corrupt(
+                path, detail: "the file is shorter than its header says (\(info.st_size) of \(expected) bytes)")
+        }
+        try inspectReadOnly(path, inUse: inUse)
+    }
+
+    /// The file size SQLite's header records (page size × page count), when the header says it is valid.
+    private static func sizeInHeader(_ header: [UInt8]) -> Int64? {
+        func number(_ offset: Int, _ count: Int) -> Int64 {
+            header[offset..<offset + count].reduce(0) { $0 << 8 | Int64($1) }
+        }
+        let rawPageSize = number(16, 2)
+        let pageSize = rawPageSize == 1 ? 65_536 : rawPageSize
+        let pages = number(28, 4)
+        // The page count is only valid when the "version-valid-for" number matches the change counter.
+        guard pages > 0, number(92, 4) == number(24, 4), pageSize >= 512 else { return nil }
+        return pageSize * pages
     }
 
     /// Reads the schema through a read-only connection: damage, foreign tables and newer migrations show here.
-    private static func inspectReadOnly(_ path: String) throws(StoreError) {
+    ///
+    /// When no session has the store open (no `-wal` or `-shm` beside it), the file is read as immutable, so
+    /// SQLite creates no `-wal` or `-shm` either and a refused file is left exactly as it was.
+    private static func inspectReadOnly(_ path: String, inUse: Bool) throws(StoreError) {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
+        let location: String
+        if !inUse, let encoded = path.addingPercentEncoding(withAllowedCharacters: uriPathAllowed) {
+            location = "file:" + encoded + "?immutable=1"
+        } else {
+            location = path
+        }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try DatabaseQueue(path: location, configuration: config)
             defer { try? queue.close() }
             try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -129,6 +164,9 @@ public final class PrivacyStore: Sendable {
             throw map(error, path: path)
         }
     }
+
+    /// The characters a path may keep as they are inside an SQLite URI filename ("?", "#" and "%" are encoded).
+    private static let uriPathAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
 
     /// Translates a SQLite failure into a store error a person can act on.
     static func map(_ error: any Error, path: String) -> StoreError {

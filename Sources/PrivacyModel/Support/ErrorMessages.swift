@@ -32,7 +32,10 @@ extension AccountError: KeyedUserFacingError {
         case .invalidEmail(let email): return UserFacingMessage("error.account.invalidEmail", ["email": .text(email)])
         case .invalidUsername(let name):
             return UserFacingMessage("error.account.invalidUsername", ["name": .text(name)])
-        case .invalidName: return UserFacingMessage("error.account.invalidName")
+        case .invalidName(.empty): return UserFacingMessage("error.account.nameEmpty")
+        case .invalidName(.tooLong(let limit)):
+            return UserFacingMessage("error.account.nameTooLong", ["limit": .number(limit)])
+        case .invalidName(.controlCharacters): return UserFacingMessage("error.account.nameControls")
         case .invalidBirthdate(let text):
             return UserFacingMessage("error.account.invalidBirthdate", ["text": .text(text)])
         case .underage(let age): return UserFacingMessage("error.account.underage", ["age": .number(age)])
@@ -48,7 +51,8 @@ extension AccountError: KeyedUserFacingError {
     /// One value of every case, so the translation test covers each message.
     public static var examples: [Self] {
         [
-            .invalidEmail("x"), .invalidUsername("x"), .invalidName, .invalidBirthdate("x"), .underage(minimumAge: 18),
+            .invalidEmail("x"), .invalidUsername("x"), .invalidName(.empty), .invalidName(.tooLong(limit: 200)),
+            .invalidName(.controlCharacters), .invalidBirthdate("x"), .underage(minimumAge: 18),
             .emailTaken("x"), .usernameTaken("x"), .weakPassword(minimumLength: 12), .notFound("x"), .notActive("x"),
         ]
     }

@@ -37,11 +37,19 @@ struct RetentionCommand: ParsableCommand {
             }
             let context = try storeOptions.open(channel: "retention")
             let report = try RetentionService(context: context).run(asOf: instant, dryRun: dryRun)
+            // Partial personal data from killed exports is past any retention period: it goes too.
+            let removed = dryRun ? [] : ExportLocation.removeStaleStaging()
             if json {
                 Console.out(try Formatting.json(report))
                 return
             }
             Console.out(Self.render(report))
+            if !removed.isEmpty {
+                Console.out(
+                    SafeText.clean(
+                        "Removed \(removed.count) unfinished export\(removed.count == 1 ? "" : "s") left by a stopped "
+                            + "process: \(removed.joined(separator: ", "))"))
+            }
         }
 
         static func render(_ report: RetentionReport) -> String {

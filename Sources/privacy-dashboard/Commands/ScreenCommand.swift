@@ -18,7 +18,9 @@ struct ScreenCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var dashboardOptions: DashboardOptions
-    @Option(help: ArgumentHelp("Terminal size, columns x rows.", valueName: "WxH"))
+    @Option(
+        help: ArgumentHelp(
+            "Terminal size, columns x rows, at most \(Size.maximum.width)x\(Size.maximum.height).", valueName: "WxH"))
     var size = TerminalSizeArgument(Size(width: 100, height: 30))
     @Option(help: ArgumentHelp("The keys to feed, see above.", valueName: "keys")) var keys = ""
     @Flag(help: "Print colours and attributes as ANSI escape sequences.") var ansi = false

@@ -9,11 +9,11 @@ enum Formatting {
     /// A count with English thousands separators (1,234,567), as the model's `Formats` groups it.
     static func count(_ value: Int) -> String { Formats(language: "en").number(value) }
 
-    /// Encodes a value as pretty, key-sorted JSON with ISO 8601 dates.
+    /// Encodes a value as pretty, key-sorted JSON with ISO 8601 dates, every terminal control escaped.
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return SafeText.inertJSON(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }

@@ -10,6 +10,33 @@ enum SafeText {
         TextSanitizer.visible(text.replacingNewlines())
     }
 
+    /// JSON text with every control a terminal could act on written as `\uXXXX`: JSONEncoder already escapes C0,
+    /// this adds DEL, C1 (U+0080–U+009F, e.g. the one-byte CSI), bidirectional controls and the line and paragraph
+    /// separators. JSON's own syntax is ASCII, so such a character can only stand inside a string, whose value
+    /// stays exactly the same.
+    static func inertJSON(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: isLive) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if isLive(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// DEL, C1 and the bidirectional and separator controls (C0 inside a string is JSONEncoder's to escape; outside
+    /// one only the layout's newlines and spaces occur).
+    private static func isLive(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
     /// Columns a string takes in a terminal: wide East Asian characters count 2, combining marks 0.
     static func width(_ text: String) -> Int { TextWidth.columns(of: text) }
 
