@@ -81,6 +81,8 @@ let package = Package(
                 "DashboardUI", "TerminalKit", "PrivacyModel", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            // Whole frames the golden tests compare with, read by path (UPDATE_GOLDEN=1 rewrites them).
+            exclude: ["Golden"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -156,7 +156,7 @@ struct TranslationParityTests {
         // A key the table lacks falls back to the English description as a sentence.
         let bare = Strings(language: "de", table: [:])
         #expect(
-            bare.message(for: AccountError.invalidName, formats: Formats(language: "de"))
-                == "The name must be between 1 and 200 characters.")
+            bare.message(for: AccountError.invalidName(.empty), formats: Formats(language: "de"))
+                == "The name is empty.")
     }
 }

@@ -61,6 +61,14 @@ public final class Dashboard {
     /// The strings on show: the session's language when signed in, else the run's.
     private var activeStrings: Strings { session?.strings ?? strings }
 
+    /// The screen taking keys now: the sign-in form, or the signed-in screen on show.
+    private var activeScreen: (any Screen)? {
+        switch phase {
+        case .signIn(let form): return form
+        case .signedIn(let state): return state.screens[state.current]
+        }
+    }
+
     /// The screen on show when signed in.
     public var currentScreen: ScreenID? {
         if case .signedIn(let state) = phase { return state.current }
@@ -110,48 +118,45 @@ public final class Dashboard {
             handleOverlay(overlay, key: key)
             return
         }
+        guard let screen = activeScreen else { return }
+        let textInput = screen.capturesText
+        let contexts = screen.contexts + [textInput ? .form : .navigation]
+        let action = KeyBindings.action(for: key, contexts: contexts, textInput: textInput)
+        if action == .help { return showHelp() }
+        if action == .redraw { return redraw() }
+        if tooSmall {
+            // The too-small notice offers its quit key; no field can take the letter while the screen is hidden.
+            if action == .quit || KeyBindings.action(for: key, contexts: [.tooSmall], textInput: false) == .quit {
+                requestQuit(unsaved: screen.hasUnsavedInput)
+            }
+            return
+        }
+        // F10 and Ctrl-C quit from anywhere, even a text field; a typed "q" only where the screen lets it pass.
+        if action == .quit, !Self.isCharacter(key) { return requestQuit(unsaved: screen.hasUnsavedInput) }
+        let input = ScreenInput(key: key, action: action, area: contentArea, glyphs: lastGlyphs)
+        let outcome: ScreenOutcome
         switch phase {
         case .signIn(var form):
-            let action = KeyBindings.action(for: key, contexts: [.form], textInput: true)
-            if action == .help { return showHelp() }
-            if action == .redraw { return redraw() }
-            if action == .quit { return requestQuit(unsaved: form.hasUnsavedInput) }
-            if tooSmall {
-                // The too-small notice offers its quit key; no field can take the letter while the form is hidden.
-                if KeyBindings.action(for: key, contexts: [.tooSmall], textInput: false) == .quit {
-                    requestQuit(unsaved: form.hasUnsavedInput)
-                }
-                return
-            }
-            let outcome = form.update(key, action: action, context: context, strings: strings)
-            switch outcome {
-            case .stay: phase = .signIn(form)
-            case .signedIn(let account): startSession(account)
-            }
+            outcome = form.update(input, context: context, strings: strings)
+            phase = .signIn(form)
         case .signedIn(var state):
-            guard var screen = state.screens[state.current] else { return }
-            let textInput = screen.capturesText
-            let contexts = screen.contexts + [textInput ? .form : .navigation]
-            let action = KeyBindings.action(for: key, contexts: contexts, textInput: textInput)
-            if action == .help { return showHelp() }
-            if action == .redraw { return redraw() }
-            // F10 and Ctrl-C quit from anywhere, even a text field; a typed "q" only where the screen lets it pass.
-            let isText: Bool
-            if case .character = key { isText = true } else { isText = false }
-            if tooSmall || (action == .quit && !isText) {
-                if action == .quit { requestQuit(unsaved: screen.hasUnsavedInput) }
-                return
-            }
+            guard var current = state.screens[state.current] else { return }
             state.session.flash = nil
-            let outcome = screen.update(
-                ScreenInput(key: key, action: action, area: contentArea, glyphs: lastGlyphs), session: state.session)
-            state.screens[state.current] = screen
+            outcome = current.update(input, session: state.session)
+            state.screens[state.current] = current
             phase = .signedIn(state)
-            apply(outcome, action: action, screen: screen)
         }
+        apply(outcome, action: action)
     }
 
-    private func apply(_ outcome: ScreenOutcome, action: Action?, screen: any DashboardScreen) {
+    /// Whether a key is a printable character (text in a field, a command elsewhere).
+    private static func isCharacter(_ key: Key) -> Bool {
+        if case .character = key { return true }
+        return false
+    }
+
+    /// What a screen's outcome means for the dashboard, for a key or for deferred work alike.
+    private func apply(_ outcome: ScreenOutcome, action: Action?) {
         switch outcome {
         case .handled: return
         case .show(let id): show(id)
@@ -162,13 +167,14 @@ public final class Dashboard {
             state.screens[id] = target
             phase = .signedIn(state)
         case .signOut(let message): signOut(message: Flash(text: message, kind: .info))
-        case .ignored: handleGlobal(action, screen: screen)
+        case .signIn(let account): startSession(account)
+        case .ignored: handleGlobal(action)
         }
     }
 
-    private func handleGlobal(_ action: Action?, screen: any DashboardScreen) {
+    private func handleGlobal(_ action: Action?) {
         switch action {
-        case .quit: requestQuit(unsaved: screen.hasUnsavedInput)
+        case .quit: requestQuit(unsaved: hasUnsavedInput)
         case .goOverview: show(.overview)
         case .goMyData: show(.myData)
         case .goPreferences: show(.preferences)
@@ -205,12 +211,7 @@ public final class Dashboard {
         }
     }
 
-    private var hasUnsavedInput: Bool {
-        switch phase {
-        case .signIn(let form): return form.hasUnsavedInput
-        case .signedIn(let state): return state.screens[state.current]?.hasUnsavedInput ?? false
-        }
-    }
+    private var hasUnsavedInput: Bool { activeScreen?.hasUnsavedInput ?? false }
 
     private func requestQuit(unsaved: Bool) {
         if unsaved { overlay = .confirmQuit } else { isFinished = true }
@@ -254,29 +255,23 @@ public final class Dashboard {
     }
 
     /// Whether the sign-in check or the current screen has work to do in steps, asked or not.
-    private var screenHasPendingWork: Bool {
-        switch phase {
-        case .signIn(let form): return form.isSubmitting
-        case .signedIn(let state): return state.screens[state.current]?.hasPendingWork ?? false
-        }
-    }
+    private var screenHasPendingWork: Bool { activeScreen?.hasPendingWork ?? false }
 
     /// Runs the waiting work; the runner calls it right after presenting the "checking" frame.
     public func performPendingWork() {
+        guard screenHasPendingWork else { return }
+        let outcome: ScreenOutcome
         switch phase {
         case .signIn(var form):
-            guard form.isSubmitting else { return }
-            switch form.submit(context: context, strings: strings) {
-            case .stay: phase = .signIn(form)
-            case .signedIn(let account): startSession(account)
-            }
+            outcome = form.performPendingWork(context: context, strings: strings)
+            phase = .signIn(form)
         case .signedIn(var state):
-            guard var screen = state.screens[state.current], screen.hasPendingWork else { return }
-            let outcome = screen.performPendingWork(session: state.session)
+            guard var screen = state.screens[state.current] else { return }
+            outcome = screen.performPendingWork(session: state.session)
             state.screens[state.current] = screen
             phase = .signedIn(state)
-            apply(outcome, action: nil, screen: screen)
         }
+        apply(outcome, action: nil)
     }
 
     // MARK: - Rendering
@@ -302,15 +297,14 @@ public final class Dashboard {
             form.render(
                 into: &canvas, area: body.splitTop(1).rest, strings: strings, catalogue: context.catalogue,
                 demo: configuration.demoCredentials)
-            Chrome.hints(
-                into: &canvas, actions: [.nextFocus, .select], contexts: [.form], textInput: true, strings: strings,
-                labels: [.select: strings["signin.submit"]])
         case .signedIn(let state):
             guard let screen = state.screens[state.current] else { break }
             Chrome.header(into: &canvas, strings: strings, session: state.session)
             Chrome.tabs(into: &canvas, current: state.current, strings: strings)
             screen.render(into: &canvas, area: Chrome.contentArea(in: bounds), session: state.session)
             Chrome.status(into: &canvas, flash: state.session.flash)
+        }
+        if let screen = activeScreen {
             Chrome.hints(
                 into: &canvas, actions: screen.hintActions, contexts: screen.contexts, textInput: screen.capturesText,
                 strings: strings, labels: screen.hintLabels(strings: strings))

@@ -52,13 +52,13 @@ public enum ScreenOutcome: Sendable, Equatable {
     case reveal(ScreenID, item: String)
     /// End the session (sign out, or the account was deleted), with a message for the sign-in screen.
     case signOut(message: String)
+    /// Start a session for this account (the sign-in screen, once the password is checked).
+    case signIn(Account)
 }
 
-/// One screen of a signed-in session: its state, `update` for keys and `render` into a canvas.
+/// What the dashboard asks of any screen, signed in or not, so one path handles keys, hints and deferred work.
 @MainActor
-public protocol DashboardScreen {
-    /// Which screen this is.
-    var id: ScreenID { get }
+public protocol Screen {
     /// Binding contexts this screen uses, most specific first (global is always added).
     var contexts: [BindingContext] { get }
     /// Actions to offer in the bottom bar, most important first.
@@ -67,33 +67,43 @@ public protocol DashboardScreen {
     var capturesText: Bool { get }
     /// Whether leaving now would lose typed input (quit asks first).
     var hasUnsavedInput: Bool { get }
+    /// Whether slow work (a password check) waits to run once the frame saying so is on screen.
+    var hasPendingWork: Bool { get }
+    /// Bottom-bar labels that differ from the key table's in the current state (e.g. Enter "apply").
+    func hintLabels(strings: Strings) -> [Action: String]
+}
+
+/// One screen of a signed-in session: its state, `update` for keys and `render` into a canvas.
+@MainActor
+public protocol DashboardScreen: Screen {
+    /// Which screen this is.
+    var id: ScreenID { get }
     /// Called each time the screen is shown: reload what may have changed.
     mutating func activate(session: Session)
     /// Handles one key.
     mutating func update(_ input: ScreenInput, session: Session) -> ScreenOutcome
     /// Draws the screen into `area` of the canvas.
     func render(into canvas: inout Canvas, area: Rect, session: Session)
-    /// Whether slow work (a password check, a step of an export or erasure) waits to run once the frame is shown.
-    var hasPendingWork: Bool { get }
     /// Runs the waiting work; the dashboard calls it right after presenting that frame.
     mutating func performPendingWork(session: Session) -> ScreenOutcome
     /// Selects an item another screen pointed at (a category id, a request reference).
     mutating func reveal(_ item: String, session: Session)
-    /// Bottom-bar labels that differ from the key table's in the current state (e.g. Enter "apply").
-    func hintLabels(strings: Strings) -> [Action: String]
 }
 
-extension DashboardScreen {
+extension Screen {
     /// Most screens never hold typed text.
     public var capturesText: Bool { false }
     /// Most screens never hold typed text.
     public var hasUnsavedInput: Bool { false }
     /// Most screens never defer work.
     public var hasPendingWork: Bool { false }
+    /// The key table's labels apply.
+    public func hintLabels(strings: Strings) -> [Action: String] { [:] }
+}
+
+extension DashboardScreen {
     /// Most screens never defer work.
     public mutating func performPendingWork(session: Session) -> ScreenOutcome { .handled }
     /// Screens without selectable items ignore it.
     public mutating func reveal(_ item: String, session: Session) {}
-    /// The key table's labels apply.
-    public func hintLabels(strings: Strings) -> [Action: String] { [:] }
 }

@@ -3,63 +3,66 @@ public import PrivacyModel
 public import TerminalKit
 
 /// The sign-in form: email or username, a masked password, and one answer for any wrong pair.
-public struct SignInScreen: Sendable {
-    /// What happened after a key.
-    public enum Outcome: Sendable, Equatable {
-        /// Stay on this screen.
-        case stay
-        /// Signed in as this account.
-        case signedIn(Account)
-    }
-
+public struct SignInScreen: Screen, Sendable {
     private var identifier = TextField(maxLength: 254)
     private var password = TextField(masked: true, maxLength: 1024)
     private var focus = 0
     private var message: Flash?
     /// Set when Enter was pressed: the check runs after the "checking" frame is on screen.
-    public private(set) var isSubmitting = false
+    private var isSubmitting = false
 
     /// Makes an empty form, with an optional message (e.g. after an idle sign-out).
     public init(message: Flash? = nil) { self.message = message }
 
+    /// The form's fields take every printable key.
+    public var contexts: [BindingContext] { [.form] }
+    /// Tab to the next field, Enter to sign in.
+    public var hintActions: [Action] { [.nextFocus, .select] }
+    /// A field always has focus.
+    public var capturesText: Bool { true }
     /// Whether anything has been typed.
     public var hasUnsavedInput: Bool { !identifier.isEmpty || !password.isEmpty }
+    /// Whether the password check waits for the "checking" frame.
+    public var hasPendingWork: Bool { isSubmitting }
+
+    /// Enter signs in.
+    public func hintLabels(strings: Strings) -> [Action: String] { [.select: strings["signin.submit"]] }
 
     /// Handles a key: editing, moving between fields, submitting.
-    public mutating func update(_ key: Key, action: Action?, context: PrivacyContext, strings: Strings) -> Outcome {
-        switch action {
+    public mutating func update(_ input: ScreenInput, context: PrivacyContext, strings: Strings) -> ScreenOutcome {
+        switch input.action {
         case .nextFocus, .down:
             focus = (focus + 1) % 2
-            return .stay
+            return .handled
         case .previousFocus, .up:
             focus = (focus + 1) % 2
-            return .stay
+            return .handled
         case .select:
             if focus == 0 {
                 focus = 1
-                return .stay
+                return .handled
             }
             let name = identifier.text.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty, !password.isEmpty else {
                 message = Flash(text: strings["signin.missing"], kind: .warning)
-                return .stay
+                return .handled
             }
             // The password check takes a moment (scrypt): show that it is running first.
             isSubmitting = true
             message = Flash(text: strings["signin.checking"], kind: .info)
-            return .stay
+            return .handled
         case .back:
             if focus == 1 { focus = 0 }
-            return .stay
+            return .handled
         default:
             break
         }
-        if focus == 0 { _ = identifier.handle(key) } else { _ = password.handle(key) }
-        return .stay
+        if focus == 0 { _ = identifier.handle(input.key) } else { _ = password.handle(input.key) }
+        return .handled
     }
 
-    /// Checks the typed email or username and password (after `isSubmitting` was set by Enter).
-    public mutating func submit(context: PrivacyContext, strings: Strings) -> Outcome {
+    /// Checks the typed email or username and password (after Enter asked for it), then signs in or says why not.
+    public mutating func performPendingWork(context: PrivacyContext, strings: Strings) -> ScreenOutcome {
         isSubmitting = false
         let name = identifier.text.trimmingCharacters(in: .whitespaces)
         let formats = Formats(language: strings.language)
@@ -70,7 +73,7 @@ public struct SignInScreen: Sendable {
             case .success(let account):
                 message = nil
                 identifier.set("")
-                return .signedIn(account)
+                return .signIn(account)
             case .invalidCredentials:
                 message = Flash(text: strings["signin.invalid"], kind: .danger)
             case .locked(let until):
@@ -87,7 +90,7 @@ public struct SignInScreen: Sendable {
             message = Flash(text: strings.message(for: error, formats: formats), kind: .danger)
         }
         focus = 1
-        return .stay
+        return .handled
     }
 
     /// Draws the form centred in `area`, with the demo accounts below it when there are any.

@@ -5,71 +5,25 @@ import TerminalKit
 /// Screen 5: the profile with each field's correctability, and the dialogs to correct a field,
 /// change the password, sign out and delete the account.
 struct AccountScreen: DashboardScreen {
-    /// The dialog on show, if any.
-    enum OpenDialog: Sendable, Equatable {
-        /// Correcting one field.
-        case correction(CorrectionDialog)
-        /// Changing the password.
-        case password(PasswordDialog)
-        /// The deletion dry run and confirmation.
-        case deletion(DeletionDialog)
-        /// Choosing the dashboard's language.
-        case language(LanguageDialog)
-    }
-
     let id = ScreenID.account
     private(set) var rows: [ProfileRow] = []
     private(set) var list = ListState()
-    private(set) var dialog: OpenDialog?
+    /// The dialog on show, if any: the screen forwards keys, hints and drawing to it.
+    private(set) var dialog: (any AccountDialog)?
     private var passwordChangedAt: Date?
     private var loadError: String?
 
     var contexts: [BindingContext] { [.account] }
 
-    var hintActions: [Action] {
-        switch dialog {
-        case nil: return [.editProfile, .changePassword, .signOut, .deleteAccount]
-        case .deletion(let deletion) where !deletion.capturesText: return [.select, .back, .pageDown, .pageUp]
-        case .password, .deletion: return [.select, .nextFocus, .back]
-        case .correction, .language: return [.select, .back]
-        }
-    }
+    var hintActions: [Action] { dialog?.hintActions ?? [.editProfile, .changePassword, .signOut, .deleteAccount] }
 
-    func hintLabels(strings: Strings) -> [Action: String] {
-        switch dialog {
-        case nil: return [:]
-        case .correction, .language:
-            return [.select: strings["account.hint.save"], .back: strings["account.hint.cancel"]]
-        case .password(let password):
-            return [.select: password.enterLabel(strings: strings), .back: strings["account.hint.cancel"]]
-        case .deletion(let deletion): return deletion.hintLabels(strings: strings)
-        }
-    }
+    func hintLabels(strings: Strings) -> [Action: String] { dialog?.hintLabels(strings: strings) ?? [:] }
 
-    var hasPendingWork: Bool {
-        switch dialog {
-        case .password(let password): return password.isChecking
-        case .deletion(let deletion): return deletion.isChecking
-        case nil, .correction, .language: return false
-        }
-    }
+    var hasPendingWork: Bool { dialog?.hasPendingWork ?? false }
 
-    var capturesText: Bool {
-        switch dialog {
-        case nil, .language: return false
-        case .correction, .password: return true
-        case .deletion(let deletion): return deletion.capturesText
-        }
-    }
+    var capturesText: Bool { dialog?.capturesText ?? false }
 
-    var hasUnsavedInput: Bool {
-        switch dialog {
-        case nil, .language: return false
-        case .correction(let correction): return correction.hasUnsavedInput
-        case .password(let password): return password.hasUnsavedInput
-        case .deletion(let deletion): return deletion.hasUnsavedInput
-        }
-    }
+    var hasUnsavedInput: Bool { dialog?.hasUnsavedInput ?? false }
 
     mutating func activate(session: Session) {
         if !hasUnsavedInput { dialog = nil }
@@ -92,13 +46,17 @@ struct AccountScreen: DashboardScreen {
     }
 
     mutating func update(_ input: ScreenInput, session: Session) -> ScreenOutcome {
-        if let open = dialog { return updateDialog(open, input: input, session: session) }
+        if var open = dialog {
+            let outcome = open.update(input, session: session)
+            dialog = open
+            return finish(outcome, session: session)
+        }
         switch input.action {
         case .editProfile, .select:
             startCorrection(session: session)
             return .handled
         case .changePassword:
-            dialog = .password(PasswordDialog())
+            dialog = PasswordDialog()
             return .handled
         case .signOut:
             return .signOut(message: session.strings["signin.signedOut"])
@@ -111,38 +69,11 @@ struct AccountScreen: DashboardScreen {
         }
     }
 
-    private mutating func updateDialog(_ open: OpenDialog, input: ScreenInput, session: Session) -> ScreenOutcome {
-        let outcome: DialogOutcome
-        switch open {
-        case .correction(var correction):
-            outcome = correction.update(input, session: session)
-            dialog = .correction(correction)
-        case .password(var password):
-            outcome = password.update(input, session: session)
-            dialog = .password(password)
-        case .deletion(var deletion):
-            outcome = deletion.update(input, session: session)
-            dialog = .deletion(deletion)
-        case .language(var language):
-            outcome = language.update(input, session: session)
-            dialog = .language(language)
-        }
-        return finish(outcome, session: session)
-    }
-
-    /// The password check of the dialog on show, once the frame saying "checking" is on screen.
+    /// The check of the dialog on show, once the frame saying "checking" is on screen.
     mutating func performPendingWork(session: Session) -> ScreenOutcome {
-        let outcome: DialogOutcome
-        switch dialog {
-        case .password(var password):
-            outcome = password.submit(session: session)
-            dialog = .password(password)
-        case .deletion(var deletion):
-            outcome = deletion.submit(session: session)
-            dialog = .deletion(deletion)
-        case nil, .correction, .language:
-            return .handled
-        }
+        guard var open = dialog else { return .handled }
+        let outcome = open.performPendingWork(session: session)
+        dialog = open
         return finish(outcome, session: session)
     }
 
@@ -170,16 +101,16 @@ struct AccountScreen: DashboardScreen {
             return
         }
         if field == .language {
-            dialog = .language(LanguageDialog(current: session.language))
+            dialog = LanguageDialog(current: session.language)
             return
         }
-        dialog = .correction(CorrectionDialog(field: field, current: row.rawValue))
+        dialog = CorrectionDialog(field: field, current: row.rawValue)
     }
 
     private mutating func startDeletion(session: Session) {
         do {
             let plan = try AccountDeletionService(context: session.context).dryRun(accountId: session.account.id)
-            dialog = .deletion(DeletionDialog(plan: plan))
+            dialog = DeletionDialog(plan: plan)
         } catch {
             session.show(error: error)
         }
@@ -189,17 +120,9 @@ struct AccountScreen: DashboardScreen {
 
     func render(into canvas: inout Canvas, area: Rect, session: Session) {
         renderProfile(into: &canvas, area: area, session: session)
-        if dialog != nil { canvas.restyle(area, style: .muted) }
-        switch dialog {
-        case nil: break
-        case .correction(let correction):
-            correction.render(into: &canvas, area: area, session: session, labels: hintLabels(strings: session.strings))
-        case .password(let password):
-            password.render(into: &canvas, area: area, session: session, labels: hintLabels(strings: session.strings))
-        case .deletion(let deletion): deletion.render(into: &canvas, area: area, session: session)
-        case .language(let language):
-            language.render(into: &canvas, area: area, session: session, labels: hintLabels(strings: session.strings))
-        }
+        guard let dialog else { return }
+        canvas.restyle(area, style: .muted)
+        dialog.render(into: &canvas, area: area, session: session)
     }
 
     /// The rows below the profile box: the selected field's explanation and the password date.

@@ -3,7 +3,7 @@ import TerminalKit
 
 /// Corrects one profile field: shows the value held, takes the new one, and applies it on Enter.
 @MainActor
-struct CorrectionDialog: Sendable, Equatable {
+struct CorrectionDialog: AccountDialog, Equatable {
     let field: ProfileField
     let current: String?
     private(set) var input = TextField(maxLength: 254)
@@ -14,6 +14,9 @@ struct CorrectionDialog: Sendable, Equatable {
         self.field = field
         self.current = current
     }
+
+    /// The new value is typed.
+    var capturesText: Bool { true }
 
     /// Whether anything has been typed.
     var hasUnsavedInput: Bool { !input.isEmpty }
@@ -50,7 +53,7 @@ struct CorrectionDialog: Sendable, Equatable {
     }
 
     /// Draws the dialog centred in `area`.
-    func render(into canvas: inout Canvas, area: Rect, session: Session, labels: [Action: String]) {
+    func render(into canvas: inout Canvas, area: Rect, session: Session) {
         let strings = session.strings
         let label = strings["account.field.\(field.rawValue)"]
         let inner = Dialog.frame(
@@ -85,7 +88,8 @@ struct CorrectionDialog: Sendable, Equatable {
             }
         }
         let keys = KeyHints.footer(
-            [KeyHint(.select), KeyHint(.back)], labels: labels, strings: strings, glyphs: canvas.glyphs)
+            [KeyHint(.select), KeyHint(.back)], labels: hintLabels(strings: strings), strings: strings,
+            glyphs: canvas.glyphs)
         canvas.write(
             keys, x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
     }

@@ -5,7 +5,7 @@ import TerminalKit
 /// Deletes the account in two steps: a scrollable dry run of what goes and what stays, then a
 /// confirmation with the account's email typed exactly and the password.
 @MainActor
-struct DeletionDialog: Sendable, Equatable {
+struct DeletionDialog: AccountDialog, Equatable {
     /// Which step is on show.
     enum Step: Sendable, Equatable {
         /// The dry run.
@@ -32,6 +32,14 @@ struct DeletionDialog: Sendable, Equatable {
 
     /// Whether a text field has focus.
     var capturesText: Bool { step == .confirm }
+
+    /// Whether the password check waits to run.
+    var hasPendingWork: Bool { isChecking }
+
+    /// The dry run pages; the confirmation moves between its fields.
+    var hintActions: [Action] {
+        step == .plan ? [.select, .back, .pageDown, .pageUp] : [.select, .nextFocus, .back]
+    }
 
     /// Handles a key in either step.
     mutating func update(_ key: ScreenInput, session: Session) -> DialogOutcome {
@@ -96,7 +104,7 @@ struct DeletionDialog: Sendable, Equatable {
     }
 
     /// Enter on the password: refuses a wrong email or an empty password at once, otherwise says the
-    /// check is running and leaves the slow part (scrypt) to `submit`, called once that frame is shown.
+    /// check is running and leaves the slow part (scrypt) to `performPendingWork`, called once that frame is shown.
     private mutating func startChecking(session: Session) {
         let strings = session.strings
         guard email.text.trimmingCharacters(in: .whitespaces) == session.account.email else {
@@ -114,7 +122,7 @@ struct DeletionDialog: Sendable, Equatable {
     }
 
     /// Checks the password and closes the account (after Enter set `isChecking`).
-    mutating func submit(session: Session) -> DialogOutcome {
+    mutating func performPendingWork(session: Session) -> DialogOutcome {
         guard isChecking, step == .confirm else {
             isChecking = false
             return .stay

@@ -3,7 +3,7 @@ import TerminalKit
 
 /// Chooses the language the dashboard is shown in: saved to the account and applied to the session at once.
 @MainActor
-struct LanguageDialog: Sendable, Equatable {
+struct LanguageDialog: AccountDialog, Equatable {
     /// The language under the pointer.
     private(set) var list: ListState
     private(set) var error: String?
@@ -12,6 +12,9 @@ struct LanguageDialog: Sendable, Equatable {
     init(current: DisplayLanguage) {
         list = ListState(selected: DisplayLanguage.allCases.firstIndex(of: current) ?? 0)
     }
+
+    /// Languages are chosen from a list, not typed.
+    var capturesText: Bool { false }
 
     /// Handles a key: up and down choose, Enter saves and switches, Esc cancels.
     mutating func update(_ input: ScreenInput, session: Session) -> DialogOutcome {
@@ -59,7 +62,7 @@ struct LanguageDialog: Sendable, Equatable {
     }
 
     /// Draws the dialog centred in `area`: each language in its own name, the current one marked.
-    func render(into canvas: inout Canvas, area: Rect, session: Session, labels: [Action: String]) {
+    func render(into canvas: inout Canvas, area: Rect, session: Session) {
         let strings = session.strings
         let languages = DisplayLanguage.allCases
         let inner = Dialog.frame(
@@ -90,7 +93,8 @@ struct LanguageDialog: Sendable, Equatable {
             }
         }
         let keys = KeyHints.footer(
-            [KeyHint(.up, .down, label: "hint.choose"), KeyHint(.select), KeyHint(.back)], labels: labels,
+            [KeyHint(.up, .down, label: "hint.choose"), KeyHint(.select), KeyHint(.back)],
+            labels: hintLabels(strings: strings),
             strings: strings, glyphs: canvas.glyphs)
         canvas.write(
             keys, x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)

@@ -3,7 +3,7 @@ import TerminalKit
 
 /// Changes the password: the current one, the new one and its repetition, all masked.
 @MainActor
-struct PasswordDialog: Sendable, Equatable {
+struct PasswordDialog: AccountDialog, Equatable {
     private(set) var fields = [
         TextField(masked: true, maxLength: AccountService.maximumPasswordBytes),
         TextField(masked: true, maxLength: AccountService.maximumPasswordBytes),
@@ -16,8 +16,17 @@ struct PasswordDialog: Sendable, Equatable {
 
     private static let labelKeys = ["account.password.current", "account.password.new", "account.password.repeat"]
 
+    /// Every field is typed into.
+    var capturesText: Bool { true }
+
     /// Whether anything has been typed.
     var hasUnsavedInput: Bool { fields.contains { !$0.isEmpty } }
+
+    /// Whether the password check waits to run.
+    var hasPendingWork: Bool { isChecking }
+
+    /// Enter, Tab between fields, Esc.
+    var hintActions: [Action] { [.select, .nextFocus, .back] }
 
     /// Handles a key: editing, Tab/arrows between fields, Enter to go on or change, Esc to cancel.
     mutating func update(_ key: ScreenInput, session: Session) -> DialogOutcome {
@@ -40,13 +49,14 @@ struct PasswordDialog: Sendable, Equatable {
         return .stay
     }
 
-    /// What Enter does now, for the bottom bar: move on, or change the password on the last field.
-    func enterLabel(strings: Strings) -> String {
-        strings[focus < fields.count - 1 ? "account.hint.nextField" : "account.hint.changePassword"]
+    /// What Enter does now, for the bottom bar: move on, or change the password on the last field; Esc cancels.
+    func hintLabels(strings: Strings) -> [Action: String] {
+        let enter = focus < fields.count - 1 ? "account.hint.nextField" : "account.hint.changePassword"
+        return [.select: strings[enter], .back: strings["account.hint.cancel"]]
     }
 
     /// Enter on the last field: refuses empty fields at once, otherwise says the check is running and
-    /// leaves the slow part (scrypt) to `submit`, which the dashboard calls once that frame is shown.
+    /// leaves the slow part (scrypt) to `performPendingWork`, which the dashboard calls once that frame is shown.
     private mutating func startChecking(session: Session) {
         if let empty = fields.firstIndex(where: \.isEmpty) {
             error = session.strings["account.password.missing"]
@@ -58,7 +68,7 @@ struct PasswordDialog: Sendable, Equatable {
     }
 
     /// Checks the current password and changes it (after Enter set `isChecking`).
-    mutating func submit(session: Session) -> DialogOutcome {
+    mutating func performPendingWork(session: Session) -> DialogOutcome {
         guard isChecking else { return .stay }
         isChecking = false
         let strings = session.strings
@@ -93,7 +103,7 @@ struct PasswordDialog: Sendable, Equatable {
     }
 
     /// Draws the dialog centred in `area`.
-    func render(into canvas: inout Canvas, area: Rect, session: Session, labels: [Action: String]) {
+    func render(into canvas: inout Canvas, area: Rect, session: Session) {
         let strings = session.strings
         let inner = Dialog.frame(
             into: &canvas, area: area, width: 66, height: 14, title: strings["account.password.title"])
@@ -111,7 +121,8 @@ struct PasswordDialog: Sendable, Equatable {
             into: &canvas, x: inner.x, y: y, width: inner.width, labelWidth: min(18, inner.width / 3),
             labels: Self.labelKeys.map { strings[$0] }, fields: fields, focus: focus, message: message)
         let keys = KeyHints.footer(
-            [KeyHint(.nextFocus, label: "account.hint.nextField"), KeyHint(.select), KeyHint(.back)], labels: labels,
+            [KeyHint(.nextFocus, label: "account.hint.nextField"), KeyHint(.select), KeyHint(.back)],
+            labels: hintLabels(strings: strings),
             strings: strings, glyphs: canvas.glyphs)
         canvas.write(
             keys, x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
