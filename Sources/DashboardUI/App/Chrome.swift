@@ -132,13 +132,13 @@ enum TooSmallView {
 
 /// Asks before quitting with typed input that would be lost.
 enum ConfirmQuitView {
-    /// Draws the question.
-    /// While work runs in steps (an export), the question says what quitting does to it.
-    static func render(into canvas: inout Canvas, area: Rect, strings: Strings, working: Bool = false) {
+    /// Draws the question named by `questionKey`; while work runs, the question says what quitting does to it.
+    static func render(into canvas: inout Canvas, area: Rect, strings: Strings, questionKey: String = "quit.question") {
+        let working = questionKey != "quit.question"
         let inner = Dialog.frame(
             into: &canvas, area: area, width: 52, height: working ? 7 : 6, title: strings["quit.title"])
         let yes = KeyHints.yesKey(strings: strings, glyphs: canvas.glyphs)
-        let question = strings(working ? "quit.questionWorking" : "quit.question", ["yes": yes])
+        let question = strings(questionKey, ["yes": yes])
         Dialog.paragraphs([question], into: &canvas, area: inner)
     }
 }

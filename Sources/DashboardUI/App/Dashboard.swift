@@ -312,7 +312,9 @@ public final class Dashboard {
         switch overlay {
         case .help(let help): help.render(into: &canvas, area: bounds, strings: strings)
         case .confirmQuit:
-            ConfirmQuitView.render(into: &canvas, area: bounds, strings: strings, working: screenHasPendingWork)
+            ConfirmQuitView.render(
+                into: &canvas, area: bounds, strings: strings,
+                questionKey: activeScreen?.quitQuestionKey ?? "quit.question")
         case nil: break
         }
         return canvas

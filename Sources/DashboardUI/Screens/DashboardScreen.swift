@@ -71,6 +71,8 @@ public protocol Screen {
     var hasPendingWork: Bool { get }
     /// Bottom-bar labels that differ from the key table's in the current state (e.g. Enter "apply").
     func hintLabels(strings: Strings) -> [Action: String]
+    /// The strings key of the quit question, which says what quitting now does to work under way.
+    var quitQuestionKey: String { get }
 }
 
 /// One screen of a signed-in session: its state, `update` for keys and `render` into a canvas.
@@ -99,6 +101,8 @@ extension Screen {
     public var hasPendingWork: Bool { false }
     /// The key table's labels apply.
     public func hintLabels(strings: Strings) -> [Action: String] { [:] }
+    /// Nothing runs that quitting would cut short.
+    public var quitQuestionKey: String { "quit.question" }
 }
 
 extension DashboardScreen {

@@ -83,6 +83,12 @@ struct RequestWizard {
         return false
     }
 
+    /// What the quit question says: an export stops and leaves no file; other work stops part-way.
+    var quitQuestionKey: String {
+        guard hasWorkRunning else { return "quit.question" }
+        return showsProgress ? "quit.questionExporting" : "quit.questionCarryingOut"
+    }
+
     /// Whether the dashboard should call `performPendingWork` before the next key.
     var hasPendingWork: Bool { isChecking || hasWorkRunning }
 

@@ -39,6 +39,8 @@ struct RequestsScreen: DashboardScreen {
 
     var hasPendingWork: Bool { wizard?.hasPendingWork ?? false }
 
+    var quitQuestionKey: String { wizard?.quitQuestionKey ?? "quit.question" }
+
     mutating func activate(session: Session) {
         reload(session: session)
         if let open = detail {
