@@ -1,11 +1,6 @@
 import Dispatch
+import Glibc
 import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 private let receivedSignal = Atomic<Int32>(0)
 
@@ -22,15 +17,7 @@ public enum TerminationSignals {
     /// watchdog.
     public static func install() {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            var action = sigaction()
-            #if canImport(Glibc)
-                action.__sigaction_handler.sa_handler = { number in receivedSignal.store(number, ordering: .relaxed) }
-            #else
-                action.__sigaction_u.__sa_handler = { number in receivedSignal.store(number, ordering: .relaxed) }
-            #endif
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(signalNumber, &action, nil)
+            SignalAction.install(signalNumber) { number in receivedSignal.store(number, ordering: .relaxed) }
         }
         signal(SIGPIPE, SIG_IGN)
         startWatchdog()

@@ -1,11 +1,6 @@
 import CNCursesW
+import Glibc
 import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 private let windowChanged = Atomic<Bool>(false)
 
@@ -14,15 +9,7 @@ private let windowChanged = Atomic<Bool>(false)
 enum WindowSizeSignal {
     /// Installs the handler; call it before `newterm`, which then leaves SIGWINCH to us.
     static func install() {
-        var action = sigaction()
-        #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = { _ in windowChanged.store(true, ordering: .relaxed) }
-        #else
-            action.__sigaction_u.__sa_handler = { _ in windowChanged.store(true, ordering: .relaxed) }
-        #endif
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGWINCH, &action, nil)
+        SignalAction.install(SIGWINCH) { _ in windowChanged.store(true, ordering: .relaxed) }
     }
 
     /// Whether the window changed since the last call (and clears the mark).
