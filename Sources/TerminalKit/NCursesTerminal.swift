@@ -1,10 +1,5 @@
 import CNCursesW
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The real terminal, through ncursesw: frames are copied into ncurses, which sends only what changed.
 @MainActor

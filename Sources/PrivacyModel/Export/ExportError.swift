@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Why an export or access report was not written; in every case no partial output is left behind.
 public enum ExportError: UserFacingError, Equatable {

@@ -1,11 +1,6 @@
 import Crypto
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// What a finished file holds: its size and SHA-256, taken while it was written.
 struct WrittenFile: Sendable, Equatable {

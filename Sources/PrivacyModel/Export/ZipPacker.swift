@@ -1,11 +1,6 @@
 import Foundation
+import Glibc
 import ZIPFoundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Packs finished files into a zip archive (deflate), reading each in chunks so memory stays flat.
 ///

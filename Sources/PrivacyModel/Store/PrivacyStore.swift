@@ -1,12 +1,7 @@
 import Foundation
 import GRDB
+import Glibc
 import Logging
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The one SQLite file that holds every account, its data, consents and requests; safe for many sessions at once.
 public final class PrivacyStore: Sendable {

@@ -1,12 +1,7 @@
 import Dispatch
 import Foundation
+import Glibc
 import PrivacyModel
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// A right carried out on its own thread in steps (an export, an erasure, an objection, a restriction), so the
 /// dashboard draws a frame (a gauge, or "working") between steps.
