@@ -112,6 +112,31 @@ struct RequestsCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
     }
 
+    @Test("complete --lang writes the access report in that language; a bad --lang changes nothing")
+    func completeAccessLanguage() throws {
+        let store = try PreparedStore()
+        let reference = try store.file(.access, .all).reference
+        for step in ["acknowledge", "verify", "start"] {
+            #expect(try store.runner.runOnStore(["requests", step, reference]).status == 0)
+        }
+        let folder = store.runner.directory.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let refused = try store.runner.runOnStore([
+            "requests", "complete", reference, "--output", folder, "--lang", "es",
+        ])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        #expect(try RequestService(context: store.context).request(reference: reference)?.status == .inProgress)
+        let done = try store.runner.runOnStore(["requests", "complete", reference, "--output", folder, "--lang", "de"])
+        #expect(done.status == 0, "\(done.stderr)")
+        let report = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".txt") })
+        let text = try String(contentsOfFile: folder + "/" + report, encoding: .utf8)
+        #expect(text.contains("Ihre Rechte"))
+        #expect(text.contains("Übermittlung ins Ausland"))
+    }
+
     @Test("completion into a missing folder exits 73, writes nothing and leaves the request in progress")
     func completeIntoMissingFolder() throws {
         let store = try PreparedStore()

@@ -103,6 +103,23 @@ struct RequestFulfilmentTests {
         #expect(detail.contains("completed"))
     }
 
+    @Test("access: the report is in the language on screen (--lang en), not the German account's own")
+    func accessReportLanguage() throws {
+        let harness = try Self.requests()
+        #expect(
+            try LanguagePreferenceService(context: harness.context).language(
+                accountId: harness.account("lena.mueller").id) == .german)
+        let folder = try Self.outputFolder(harness)
+        try harness.press("n<Enter><Enter><Tab><C-u>\(folder)<Enter>")
+        try harness.press(DashboardHarness.password + "<Enter>")
+        try Self.finish(harness)
+        let report = try #require(try Self.contents(folder).first { $0.hasSuffix(".txt") })
+        let text = try String(contentsOfFile: folder + "/" + report, encoding: .utf8)
+        #expect(text.contains("what is held about you"))
+        #expect(text.contains("Transfers abroad"))
+        #expect(!text.contains("Ihre Rechte"))
+    }
+
     // MARK: Portability
 
     @Test("portability: a zip of the chosen categories and days goes to a typed folder, with its manifest")

@@ -15,8 +15,8 @@ struct ExportAccessReportTests {
             for set in category.recordSets { #expect(text.contains(set.name)) }
         }
         #expect(text.contains("Viewing events: 13 records, 2026-02-28 to 2026-06-02"))
-        #expect(text.contains("The 5 most recent:"))
-        #expect(text.contains("All records:"))
+        #expect(text.contains("Every record, newest first:"))
+        #expect(!text.contains("most recent"))
         #expect(text.contains("Recommendations: Suggest channels"))
         #expect(text.contains("Legal ground: Legitimate interests."))
         #expect(text.contains("Analytics services:"))

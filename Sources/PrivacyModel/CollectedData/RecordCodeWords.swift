@@ -1,4 +1,4 @@
-/// The one table of stored code values a reader sees (`from-support`, `sign-in`, `metric`, `paid`, the
+/// The one table of stored code values a reader sees (`from-support`, `sign-in`, `metric`, `paid`, a security hold's 0 or 1, the
 /// channel a request came through…) and the strings key each is put into words with, for My data's records,
 /// request details and the access report.
 public enum RecordCodeWords {
@@ -8,7 +8,7 @@ public enum RecordCodeWords {
         "payment-transactions": ["outcome": "stored.code.paymentOutcome"],
         "support-messages": ["channel": "stored.code.messageChannel", "direction": "stored.code.direction"],
         "usage-events": ["kind": "stored.code.usageKind"],
-        "technical-logs": ["level": "stored.code.logLevel"],
+        "technical-logs": ["level": "stored.code.logLevel", "securityHold": "stored.code.securityHold"],
     ]
 
     /// The columns whose text the program writes as `StoredText` (a usage event's detail, "via dashboard").

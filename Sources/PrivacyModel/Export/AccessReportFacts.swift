@@ -1,22 +1,23 @@
 import Foundation
 
 /// What an access report tells about one account, read from the store in one place, so writing the report is
-/// formatting only.
+/// formatting only (the records themselves are read a page at a time while they are written).
 struct AccessReportFacts: Sendable {
-    /// The newest records of one record set, shown as samples.
-    struct Samples: Sendable {
-        /// The records read.
-        let page: RecordPage
-        /// Whether these are all the set's records (a small set) rather than the newest few.
-        let showsAll: Bool
+    /// How one record set's records appear in the report.
+    enum Listing: Sendable, Equatable {
+        /// Every record is listed, read page by page while the report is written.
+        case every
+        /// The set is too large to list readably; its complete copy is `file` inside the export `archive`
+        /// written beside the report.
+        case inFile(file: String, archive: String)
     }
 
-    /// One data category: what is held, with samples for each record set that holds anything.
+    /// One data category: what is held, and how each record set that holds anything is listed.
     struct CategoryFacts: Sendable {
         /// The category's summary (its catalogue entry and one summary per record set).
         let summary: CategorySummary
-        /// The samples of each record set paired with its catalogue definition, nil where it holds nothing.
-        let samples: [Samples?]
+        /// How each record set is listed, paired with its catalogue definition, nil where it holds nothing.
+        let listings: [Listing?]
     }
 
     /// One rights request with its history.
@@ -40,10 +41,24 @@ struct AccessReportFacts: Sendable {
     /// Every rights request, oldest first, with its events.
     let requests: [RequestHistory]
 
+    /// The record sets whose complete copy is a file of the export beside the report, with that file.
+    var setsInFiles: [(name: String, count: Int, file: String, archive: String)] {
+        categories.flatMap { category in
+            zip(zip(category.summary.sets, category.summary.category.recordSets), category.listings).compactMap {
+                pair, listing in
+                guard case .inFile(let file, let archive) = listing else { return nil }
+                return (pair.1.name, pair.0.count, file, archive)
+            }
+        }
+    }
+
     /// Reads the facts for `accountId` (all categories, or only those listed) through `context`, whose
     /// catalogue gives the names the report shows.
+    ///
+    /// Every record is listed, except that when the zip export `archive` (a file name) is written beside the
+    /// report, a set of more than `listLimit` records is left to that export's CSV file of its category.
     static func gather(
-        accountId: Int64, categories: [String]?, samples: Int, context: PrivacyContext
+        accountId: Int64, categories: [String]?, archive: String?, listLimit: Int, context: PrivacyContext
     ) throws -> AccessReportFacts {
         guard let account = try AccountService(context: context).account(id: accountId) else {
             throw AccountError.notFound("account \(accountId)")
@@ -52,15 +67,12 @@ struct AccessReportFacts: Sendable {
         let data = CollectedDataService(context: context)
         let categories = try data.summaries(accountId: accountId).filter { wanted.contains($0.category.id) }.map {
             summary in
-            let samples = try zip(summary.sets, summary.category.recordSets).map { set, _ -> Samples? in
+            let listings = summary.sets.map { set -> Listing? in
                 guard set.count > 0 else { return nil }
-                // A small set is shown whole, a larger one by its newest `samples` records.
-                let showsAll = set.count <= max(samples, 1) * 2
-                let page = try data.page(
-                    recordSet: set.id, accountId: accountId, limit: showsAll ? set.count : max(samples, 1))
-                return Samples(page: page, showsAll: showsAll)
+                guard let archive, set.count > listLimit else { return .every }
+                return .inFile(file: ExportedCategory.csvFileName(summary.category.id), archive: archive)
             }
-            return CategoryFacts(summary: summary, samples: samples)
+            return CategoryFacts(summary: summary, listings: listings)
         }
         let preferences = PreferenceService(context: context)
         let requestService = RequestService(context: context)

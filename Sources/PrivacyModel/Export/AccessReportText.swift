@@ -1,29 +1,47 @@
 import Foundation
 
-/// Puts an access report's facts into words: the report's text in one language, without reading the store.
+/// Puts an access report's facts into words: the report's text in one language.
 ///
 /// Every fact comes from the facts and the (translated) policy catalogue; the connecting sentences are the
-/// project's own words. Stored text is cleaned so the file is safe to print with `cat`.
+/// project's own words. Records are read a page at a time as they are written, so a long history never sits
+/// in memory. Stored text is cleaned so the file is safe to print with `cat`.
 struct AccessReportText: Sendable {
     /// The catalogue in the report's language: names, summaries, deadlines.
     let catalogue: PolicyCatalogue
     /// The report's words.
     let words: Strings
+    /// Where the records listed in full are read from.
+    let data: CollectedDataService
     /// Numbers as the report's language groups them.
     private var formats: Formats { Formats(language: words.language) }
 
-    /// The whole report, each line without trailing spaces, ending in a newline.
-    func text(_ facts: AccessReportFacts) -> String {
-        var lines = header(account: facts.account, preparedAt: facts.preparedAt)
-        for (index, category) in facts.categories.enumerated() {
-            lines += section(category, number: index + 1, account: facts.account, preferences: facts.preferences)
+    /// Records read per page while they are listed (the most a page holds).
+    private static let pageSize = 1_000
+
+    /// Writes the whole report to `emit`, one line at a time, each without trailing spaces and ending in a newline.
+    func write(_ facts: AccessReportFacts, to emit: (String) throws -> Void) throws {
+        func put(_ lines: [String]) throws {
+            for line in lines { try emit(Self.trimRight(line) + "\n") }
         }
-        lines += rightsSection()
-        lines += choicesSection(facts.preferences)
-        lines += receiptsSection(facts.receipts)
-        lines += requestsSection(facts.requests)
-        lines += ["", words("report.end")]
-        return lines.map(Self.trimRight).joined(separator: "\n") + "\n"
+        try put(header(account: facts.account, preparedAt: facts.preparedAt) + completeness(facts))
+        for (index, category) in facts.categories.enumerated() {
+            try section(
+                category, number: index + 1, account: facts.account, preferences: facts.preferences, put: put)
+        }
+        try put(transfersSection(facts))
+        try put(rightsSection())
+        try put(complaintSection())
+        try put(choicesSection(facts.preferences))
+        try put(receiptsSection(facts.receipts))
+        try put(requestsSection(facts.requests))
+        try put(["", words("report.end")])
+    }
+
+    /// The whole report as one text.
+    func text(_ facts: AccessReportFacts) throws -> String {
+        var text = ""
+        try write(facts) { text += $0 }
+        return text
     }
 
     // MARK: Sections
@@ -52,9 +70,27 @@ struct AccessReportText: Sendable {
             + ReportText.wrap(words("report.intro"), indent: "")
     }
 
+    /// Whether the report is the complete copy, or which sets' complete copy is a file of the export beside it.
+    private func completeness(_ facts: AccessReportFacts) -> [String] {
+        let inFiles = facts.setsInFiles
+        guard !inFiles.isEmpty else { return [""] + ReportText.wrap(words("report.complete.all"), indent: "") }
+        var lines = [""] + ReportText.wrap(words("report.complete.files"), indent: "")
+        for set in inFiles {
+            lines += ReportText.wrap(
+                words(
+                    "report.complete.fileLine",
+                    [
+                        "name": set.name, "count": words.plural("report.count", count: set.count), "file": set.file,
+                        "archive": ReportText.clean(set.archive),
+                    ]), indent: "  - ")
+        }
+        return lines
+    }
+
     private func section(
-        _ facts: AccessReportFacts.CategoryFacts, number: Int, account: Account, preferences: [PreferenceState]
-    ) -> [String] {
+        _ facts: AccessReportFacts.CategoryFacts, number: Int, account: Account, preferences: [PreferenceState],
+        put: ([String]) throws -> Void
+    ) throws {
         let summary = facts.summary
         let category = summary.category
         let heading = "\(number). \(category.name)"
@@ -93,7 +129,7 @@ struct AccessReportText: Sendable {
         }
         lines += ["", words("report.dataHeld")]
         let purgeDays = catalogue.deadlines.accountPurgeDays
-        for ((set, definition), samples) in zip(zip(summary.sets, category.recordSets), facts.samples) {
+        for ((set, definition), listing) in zip(zip(summary.sets, category.recordSets), facts.listings) {
             lines += [
                 "  "
                     + words(
@@ -111,32 +147,47 @@ struct AccessReportText: Sendable {
             if set.heldCount > 0 {
                 lines += ["    " + words("report.heldCount", ["count": formats.number(set.heldCount)])]
             }
-            lines += samples.map { sampleLines($0, recordSet: set.id) } ?? []
+            try put(lines)
+            lines = []
+            if let listing { try listRecords(set.id, listing: listing, accountId: account.id, put: put) }
         }
-        return lines
+        try put(lines)
     }
 
-    private func sampleLines(_ samples: AccessReportFacts.Samples, recordSet: String) -> [String] {
-        let page = samples.page
-        var lines = [
-            "    "
-                + (samples.showsAll
-                    ? words("report.samples.all")
-                    : words("report.samples.recent", ["count": formats.number(page.records.count)]))
-        ]
+    /// Every record of a set, newest first, read a page at a time; or where its complete copy is.
+    private func listRecords(
+        _ recordSet: String, listing: AccessReportFacts.Listing, accountId: Int64, put: ([String]) throws -> Void
+    ) throws {
+        if case .inFile(let file, let archive) = listing {
+            try put(
+                ReportText.wrap(
+                    words("report.records.inFile", ["file": file, "archive": ReportText.clean(archive)]),
+                    indent: "    "))
+            return
+        }
+        try put(["    " + words("report.records.all")])
         let wording = words.plainWording(catalogue: catalogue)
-        for record in page.records {
-            let parts = zip(page.table.columns, record.values).compactMap { column, value -> String? in
-                guard column != page.table.timeColumn, value != .null else { return nil }
-                return "\(words.column(column)): \(display(column, value, recordSet: recordSet, wording: wording))"
+        var position = PagePosition.newest
+        while true {
+            let page = try data.page(
+                recordSet: recordSet, accountId: accountId, position: position, limit: Self.pageSize)
+            for record in page.records {
+                let parts = zip(page.table.columns, record.values).compactMap { column, value -> String? in
+                    guard column != page.table.timeColumn, value != .null else { return nil }
+                    return "\(words.column(column)): \(display(column, value, recordSet: recordSet, wording: wording))"
+                }
+                try put(
+                    ReportText.wrap(
+                        "\(record.time.iso8601UTC) " + parts.joined(separator: "; "), indent: "      ",
+                        hanging: "        "))
             }
-            lines += ["      \(record.time.iso8601UTC)  " + parts.joined(separator: "; ")]
+            guard let older = page.olderPosition else { return }
+            position = older
         }
-        return lines
     }
 
-    /// A stored value as a person reads it: times as ISO 8601, long text cut, control characters made visible.
-    /// Codes (`from-support`, `sign-in`) and stored messages are put into the report's words.
+    /// A stored value as a person reads it: times as ISO 8601, text whole, control characters made visible.
+    /// Codes (`from-support`, `sign-in`, a security hold's 0 or 1) and stored messages are put into the report's words.
     private func display(_ column: String, _ value: FieldValue, recordSet: String, wording: MessageWording) -> String {
         if ExportPlan.isTimeColumn(column), case .integer(let seconds) = value { return ExportTime.iso8601(seconds) }
         var shown = value.text
@@ -145,8 +196,7 @@ struct AccessReportText: Sendable {
         } else if RecordCodeWords.holdsStoredText(recordSet: recordSet, column: column) {
             shown = wording.text(StoredText(storedForm: shown))
         }
-        let text = ReportText.clean(shown)
-        return text.count > 120 ? String(text.prefix(119)) + "\u{2026}" : text
+        return ReportText.clean(shown)
     }
 
     private func profilingText(_ category: DataCategory, preferences: [PreferenceState]) -> String {
@@ -196,9 +246,31 @@ struct AccessReportText: Sendable {
                     "responseDays": formats.number(deadlines.responseDays),
                     "maxExtensionDays": formats.number(deadlines.maxExtensionDays),
                 ]), indent: "")
-        lines += [""]
-        lines += ReportText.wrap(words("report.rights.complaint"), indent: "")
         return lines
+    }
+
+    /// Where data may go outside the EEA: the policy's safeguard and the recipients of the data in this report.
+    private func transfersSection(_ facts: AccessReportFacts) -> [String] {
+        let title = words("report.transfers.title")
+        var lines = ["", "", title, String(repeating: "-", count: title.count)]
+        if let section = catalogue.sections.first(where: { $0.id == "transfers" }) {
+            lines += ReportText.wrap(section.summary, indent: "")
+            lines += [""]
+        }
+        let used = Set(facts.categories.flatMap(\.summary.category.recipients))
+        let names = catalogue.recipients.filter { used.contains($0.id) }.map(\.name)
+        lines += ReportText.wrap(
+            words("report.transfers.recipients", ["recipients": names.joined(separator: ", ")]), indent: "")
+        lines += [""]
+        lines += ReportText.wrap(words("report.transfers.ask"), indent: "")
+        return lines
+    }
+
+    /// The right to complain to a supervisory authority.
+    private func complaintSection() -> [String] {
+        let title = words("report.complaint.title")
+        return ["", "", title, String(repeating: "-", count: title.count)]
+            + ReportText.wrap(words("report.rights.complaint"), indent: "")
     }
 
     private func choicesSection(_ preferences: [PreferenceState]) -> [String] {

@@ -20,9 +20,12 @@ public struct ExportFulfilment: Sendable {
     /// Files are named by `ExportLocation.suggestedName`. A nil `folder` means `ExportLocation.defaultFolder()`,
     /// created (mode 0700) when missing; a named folder must exist. Access and exports are limited to the
     /// request's category when it names one. `actor` is `.system` for self-service; `note` opens the resolution.
+    /// The report is in `reportLanguage` when given (the language the session was started in), else in the
+    /// subscriber's own; a record set too long to list in it is named there as its CSV file in the zip export.
     public func fulfil(
         reference: String, into folder: String? = nil, actor: RequestActor = .system, note: String = "",
-        progress: (ExportProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false }
+        reportLanguage: String? = nil, progress: (ExportProgress) -> Void = { _ in },
+        isCancelled: () -> Bool = { false }
     ) throws -> FulfilmentOutcome {
         let service = RequestService(context: context)
         let request = try ExportFulfilment.openRequest(reference, actor: actor, service: service)
@@ -40,6 +43,7 @@ public struct ExportFulfilment: Sendable {
             throw ExportError.outputExists(path)
         }
         let categories = request.scope.kind == .category ? [request.scope.value] : nil
+        let archive = zip(formats, paths).first { $0.0 == .zip }.map { ($0.1 as NSString).lastPathComponent }
         var outputs: [ExportResult] = []
         do {
             for (format, path) in zip(formats, paths) {
@@ -53,7 +57,8 @@ public struct ExportFulfilment: Sendable {
                     outputs.append(
                         try AccessReportWriter(context: context).write(
                             accountId: request.accountId, to: path, categories: categories,
-                            language: reportLanguage(accountId: request.accountId), isCancelled: isCancelled))
+                            language: reportLanguage ?? ownLanguage(accountId: request.accountId), archive: archive,
+                            isCancelled: isCancelled))
                 }
             }
             let completed = try advanceAndComplete(
@@ -110,7 +115,7 @@ public struct ExportFulfilment: Sendable {
     }
 
     /// The subscriber's own language for the report they read (English when none of ours is set).
-    private func reportLanguage(accountId: Int64) -> String {
+    private func ownLanguage(accountId: Int64) -> String {
         let language = try? LanguagePreferenceService(context: context).language(accountId: accountId)
         return (language ?? .english).rawValue
     }

@@ -37,7 +37,10 @@ struct ExportedCategory: Sendable {
     let csvColumns: [String]
 
     /// The CSV file's name ("viewing.csv").
-    var csvFileName: String { "\(category.id).csv" }
+    var csvFileName: String { Self.csvFileName(category.id) }
+
+    /// The name of the CSV file a category's records are exported to ("viewing.csv").
+    static func csvFileName(_ categoryId: String) -> String { "\(categoryId).csv" }
 
     init(category: DataCategory, sets: [ExportedSet]) {
         self.category = category

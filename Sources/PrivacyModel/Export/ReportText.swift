@@ -17,9 +17,10 @@ enum ReportText {
         return result
     }
 
-    /// Wraps plain words to `width` columns; the first line starts with `indent`, the rest line up under it.
-    static func wrap(_ text: String, indent: String, width: Int = 78) -> [String] {
-        let hanging = String(repeating: " ", count: indent.count)
+    /// Wraps plain words to `width` columns; the first line starts with `indent`, the rest with `hanging`
+    /// (by default lined up under the first).
+    static func wrap(_ text: String, indent: String, hanging: String? = nil, width: Int = 78) -> [String] {
+        let hanging = hanging ?? String(repeating: " ", count: indent.count)
         var lines: [String] = []
         var line = indent
         var empty = true

@@ -13,6 +13,9 @@ public struct FulfilmentOptions {
     public var categories: [String]?
     /// For a portability export: only records at or after this instant.
     public var since: Date?
+    /// The access report's language ("en", "de", "fr"): the one the session was started in; nil for the
+    /// subscriber's own.
+    public var reportLanguage: String?
     /// Called as an export goes on.
     public var progress: (ExportProgress) -> Void
     /// Asked between an export's batches; true stops it and leaves nothing behind.
@@ -21,7 +24,7 @@ public struct FulfilmentOptions {
     /// Options for one fulfilment; only the actor has no default.
     public init(
         actor: RequestActor, note: String = "", folder: String? = nil, categories: [String]? = nil,
-        since: Date? = nil, progress: @escaping (ExportProgress) -> Void = { _ in },
+        since: Date? = nil, reportLanguage: String? = nil, progress: @escaping (ExportProgress) -> Void = { _ in },
         isCancelled: @escaping () -> Bool = { false }
     ) {
         self.actor = actor
@@ -29,6 +32,7 @@ public struct FulfilmentOptions {
         self.folder = folder
         self.categories = categories
         self.since = since
+        self.reportLanguage = reportLanguage
         self.progress = progress
         self.isCancelled = isCancelled
     }
@@ -66,7 +70,7 @@ public struct RequestFulfilment: Sendable {
         case .access:
             let outcome = try ExportFulfilment(context: context).fulfil(
                 reference: request.reference, into: options.folder, actor: options.actor, note: note,
-                progress: options.progress, isCancelled: options.isCancelled)
+                reportLanguage: options.reportLanguage, progress: options.progress, isCancelled: options.isCancelled)
             return FulfilmentOutcome(request: outcome.request, work: .exported(outcome.outputs))
         case .portability:
             let outcome = try PortabilityFulfilment(context: context).fulfil(

@@ -31,6 +31,7 @@ extension RequestWizard {
         }
         let context = session.context
         let portability = effect == .portability
+        let language = session.language.rawValue
         return start(
             SteppedWork { progress, isCancelled in
                 try withoutActuallyEscaping(progress) { progress in
@@ -40,8 +41,8 @@ extension RequestWizard {
                             options: FulfilmentOptions(
                                 actor: .system, folder: checked.folder,
                                 categories: portability ? checked.categories : nil,
-                                since: portability ? checked.since : nil, progress: progress,
-                                isCancelled: isCancelled))
+                                since: portability ? checked.since : nil, reportLanguage: language,
+                                progress: progress, isCancelled: isCancelled))
                     }
                 }
             }, effect: effect, session: session)

@@ -76,7 +76,8 @@ extension RequestsCommand {
                 An access request writes the access report and the zip export, a portability request the \
                 export in its format, into --output (default: $XDG_DOWNLOAD_DIR/privacy-dashboard, else \
                 ~/Downloads/privacy-dashboard, else ~/privacy-dashboard-exports); their paths are printed and \
-                named in the request's resolution. Deletions, objections, restrictions and corrections of \
+                named in the request's resolution; the report is in the subscriber's language unless --lang \
+                says otherwise. Deletions, objections, restrictions and corrections of \
                 stored records are carried out. If anything fails (or Ctrl-C stops an export) the request stays \
                 in progress and no file is left behind.
                 """)
@@ -86,10 +87,23 @@ extension RequestsCommand {
             help: ArgumentHelp(
                 "The existing folder access reports and exports are written to.", valueName: "folder"))
         var output: String?
+        @Option(
+            help: ArgumentHelp(
+                "The access report's language: en, de or fr (default: the subscriber's own language, else English).",
+                valueName: "language"))
+        var lang: String?
 
         func run() throws {
+            let reportLanguage = try lang.map { flag in
+                do throws(LanguageChoiceError) {
+                    return try LanguageChoice.resolve(flag: flag, environment: [:]).language.rawValue
+                } catch { throw CommandFailure.usage(error.description) }
+            }
             let service = try options.service()
             let request = try service.require(reference: options.reference)
+            if reportLanguage != nil, request.type != .access {
+                throw CommandFailure.usage("--lang applies to an access request's report")
+            }
             let writesFiles = request.type == .access || request.type == .portability
             if writesFiles { SignalFlag.install() }
             defer { if writesFiles { SignalFlag.restore() } }
@@ -99,8 +113,8 @@ extension RequestsCommand {
                 outcome = try RequestFulfilment(context: service.context).carryOut(
                     reference: request.reference,
                     options: FulfilmentOptions(
-                        actor: .support, note: note, folder: output, progress: { line.show($0) },
-                        isCancelled: { SignalFlag.received != nil }))
+                        actor: .support, note: note, folder: output, reportLanguage: reportLanguage,
+                        progress: { line.show($0) }, isCancelled: { SignalFlag.received != nil }))
             } catch ExportError.cancelled {
                 line.end()
                 throw CommandFailure(
