@@ -46,6 +46,8 @@ struct MyDataScreen: DashboardScreen {
     var lastArea: Rect?
     /// The correction dialog for the selected record, while it is open.
     var correction: RecordCorrectionDialog?
+    /// The selected record read whole, while it is open.
+    var viewer: RecordViewer?
 
     var capturesText: Bool { filterField != nil || correction != nil }
 
@@ -53,8 +55,9 @@ struct MyDataScreen: DashboardScreen {
 
     var hintActions: [Action] {
         if filterField != nil || correction != nil { return [.select, .back] }
+        if viewer != nil { return [.pageDown, .last, .back] }
         var actions: [Action] = [.nextFocus, .filter]
-        if focus == .records { actions += [.pageDown, .last, .correctRecord] }
+        if focus == .records { actions += [.select, .pageDown, .last, .correctRecord] }
         if isViewing { actions.append(.showCharts) }
         if focus == .records, (selectedSummary?.sets.count ?? 0) > 1 { actions.append(.right) }
         return actions
@@ -67,7 +70,7 @@ struct MyDataScreen: DashboardScreen {
         if correction != nil {
             return [.select: strings["mydata.hint.fileCorrection"], .back: strings["mydata.hint.cancel"]]
         }
-        var labels = [Action.right: strings["mydata.hint.nextSet"]]
+        var labels = [Action.right: strings["mydata.hint.nextSet"], .select: strings["mydata.hint.readRecord"]]
         if chartsActive { labels[.showCharts] = strings["mydata.hint.details"] }
         return labels
     }
@@ -95,6 +98,7 @@ struct MyDataScreen: DashboardScreen {
     mutating func activate(session: Session) {
         filterField = nil
         correction = nil
+        viewer = nil
         do {
             summaries = try session.collectedData.summaries(accountId: session.account.id)
         } catch {
@@ -158,6 +162,10 @@ struct MyDataScreen: DashboardScreen {
         lastArea = input.area
         if filterField != nil { return updateFilter(input, session: session) }
         if correction != nil { return updateCorrection(input, session: session) }
+        if var open = viewer {
+            viewer = open.update(input) ? open : nil
+            return .handled
+        }
         switch input.action {
         case .correctRecord:
             openCorrection(session: session)
@@ -312,6 +320,11 @@ struct MyDataScreen: DashboardScreen {
             case .pageDown: try records.pageDown(limit: limit, session: session)
             case .first: try records.first(limit: limit, session: session)
             case .last: try records.last(limit: limit, session: session)
+            case .select:
+                if let record = records.selectedRecord {
+                    viewer = RecordViewer.make(recordSet: records.recordSet, record: record, session: session)
+                }
+                return .handled
             case .left, .right:
                 let count = selectedSummary?.category.recordSets.count ?? 0
                 guard count > 1 else {

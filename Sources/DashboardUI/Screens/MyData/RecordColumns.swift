@@ -170,16 +170,19 @@ enum RecordColumns {
         return kept
     }
 
-    /// The cells of one record for the given columns, formatted for the person's language.
+    /// The cells of one record for the given columns, formatted for the person's language; `clipped` cuts
+    /// free text to a cell's worth (the table), otherwise it stays whole with its line breaks (a record read whole).
     static func cells(
-        of record: StoredRecord, table: RecordSetTable, columns: [RecordColumn], formats: Formats, strings: Strings
+        of record: StoredRecord, table: RecordSetTable, columns: [RecordColumn], formats: Formats, strings: Strings,
+        clipped: Bool = true
     ) -> [String] {
         columns.map { column in
             guard let index = table.columns.firstIndex(of: column.name) else { return "" }
             let value = record.values[index]
             switch column.kind {
             case .text:
-                return clip(words(value.text, column: column.name, table: table, formats: formats, strings: strings))
+                let text = words(value.text, column: column.name, table: table, formats: formats, strings: strings)
+                return clipped ? clip(text) : text
             case .dateTime: return seconds(value).map { formats.dateTime(Date(epochSeconds: $0)) } ?? clip(value.text)
             case .date: return seconds(value).map { formats.date(Date(epochSeconds: $0)) } ?? clip(value.text)
             case .duration: return seconds(value).map { formats.hoursMinutes(seconds: Int($0)) } ?? clip(value.text)
