@@ -15,6 +15,7 @@ extension MyDataScreen {
             renderRecords(into: &canvas, layout: layout, session: session)
         }
         correction?.render(into: &canvas, area: area, session: session, labels: hintLabels(strings: session.strings))
+        lifting?.render(into: &canvas, area: area, session: session)
     }
 
     /// A box title with a pointer when its pane has focus, so focus never depends on colour alone.
