@@ -31,7 +31,7 @@ struct RightsInEffectScreenTests {
         try harness.press("3")
         let row = try selectPreference("Newsletter", in: harness)
         #expect(row.contains("[ ] Newsletter") && row.contains("objected"), "\(row)")
-        #expect(harness.text.contains("You object to Optional messages since 2026-11-29"))
+        #expect(harness.text.contains("You object to Optional messages: switching on asks to withdraw it."))
         let receipts = try preferences.receipts(accountId: account.id).count
 
         // Space asks; any key but yes keeps the objection and writes nothing.

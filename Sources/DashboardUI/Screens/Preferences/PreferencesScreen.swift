@@ -291,8 +291,7 @@ struct PreferencesScreen: DashboardScreen {
         } else if let objection = state.objection {
             let purpose = session.catalogue.purpose(objection.purposeId)?.name ?? objection.purposeId
             canvas.write(
-                strings(
-                    "prefs.objectionWhy", ["purpose": purpose, "date": session.formats.date(objection.objectedAt)]),
+                strings("prefs.objectionWhy", ["purpose": purpose]),
                 x: area.x, y: area.y + 3, width: area.width, style: .warning)
         } else {
             canvas.write(strings["prefs.howTo"], x: area.x, y: area.y + 3, width: area.width, style: .muted)
