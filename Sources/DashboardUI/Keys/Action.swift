@@ -28,6 +28,8 @@ public enum Action: String, Sendable, CaseIterable {
     case showCharts
     /// Ask for a correction of the selected record in My data (reviewed by support).
     case correctRecord
+    /// Lift the restriction of the selected category (My data) or restriction request (Requests).
+    case liftRestriction
     /// Switch a preference on or off.
     case toggle
     /// Show the consent history.

@@ -114,7 +114,17 @@ public struct SignInService: Sendable {
         return until > now ? until : nil
     }
 
+    /// Sign-in events are usage data kept to keep accounts safe.
+    static let usageCategory = "usage"
+    /// The purpose sign-in events are recorded for.
+    static let usagePurpose = "security"
+
+    /// Records a sign-in event as usage data, unless the subscriber restricted usage data (the gate says no).
     private func recordUsage(_ db: Database, accountId: Int64, kind: String, at now: Date) throws {
+        guard
+            try ProcessingGate.mayRecord(
+                account: accountId, category: Self.usageCategory, purpose: Self.usagePurpose, on: db)
+        else { return }
         try db.execute(
             sql: "INSERT INTO usage_event (accountId, occurredAt, kind, detail) VALUES (?, ?, ?, ?)",
             arguments: [

@@ -33,8 +33,11 @@ enum DemoNetworkHistory {
     }
 
     /// Inserts connection records for most evenings of the last months, and a location whenever the address changes or a week has passed.
+    ///
+    /// `connections` and `locations` say which of the two may be recorded (the same dice run either way).
     static func writeConnections(
-        _ db: Database, accountId: Int64, persona: DemoPersona, timeline: DemoTimeline, dice: DemoDice
+        _ db: Database, accountId: Int64, persona: DemoPersona, timeline: DemoTimeline, dice: DemoDice,
+        connections: Bool, locations: Bool
     ) throws {
         let connection = try db.cachedStatement(
             sql: """
@@ -81,11 +84,17 @@ enum DemoNetworkHistory {
                     mobile
                     ? dice.tenths(50...600) : (dice.chance(0.08) ? dice.tenths(30...150) : dice.tenths(350...2_500))
                 let stability = mobile ? dice.int(58...97) : dice.int(86...100)
-                try connection.execute(arguments: [
-                    accountId, time, address, mbps, DemoVocabulary.streamQuality(mbps: mbps), stability,
-                ])
+                if connections {
+                    try connection.execute(arguments: [
+                        accountId, time, address, mbps, DemoVocabulary.streamQuality(mbps: mbps), stability,
+                    ])
+                }
                 if lastLocation?.address != address || time - (lastLocation?.at ?? 0) >= 7 * DemoTimeline.day {
-                    try location.execute(arguments: [accountId, time, place.country, place.region, place.city, address])
+                    if locations {
+                        try location.execute(arguments: [
+                            accountId, time, place.country, place.region, place.city, address,
+                        ])
+                    }
                     lastLocation = (address, time)
                 }
             }

@@ -100,20 +100,39 @@ public struct DemoSeeder: Sendable {
     private func writeActivity(persona: DemoPersona, index: Int, accountId: Int64, seeds: DemoStreamSeeds) throws {
         let timeline = DemoTimeline(now: context.now, persona: persona)
         try context.store.write { db in
-            try DemoNetworkHistory.writeDevices(
-                db, accountId: accountId, persona: persona, timeline: timeline, dice: DemoDice(seed: seeds.devices))
-            try DemoNetworkHistory.writeConnections(
-                db, accountId: accountId, persona: persona, timeline: timeline, dice: DemoDice(seed: seeds.connections))
-            let lastSignIn = try DemoUsageHistory.writeUsage(
-                db, accountId: accountId, persona: persona, timeline: timeline, dice: DemoDice(seed: seeds.usage))
-            try DemoUsageHistory.writeLogs(
-                db, accountId: accountId, persona: persona, held: [2, 0, 1, 0][index % 4], timeline: timeline,
-                dice: DemoDice(seed: seeds.logs))
-            try DemoBillingHistory.write(
-                db, accountId: accountId, persona: persona, refundsDuplicate: index % 3 == 0, timeline: timeline,
-                dice: DemoDice(seed: seeds.billing))
-            try DemoSupportHistory.write(
-                db, accountId: accountId, persona: persona, timeline: timeline, dice: DemoDice(seed: seeds.support))
+            func may(_ recorded: Recorded) throws -> Bool {
+                try ProcessingGate.mayRecord(
+                    account: accountId, category: recorded.category, purpose: recorded.purpose, on: db)
+            }
+            if try may(.devices) {
+                try DemoNetworkHistory.writeDevices(
+                    db, accountId: accountId, persona: persona, timeline: timeline, dice: DemoDice(seed: seeds.devices))
+            }
+            let (connections, locations) = (try may(.connections), try may(.locations))
+            if connections || locations {
+                try DemoNetworkHistory.writeConnections(
+                    db, accountId: accountId, persona: persona, timeline: timeline,
+                    dice: DemoDice(seed: seeds.connections), connections: connections, locations: locations)
+            }
+            let lastSignIn =
+                try may(.usage)
+                ? try DemoUsageHistory.writeUsage(
+                    db, accountId: accountId, persona: persona, timeline: timeline, dice: DemoDice(seed: seeds.usage))
+                : nil
+            if try may(.logs) {
+                try DemoUsageHistory.writeLogs(
+                    db, accountId: accountId, persona: persona, held: [2, 0, 1, 0][index % 4], timeline: timeline,
+                    dice: DemoDice(seed: seeds.logs))
+            }
+            if try may(.billing) {
+                try DemoBillingHistory.write(
+                    db, accountId: accountId, persona: persona, refundsDuplicate: index % 3 == 0, timeline: timeline,
+                    dice: DemoDice(seed: seeds.billing))
+            }
+            if try may(.support) {
+                try DemoSupportHistory.write(
+                    db, accountId: accountId, persona: persona, timeline: timeline, dice: DemoDice(seed: seeds.support))
+            }
             try db.execute(
                 sql: "UPDATE account SET createdAt = ?, passwordChangedAt = ?, lastSignInAt = ? WHERE id = ?",
                 arguments: [timeline.openedAt, timeline.openedAt, lastSignIn, accountId])
@@ -132,6 +151,11 @@ public struct DemoSeeder: Sendable {
     ) throws {
         while true {
             let written = try context.store.write { db -> Int in
+                let recorded = Recorded.viewing
+                guard
+                    try ProcessingGate.mayRecord(
+                        account: accountId, category: recorded.category, purpose: recorded.purpose, on: db)
+                else { return 0 }
                 let statement = try db.cachedStatement(
                     sql: """
                         INSERT INTO viewing_event (accountId, channel, title, genre, startedAt, durationSeconds)
@@ -172,6 +196,34 @@ public struct DemoSeeder: Sendable {
             DemoSeededAccount(id: pair.0, subscriber: pair.1, viewingEvents: count)
         }
         return DemoSeedSummary(seed: randomSeed, accounts: accounts, rowCounts: rowCounts)
+    }
+}
+
+/// The category each kind of demo data belongs to and the purpose it is recorded for, as the gate is asked.
+private enum Recorded {
+    case devices, connections, locations, usage, logs, billing, support, viewing
+
+    var category: String {
+        switch self {
+        case .devices: return "device"
+        case .connections: return "connection"
+        case .locations: return "location"
+        case .usage: return "usage"
+        case .logs: return "technical"
+        case .billing: return "payment"
+        case .support: return "support"
+        case .viewing: return "viewing"
+        }
+    }
+
+    var purpose: String {
+        switch self {
+        case .devices, .connections, .logs, .viewing: return "service-delivery"
+        case .locations: return "content-licensing"
+        case .usage: return "service-improvement"
+        case .billing: return "payment-processing"
+        case .support: return "customer-support"
+        }
     }
 }
 

@@ -14,8 +14,8 @@ public struct AccountDeletionPlan: Sendable, Equatable, Codable {
     public let sets: [RecordSetDisposition]
     /// Consent receipts the purge removes, with the preferences they record.
     ///
-    /// Besides the record sets and these, the purge removes the account's restrictions, sign-in failures and
-    /// identity fields; an anonymous account row and the audit log's entries stay (screens word these).
+    /// Besides the record sets and these, the purge removes the account's restrictions, objections, sign-in
+    /// failures and identity fields; an anonymous account row and the audit log's entries stay (screens word these).
     public let receiptCount: Int
     /// Rights requests the purge removes with their history.
     public let requestCount: Int

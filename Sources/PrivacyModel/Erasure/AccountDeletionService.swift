@@ -177,7 +177,7 @@ public struct AccountDeletionService: Sendable {
                     kept += try BatchDeleter.count(table, where: table.ownerCondition, arguments: [accountId], db)
                 }
             }
-            for table in ["preference", "sign_in_failure", "restriction"] {
+            for table in ["preference", "sign_in_failure", "restriction", "objection"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE accountId = ?", arguments: [accountId])
                 deleted += db.changesCount
             }

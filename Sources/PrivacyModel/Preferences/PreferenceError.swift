@@ -4,6 +4,8 @@ public enum PreferenceError: UserFacingError, Equatable {
     case unknownPreference(String)
     /// The preference is mandatory; carries its display name and the catalogue's reason.
     case locked(id: String, name: String, reason: String)
+    /// The subscriber objects to the purpose the preference serves: switching it on means withdrawing the objection.
+    case objectionStands(id: String, purpose: String)
     /// No account has this row id.
     case accountNotFound(Int64)
     /// The account is awaiting deletion or purged, so its choices are frozen.
@@ -17,7 +19,7 @@ public enum PreferenceError: UserFacingError, Equatable {
         case .unknownPreference, .invalidChannel: return .usage
         case .locked: return .permission
         case .accountNotFound: return .noInput
-        case .accountNotActive: return .dataError
+        case .accountNotActive, .objectionStands: return .dataError
         }
     }
 }

@@ -48,6 +48,11 @@ public struct PreferenceService: Sendable {
             guard account.status == .active else { throw PreferenceError.accountNotActive(accountId) }
             let current = try Self.storedValue(id, accountId: accountId, db) ?? definition.default
             guard current != value else { return nil }
+            if value, let purpose = definition.purpose,
+                try ObjectionService.isObjecting(accountId: accountId, purposeId: purpose, db)
+            {
+                throw PreferenceError.objectionStands(id: id, purpose: purpose)
+            }
             let lastSequence =
                 try Int64.fetchOne(
                     db, sql: "SELECT MAX(sequence) FROM consent_receipt WHERE accountId = ?", arguments: [accountId])
@@ -148,11 +153,13 @@ public struct PreferenceService: Sendable {
             let at: Int64 = row["updatedAt"]
             stored[id] = (value != 0, at)
         }
+        let objections = try ObjectionService.objections(accountId: accountId, db)
         return catalogue.preferences.map { definition in
             let choice = stored[definition.id]
             return PreferenceState(
                 definition: definition, value: choice?.value ?? definition.default,
-                changedAt: choice.map { Date(epochSeconds: $0.at) })
+                changedAt: choice.map { Date(epochSeconds: $0.at) },
+                objection: objections.first { ObjectionService.covers($0.purposeId, definition) })
         }
     }
 

@@ -8,12 +8,15 @@ public struct PreferenceState: Sendable {
     public let value: Bool
     /// When the subscriber last changed it, or nil when it was never changed (the default applies).
     public let changedAt: Date?
+    /// The standing objection that covers it, if any: switching it on then means withdrawing the objection.
+    public let objection: Objection?
 
-    /// Pairs a definition with its current value.
-    public init(definition: PreferenceDefinition, value: Bool, changedAt: Date?) {
+    /// Pairs a definition with its current value and the objection covering it.
+    public init(definition: PreferenceDefinition, value: Bool, changedAt: Date?, objection: Objection? = nil) {
         self.definition = definition
         self.value = value
         self.changedAt = changedAt
+        self.objection = objection
     }
 
     /// The preference id (recorded in consent receipts).

@@ -20,8 +20,12 @@ public struct RequestEvent: Sendable, Equatable, Identifiable, FetchableRecord {
     /// The reason, note or extension text, as keys and values (empty when none; old rows: their plain text).
     public let note: StoredText
 
-    /// Whether this event records an extension (the only step that leaves the status unchanged).
-    public var isExtension: Bool { fromStatus == toStatus }
+    /// Whether this event records an extension (the only step that leaves an open request's status unchanged).
+    public var isExtension: Bool { fromStatus == toStatus && toStatus.isOpen }
+
+    /// Whether this event records something done after the request closed (a restriction lifted, an objection
+    /// withdrawn); its note says what.
+    public var isFollowUp: Bool { fromStatus == toStatus && toStatus.isClosed }
 
     /// The key of an extension's first sentence, which names the new due date.
     static let extendedKey = "stored.request.extended"

@@ -341,6 +341,29 @@ public struct RequestService: Sendable {
         try RightsRequest.fetchOne(db, sql: "SELECT * FROM rights_request WHERE reference = ?", arguments: [reference])
     }
 
+    /// Records a step taken after a request closed (a restriction lifted, an objection withdrawn) on its
+    /// timeline, inside the caller's transaction; the status stays as it is.
+    static func appendFollowUp(
+        _ db: Database, reference: String, at: Date, actor: RequestActor, note: StoredText
+    ) throws {
+        guard
+            let request = try RightsRequest.fetchOne(
+                db, sql: "SELECT * FROM rights_request WHERE reference = ?", arguments: [reference])
+        else { throw RequestError.notFound(reference) }
+        guard request.status.isClosed else {
+            throw RequestError.illegalTransition(reference: reference, from: request.status, to: request.status)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO request_event (requestId, sequence, at, fromStatus, toStatus, actor, note)
+                VALUES (?, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM request_event WHERE requestId = ?), ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                request.id, request.id, at.epochSeconds, request.status.rawValue, request.status.rawValue,
+                actor.rawValue, note.storedForm,
+            ])
+    }
+
     private func appendEvent(
         _ db: Database, requestId: Int64, at: Date, from: RequestStatus?, to: RequestStatus, actor: RequestActor,
         note: StoredText

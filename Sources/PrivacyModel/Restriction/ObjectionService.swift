@@ -15,9 +15,14 @@ public struct ObjectionService: Sendable {
         context.catalogue.purposes.filter { $0.objectable == true }
     }
 
-    /// The switchable preferences that serve a purpose, in catalogue order.
+    /// The switchable preferences that serve a purpose, in catalogue order: the ones an objection to it covers.
     public func preferences(for purposeId: String) -> [PreferenceDefinition] {
-        context.catalogue.preferences.filter { $0.purpose == purposeId && !$0.isLocked }
+        context.catalogue.preferences.filter { Self.covers(purposeId, $0) }
+    }
+
+    /// Whether an objection to `purposeId` covers a preference: it serves the purpose and can be switched.
+    public static func covers(_ purposeId: String, _ preference: PreferenceDefinition) -> Bool {
+        preference.purpose == purposeId && !preference.isLocked
     }
 
     /// Objects to a purpose: its preferences are switched off at once and a completed objection request records it.
@@ -52,15 +57,89 @@ public struct ObjectionService: Sendable {
                 ? .message("stored.objection.alreadyOff")
                 : .message("stored.objection.switchedOff", ["preferences": .catalogue(switched)]))
         let completed = try flow.finish(request, resolution: resolution, actor: actor)
+        let objectedAt = completed.closedAt ?? context.now
+        try context.store.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO objection (accountId, purposeId, objectedAt, requestReference) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (accountId, purposeId) DO UPDATE
+                      SET objectedAt = excluded.objectedAt, requestReference = excluded.requestReference
+                    """,
+                arguments: [accountId, purpose.id, objectedAt.epochSeconds, completed.reference])
+        }
         return ObjectionReceipt(
             reference: completed.reference, accountId: accountId, purposeId: purpose.id,
-            completedAt: completed.closedAt ?? context.now, receipts: receipts, alreadyOff: alreadyOff)
+            completedAt: objectedAt, receipts: receipts, alreadyOff: alreadyOff)
     }
 
-    /// Whether every switchable preference of the purpose is off for the account (the objection stands).
+    /// Withdraws the account's objection to a purpose and switches `preferenceId` (one it covered) back on.
+    ///
+    /// The objection request's timeline records the withdrawal, the audit log names it, and switching the
+    /// preference writes its consent receipt; the purpose's other preferences stay as they are.
+    public func withdraw(
+        accountId: Int64, purposeId: String, switchingOn preferenceId: String, actor: RequestActor = .subscriber
+    ) throws -> ObjectionWithdrawal {
+        let preferences = PreferenceService(context: context)
+        let definition = try preferences.definition(preferenceId)
+        guard Self.covers(purposeId, definition) else { throw RestrictionError.notObjecting(purpose: purposeId) }
+        let now = context.now
+        let objection = try context.store.write { db -> Objection in
+            guard
+                let objection = try Objection.fetchOne(
+                    db, sql: "SELECT * FROM objection WHERE accountId = ? AND purposeId = ?",
+                    arguments: [accountId, purposeId])
+            else { throw RestrictionError.notObjecting(purpose: purposeId) }
+            guard
+                try String.fetchOne(db, sql: "SELECT status FROM account WHERE id = ?", arguments: [accountId])
+                    == AccountStatus.active.rawValue
+            else { throw RestrictionError.accountNotActive(accountId) }
+            try db.execute(
+                sql: "DELETE FROM objection WHERE accountId = ? AND purposeId = ?", arguments: [accountId, purposeId])
+            try RequestService.appendFollowUp(
+                db, reference: objection.requestReference, at: now, actor: actor,
+                note: .message(
+                    "stored.objection.withdrawn",
+                    [
+                        "purpose": .catalogue(["purpose.\(purposeId).name"]),
+                        "preference": .catalogue(["preference.\(preferenceId).name"]),
+                    ]))
+            try AuditLog.append(
+                db, at: now, accountId: accountId, actor: actor.rawValue, action: "objection-withdrawn",
+                detail: "\(objection.requestReference) \(purposeId)")
+            return objection
+        }
+        let receipt = try preferences.set(preferenceId, to: true, accountId: accountId, actor: actor.rawValue)
+        return ObjectionWithdrawal(
+            reference: objection.requestReference, accountId: accountId, purposeId: purposeId, withdrawnAt: now,
+            receipt: receipt)
+    }
+
+    /// Whether the account's objection to the purpose stands (made and not withdrawn).
     public func isObjecting(accountId: Int64, purposeId: String) throws -> Bool {
-        let service = PreferenceService(context: context)
-        let wanted = Set(preferences(for: purposeId).map(\.id))
-        return try service.preferences(accountId: accountId).filter { wanted.contains($0.id) }.allSatisfy { !$0.value }
+        try context.store.read { db in try Self.isObjecting(accountId: accountId, purposeId: purposeId, db) }
+    }
+
+    /// The account's standing objections, oldest first.
+    public func objections(accountId: Int64) throws -> [Objection] {
+        try context.store.read { db in try Self.objections(accountId: accountId, db) }
+    }
+
+    /// The standing objection that covers a preference, if any (so switching it on means withdrawing it).
+    public func objection(covering preferenceId: String, accountId: Int64) throws -> Objection? {
+        guard let definition = context.catalogue.preference(preferenceId) else { return nil }
+        return try objections(accountId: accountId).first { Self.covers($0.purposeId, definition) }
+    }
+
+    /// Whether the objection stands, inside the caller's transaction.
+    static func isObjecting(accountId: Int64, purposeId: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM objection WHERE accountId = ? AND purposeId = ?", arguments: [accountId, purposeId])
+            ?? false
+    }
+
+    /// The standing objections, inside the caller's transaction.
+    static func objections(accountId: Int64, _ db: Database) throws -> [Objection] {
+        try Objection.fetchAll(
+            db, sql: "SELECT * FROM objection WHERE accountId = ? ORDER BY objectedAt, id", arguments: [accountId])
     }
 }

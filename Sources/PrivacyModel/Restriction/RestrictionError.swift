@@ -12,6 +12,8 @@ public enum RestrictionError: UserFacingError, Equatable {
     case unknownPurpose(String)
     /// The purpose rests on a ground that cannot be objected to.
     case notObjectable(purpose: String)
+    /// The account does not object to the purpose (or the preference is not one its objection covers).
+    case notObjecting(purpose: String)
     /// No account has this id.
     case accountNotFound(Int64)
     /// The account is awaiting deletion or purged.
@@ -24,7 +26,7 @@ public enum RestrictionError: UserFacingError, Equatable {
         switch self {
         case .unknownCategory, .notRestrictable, .unknownPurpose, .notObjectable, .reasonTooLong: return .usage
         case .accountNotFound: return .noInput
-        case .alreadyRestricted, .notRestricted, .accountNotActive: return .dataError
+        case .alreadyRestricted, .notRestricted, .notObjecting, .accountNotActive: return .dataError
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 
-/// Restricts and lifts restrictions on a category of an account's data; every processing step that
-/// uses a category asks `isRestricted` first.
+/// Restricts and lifts restrictions on a category of an account's data; every writer of personal data asks
+/// `ProcessingGate` (which reads the restrictions) before it records anything.
 public struct RestrictionService: Sendable {
     /// The shared context.
     public let context: PrivacyContext
@@ -62,19 +62,44 @@ public struct RestrictionService: Sendable {
         }
     }
 
-    /// Lifts a restriction: the category's data is used again as the policy describes.
-    public func lift(accountId: Int64, categoryId: String) throws {
+    /// Lifts a restriction: the category's data is used again as the policy describes. The restriction
+    /// request's timeline records the lift and the audit log names it; the subscriber confirms their password
+    /// first (the screens do, as for any sensitive step).
+    @discardableResult
+    public func lift(accountId: Int64, categoryId: String, actor: RequestActor = .subscriber) throws -> RestrictionLift
+    {
         let category = try restrictableCategory(categoryId)
         let now = context.now
-        try context.store.write { db in
+        return try context.store.write { db in
             try requireActive(accountId, db)
+            guard
+                let restriction = try Restriction.fetchOne(
+                    db, sql: "SELECT * FROM restriction WHERE accountId = ? AND categoryId = ?",
+                    arguments: [accountId, category.id])
+            else { throw RestrictionError.notRestricted(category: category.id) }
             try db.execute(
                 sql: "DELETE FROM restriction WHERE accountId = ? AND categoryId = ?",
                 arguments: [accountId, category.id])
-            guard db.changesCount == 1 else { throw RestrictionError.notRestricted(category: category.id) }
+            if let reference = restriction.requestReference {
+                try RequestService.appendFollowUp(
+                    db, reference: reference, at: now, actor: actor,
+                    note: .message(
+                        "stored.restriction.lifted", ["category": .catalogue(["category.\(category.id).name"])]))
+            }
             try AuditLog.append(
-                db, at: now, accountId: accountId, actor: RequestActor.subscriber.rawValue,
-                action: "restriction-lifted", detail: category.id)
+                db, at: now, accountId: accountId, actor: actor.rawValue, action: "restriction-lifted",
+                detail: [restriction.requestReference, category.id].compactMap { $0 }.joined(separator: " "))
+            return RestrictionLift(
+                reference: restriction.requestReference, accountId: accountId, categoryId: category.id, liftedAt: now)
+        }
+    }
+
+    /// The account's restriction of a category, if it has one.
+    public func restriction(accountId: Int64, categoryId: String) throws -> Restriction? {
+        try context.store.read { db in
+            try Restriction.fetchOne(
+                db, sql: "SELECT * FROM restriction WHERE accountId = ? AND categoryId = ?",
+                arguments: [accountId, categoryId])
         }
     }
 

@@ -5,7 +5,7 @@ enum StoreSchema {
     /// Marks the file as a Privacy Dashboard store ("PDSH") in the SQLite header.
     static let applicationID: Int32 = 0x5044_5348
     /// The schema version this build writes; a store with a higher one is refused.
-    static let currentVersion: Int32 = 2
+    static let currentVersion: Int32 = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -21,6 +21,10 @@ enum StoreSchema {
         migrator.registerMigration("v2-restrictions") { db in
             try createRestrictionTables(db)
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        migrator.registerMigration("v3-objections") { db in
+            try createObjectionTables(db)
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         return migrator
     }
@@ -249,6 +253,26 @@ enum StoreSchema {
                   requestReference TEXT,
                   UNIQUE (accountId, categoryId)
                 );
+                """)
+    }
+
+    /// One row per purpose an account objects to: it stands (its preferences stay off and nothing is recorded
+    /// for it) until the subscriber withdraws it. Objections completed before this table existed are carried over.
+    private static func createObjectionTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE objection (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  purposeId TEXT NOT NULL,
+                  objectedAt INTEGER NOT NULL,
+                  requestReference TEXT NOT NULL,
+                  UNIQUE (accountId, purposeId)
+                );
+                INSERT OR IGNORE INTO objection (accountId, purposeId, objectedAt, requestReference)
+                  SELECT accountId, scopeValue, COALESCE(closedAt, filedAt), reference FROM rights_request
+                  WHERE type = 'objection' AND scopeKind = 'purpose' AND status = 'completed'
+                  ORDER BY COALESCE(closedAt, filedAt) DESC, id DESC;
                 """)
     }
 

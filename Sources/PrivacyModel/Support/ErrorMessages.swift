@@ -143,6 +143,13 @@ extension PreferenceError: KeyedUserFacingError {
         case .unknownPreference(let id): return UserFacingMessage("error.preference.unknown", ["id": .text(id)])
         case .locked(_, let name, let reason):
             return UserFacingMessage("error.preference.locked", ["name": .text(name), "reason": .text(reason)])
+        case .objectionStands(let id, let purpose):
+            return UserFacingMessage(
+                "error.preference.objectionStands",
+                [
+                    "preference": .catalogue(["preference.\(id).name"]),
+                    "purpose": .catalogue(["purpose.\(purpose).name"]),
+                ])
         case .accountNotFound(let id): return UserFacingMessage("error.accountId.notFound", ["id": .number(Int(id))])
         case .accountNotActive(let id):
             return UserFacingMessage("error.preference.accountNotActive", ["id": .number(Int(id))])
@@ -154,7 +161,8 @@ extension PreferenceError: KeyedUserFacingError {
     /// One value of every case, so the translation test covers each message.
     public static var examples: [Self] {
         [
-            .unknownPreference("x"), .locked(id: "a", name: "A", reason: "r"), .accountNotFound(1),
+            .unknownPreference("x"), .locked(id: "a", name: "A", reason: "r"),
+            .objectionStands(id: "cookies.analytics", purpose: "service-improvement"), .accountNotFound(1),
             .accountNotActive(1), .invalidChannel("x"),
         ]
     }
@@ -307,6 +315,9 @@ extension RestrictionError: KeyedUserFacingError {
         case .unknownPurpose(let id): return UserFacingMessage("error.purpose.unknown", ["id": .text(id)])
         case .notObjectable(let purpose):
             return UserFacingMessage("error.purpose.notObjectable", ["id": .text(purpose)])
+        case .notObjecting(let purpose):
+            return UserFacingMessage(
+                "error.objection.notObjecting", ["purpose": .catalogue(["purpose.\(purpose).name"])])
         case .accountNotFound(let id): return UserFacingMessage("error.accountId.notFound", ["id": .number(Int(id))])
         case .accountNotActive(let id):
             return UserFacingMessage("error.restriction.accountNotActive", ["id": .number(Int(id))])
@@ -319,8 +330,8 @@ extension RestrictionError: KeyedUserFacingError {
     public static var examples: [Self] {
         [
             .unknownCategory("x"), .notRestrictable(category: "x"), .alreadyRestricted(category: "x"),
-            .notRestricted(category: "x"), .unknownPurpose("x"), .notObjectable(purpose: "x"), .accountNotFound(1),
-            .accountNotActive(1), .reasonTooLong(limit: 500),
+            .notRestricted(category: "x"), .unknownPurpose("x"), .notObjectable(purpose: "x"),
+            .notObjecting(purpose: "marketing"), .accountNotFound(1), .accountNotActive(1), .reasonTooLong(limit: 500),
         ]
     }
 }

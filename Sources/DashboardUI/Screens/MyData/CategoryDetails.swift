@@ -15,9 +15,10 @@ struct DetailLine: Sendable, Equatable {
 /// Built from the catalogue (its texts as they are) and the category's summary; pure and cheap, so
 /// both `update` (for scrolling limits) and `render` call it.
 enum CategoryDetails {
-    /// The lines of `summary` wrapped to `width` columns.
+    /// The lines of `summary` wrapped to `width` columns; purposes the subscriber objects to are marked.
     static func lines(
-        for summary: CategorySummary, width: Int, catalogue: PolicyCatalogue, strings: Strings, formats: Formats,
+        for summary: CategorySummary, objections: [Objection] = [], width: Int, catalogue: PolicyCatalogue,
+        strings: Strings, formats: Formats,
         bullet: Character
     ) -> [DetailLine] {
         guard width > 4 else { return [] }
@@ -51,7 +52,15 @@ enum CategoryDetails {
         for id in category.purposes {
             guard let purpose = catalogue.purpose(id) else { continue }
             let basis = catalogue.legalBasis(purpose.legalBasis)?.name ?? purpose.legalBasis
-            item(strings("mydata.details.purposeLine", ["purpose": purpose.name, "basis": basis]))
+            if let objection = objections.first(where: { $0.purposeId == id }) {
+                item(
+                    strings(
+                        "mydata.details.purposeObjected",
+                        ["purpose": purpose.name, "basis": basis, "date": formats.date(objection.objectedAt)]),
+                    style: .warning)
+            } else {
+                item(strings("mydata.details.purposeLine", ["purpose": purpose.name, "basis": basis]))
+            }
         }
 
         heading("mydata.details.recipients")

@@ -16,6 +16,7 @@ extension MyDataScreen {
         }
         correction?.render(into: &canvas, area: area, session: session, labels: hintLabels(strings: session.strings))
         viewer?.render(into: &canvas, area: area, session: session)
+        lifting?.render(into: &canvas, area: area, session: session)
     }
 
     /// A box title with a pointer when its pane has focus, so focus never depends on colour alone.

@@ -48,15 +48,23 @@ struct MyDataScreen: DashboardScreen {
     var correction: RecordCorrectionDialog?
     /// The selected record read whole, while it is open.
     var viewer: RecordViewer?
+    /// The dialog lifting the selected category's restriction, while it is open.
+    var lifting: RestrictionLiftDialog?
+    /// The account's standing objections, read in `activate` (the details mark the purposes objected to).
+    var objections: [Objection] = []
 
-    var capturesText: Bool { filterField != nil || correction != nil }
+    var capturesText: Bool { filterField != nil || correction != nil || lifting?.capturesText == true }
 
-    var hasUnsavedInput: Bool { correction?.hasTypedInput ?? false }
+    var hasUnsavedInput: Bool { correction?.hasTypedInput ?? lifting?.hasUnsavedInput ?? false }
+
+    var hasPendingWork: Bool { lifting?.hasPendingWork ?? false }
 
     var hintActions: [Action] {
+        if let lifting { return lifting.hintActions }
         if filterField != nil || correction != nil { return [.select, .back] }
         if viewer != nil { return [.pageDown, .last, .back] }
         var actions: [Action] = [.nextFocus, .filter]
+        if selectedSummary?.isRestricted == true { actions.append(.liftRestriction) }
         if focus == .records { actions += [.select, .pageDown, .last, .correctRecord] }
         if isViewing { actions.append(.showCharts) }
         if focus == .records, (selectedSummary?.sets.count ?? 0) > 1 { actions.append(.right) }
@@ -64,6 +72,7 @@ struct MyDataScreen: DashboardScreen {
     }
 
     func hintLabels(strings: Strings) -> [Action: String] {
+        if let lifting { return lifting.hintLabels(strings: strings) }
         if filterField != nil {
             return [.select: strings["mydata.hint.apply"], .back: strings["mydata.hint.clear"]]
         }
@@ -99,16 +108,24 @@ struct MyDataScreen: DashboardScreen {
         filterField = nil
         correction = nil
         viewer = nil
-        do {
-            summaries = try session.collectedData.summaries(accountId: session.account.id)
-        } catch {
-            summaries = []
-            session.show(error: error)
-        }
+        lifting = nil
+        loadSummaries(session: session)
         list.clamp(count: summaries.count)
         let keptFilter = browser?.filter
         openSet(session: session, filter: keptFilter)
         refreshStatistics(session: session)
+    }
+
+    /// Reads the categories' summaries and the standing objections again.
+    private mutating func loadSummaries(session: Session) {
+        do {
+            summaries = try session.collectedData.summaries(accountId: session.account.id)
+            objections = try ObjectionService(context: session.context).objections(accountId: session.account.id)
+        } catch {
+            summaries = []
+            objections = []
+            session.show(error: error)
+        }
     }
 
     /// Records per page for the current layout (generous before the first key tells the size).
@@ -166,7 +183,15 @@ struct MyDataScreen: DashboardScreen {
             viewer = open.update(input) ? open : nil
             return .handled
         }
+        if lifting != nil { return updateLifting(input, session: session) }
         switch input.action {
+        case .liftRestriction:
+            guard let summary = selectedSummary, summary.isRestricted else {
+                session.show(session.strings["mydata.lift.notRestricted"], .info)
+                return .handled
+            }
+            lifting = RestrictionLiftDialog(categoryId: summary.category.id)
+            return .handled
         case .correctRecord:
             openCorrection(session: session)
             return .handled
@@ -208,6 +233,36 @@ struct MyDataScreen: DashboardScreen {
                 session.catalogue.categories.lazy.flatMap(\.recordSets).first { $0.id == records.recordSet }?.name
                 ?? records.recordSet
             session.show(session.strings(problem.key, ["set": name]), .warning)
+        }
+    }
+
+    private mutating func updateLifting(_ input: ScreenInput, session: Session) -> ScreenOutcome {
+        guard var dialog = lifting else { return .ignored }
+        let outcome = dialog.update(input, session: session)
+        lifting = dialog
+        return apply(outcome, session: session)
+    }
+
+    /// The password check and the lift, once the frame saying "checking your password" is on screen.
+    mutating func performPendingWork(session: Session) -> ScreenOutcome {
+        guard var dialog = lifting, dialog.hasPendingWork else { return .handled }
+        let outcome = dialog.performPendingWork(session: session)
+        lifting = dialog
+        return apply(outcome, session: session)
+    }
+
+    private mutating func apply(_ outcome: RestrictionLiftDialog.Outcome, session: Session) -> ScreenOutcome {
+        switch outcome {
+        case .stay: return .handled
+        case .close:
+            lifting = nil
+            return .handled
+        case .passThrough:
+            lifting = nil
+            return .ignored
+        case .lifted:
+            loadSummaries(session: session)
+            return .handled
         }
     }
 
@@ -299,7 +354,7 @@ struct MyDataScreen: DashboardScreen {
     func detailLines(width: Int, session: Session, bullet: Character) -> [DetailLine] {
         guard let summary = selectedSummary else { return [] }
         return CategoryDetails.lines(
-            for: summary, width: width, catalogue: session.catalogue, strings: session.strings,
+            for: summary, objections: objections, width: width, catalogue: session.catalogue, strings: session.strings,
             formats: session.formats, bullet: bullet)
     }
 

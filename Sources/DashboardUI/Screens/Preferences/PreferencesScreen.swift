@@ -4,12 +4,16 @@ import TerminalKit
 
 /// Screen 3: the preferences in their catalogue groups as "[x]"/"[ ]" rows, saved at once with a consent receipt.
 ///
-/// Space or t switches the selected preference; locked ones refuse with their reason. `h` opens the
-/// consent history with the receipt-chain check; Esc closes it.
+/// Space or t switches the selected preference; locked ones refuse with their reason, and one an objection
+/// covers asks first whether to withdraw the objection. `h` opens the consent history with the receipt-chain
+/// check; Esc closes it.
 struct PreferencesScreen: DashboardScreen {
     let id = ScreenID.preferences
-    var contexts: [BindingContext] { [.preferences] }
-    var hintActions: [Action] { history == nil ? [.toggle, .history, .down] : [.back, .down, .pageDown] }
+    var contexts: [BindingContext] { withdrawing == nil ? [.preferences] : [] }
+    var hintActions: [Action] {
+        if withdrawing != nil { return [] }
+        return history == nil ? [.toggle, .history, .down] : [.back, .down, .pageDown]
+    }
 
     func hintLabels(strings: Strings) -> [Action: String] {
         history == nil ? [:] : [.back: strings["prefs.hint.close"]]
@@ -26,12 +30,15 @@ struct PreferencesScreen: DashboardScreen {
     private var selected = 0
     private var offset = 0
     private var history: ConsentHistory?
+    /// The preference waiting for a y/n answer: switching it on withdraws the objection that covers it.
+    private var withdrawing: PreferenceState?
 
     /// Rows under the list for the selected preference's details (a rule and three lines).
     static let detailRows = 4
 
     mutating func activate(session: Session) {
         history = nil
+        withdrawing = nil
         reload(session: session)
     }
 
@@ -66,6 +73,15 @@ struct PreferencesScreen: DashboardScreen {
     }
 
     mutating func update(_ input: ScreenInput, session: Session) -> ScreenOutcome {
+        if let state = withdrawing {
+            withdrawing = nil
+            if KeyBindings.isYes(input.key, language: session.strings.language) {
+                withdrawObjection(state, session: session)
+            } else {
+                session.show(session.strings("prefs.withdraw.kept", ["name": state.definition.name]), .info)
+            }
+            return .handled
+        }
         if var open = history {
             switch input.action {
             case .back, .history:
@@ -117,6 +133,11 @@ struct PreferencesScreen: DashboardScreen {
             return
         }
         let newValue = !state.value
+        if newValue, state.objection != nil {
+            // Switching on what an objection covers is a withdrawal of the objection: asked, never silent.
+            withdrawing = state
+            return
+        }
         do {
             let receipt = try session.preferences.set(
                 state.id, to: newValue, accountId: session.account.id, channel: session.context.settings.channel)
@@ -129,6 +150,29 @@ struct PreferencesScreen: DashboardScreen {
             } else {
                 session.show(strings("prefs.unchanged", ["name": name, "state": word]), .info)
             }
+        } catch {
+            reload(session: session)
+            session.show(error: error)
+        }
+    }
+
+    private mutating func withdrawObjection(_ state: PreferenceState, session: Session) {
+        guard let objection = state.objection else { return }
+        let strings = session.strings
+        do {
+            let withdrawal = try ObjectionService(context: session.context).withdraw(
+                accountId: session.account.id, purposeId: objection.purposeId, switchingOn: state.id, actor: .subscriber
+            )
+            reload(session: session)
+            let purpose = session.catalogue.purpose(objection.purposeId)?.name ?? objection.purposeId
+            let sequence = withdrawal.receipt.map { String($0.sequence) } ?? "–"
+            session.show(
+                strings(
+                    "prefs.withdraw.done",
+                    [
+                        "purpose": purpose, "reference": withdrawal.reference, "name": state.definition.name,
+                        "sequence": sequence,
+                    ]), .success)
         } catch {
             reload(session: session)
             session.show(error: error)
@@ -163,6 +207,27 @@ struct PreferencesScreen: DashboardScreen {
             into: &canvas, area: Rect(x: inner.x, y: list.maxY, width: inner.width, height: Self.detailRows),
             session: session)
         history?.render(into: &canvas, area: area, session: session)
+        if let withdrawing { renderWithdrawal(withdrawing, into: &canvas, area: area, session: session) }
+    }
+
+    /// The question before an objection is withdrawn: what it covers, what switching on does, what is recorded.
+    private func renderWithdrawal(_ state: PreferenceState, into canvas: inout Canvas, area: Rect, session: Session) {
+        guard let objection = state.objection else { return }
+        let strings = session.strings
+        let inner = Dialog.frame(
+            into: &canvas, area: area, width: 66, height: 12, title: strings["prefs.withdraw.title"])
+        let (body, keys) = inner.splitBottom(1)
+        let purpose = session.catalogue.purpose(objection.purposeId)?.name ?? objection.purposeId
+        let question = strings(
+            "prefs.withdraw.question",
+            [
+                "purpose": purpose, "date": session.formats.date(objection.objectedAt),
+                "reference": objection.requestReference, "name": state.definition.name,
+            ])
+        Dialog.paragraphs([question], into: &canvas, area: body)
+        canvas.write(
+            KeyHints.yesNo(strings: strings, glyphs: canvas.glyphs), x: keys.x, y: keys.y, width: keys.width,
+            style: .accent)
     }
 
     private func renderList(into canvas: inout Canvas, area: Rect, top: Int, session: Session) {
@@ -189,6 +254,8 @@ struct PreferencesScreen: DashboardScreen {
                 let side: String
                 if state.isLocked {
                     side = strings["prefs.lockedMark"]
+                } else if state.objection != nil {
+                    side = strings["prefs.objectedMark"]
                 } else if let changed = state.changedAt {
                     side = strings("prefs.changedShort", ["date": session.formats.date(changed)])
                 } else {
@@ -196,7 +263,8 @@ struct PreferencesScreen: DashboardScreen {
                 }
                 canvas.writePadded(
                     side, x: area.maxX - sideWidth, y: y, width: sideWidth,
-                    style: isSelected ? style : (state.isLocked ? .warning : .muted), alignRight: true)
+                    style: isSelected ? style : (state.isLocked || state.objection != nil ? .warning : .muted),
+                    alignRight: true)
             }
         }
         if top > 0 { canvas.write(String(canvas.glyphs.arrowUp), x: area.maxX, y: area.y, width: 1, style: .muted) }
@@ -220,6 +288,11 @@ struct PreferencesScreen: DashboardScreen {
             canvas.write(
                 strings("prefs.lockedWhy", ["reason": reason]), x: area.x, y: area.y + 3, width: area.width,
                 style: .warning)
+        } else if let objection = state.objection {
+            let purpose = session.catalogue.purpose(objection.purposeId)?.name ?? objection.purposeId
+            canvas.write(
+                strings("prefs.objectionWhy", ["purpose": purpose]),
+                x: area.x, y: area.y + 3, width: area.width, style: .warning)
         } else {
             canvas.write(strings["prefs.howTo"], x: area.x, y: area.y + 3, width: area.width, style: .muted)
         }

@@ -130,7 +130,9 @@ enum RequestDetailView {
         let change =
             event.isExtension
             ? strings("requests.timeline.extended", ["status": to])
-            : strings("requests.timeline.change", ["from": from, "arrow": glyphs.arrowRight, "to": to])
+            : event.isFollowUp
+                ? strings("requests.timeline.followUp", ["status": to])
+                : strings("requests.timeline.change", ["from": from, "arrow": glyphs.arrowRight, "to": to])
         let actor = strings("requests.timeline.by", ["actor": RequestText.actor(event.actor, session: session)])
         var lines = [
             RequestStyledLine(

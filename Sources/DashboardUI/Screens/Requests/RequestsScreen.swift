@@ -15,29 +15,41 @@ struct RequestsScreen: DashboardScreen {
     private var confirmingCancel: RightsRequest?
     /// The filing wizard, while it is open.
     private var wizard: RequestWizard?
+    /// The account's restrictions, as last read (a completed restriction request whose restriction stands can lift it).
+    private var restrictions: [Restriction] = []
+    /// The dialog lifting a restriction, while it is open.
+    private var lifting: RestrictionLiftDialog?
 
     /// A screen with nothing loaded yet (`activate` reads the list).
     init() {}
 
-    var contexts: [BindingContext] { wizard == nil && confirmingCancel == nil ? [.requests] : [] }
+    var contexts: [BindingContext] {
+        wizard == nil && confirmingCancel == nil && lifting == nil ? [.requests] : []
+    }
 
     var hintActions: [Action] {
         if let wizard { return wizard.hintActions }
+        if let lifting { return lifting.hintActions }
         if confirmingCancel != nil { return [] }
-        // "x cancel" is offered only where it can work: on a request that is still open.
-        if let detail { return detail.request.isOpen ? [.back, .cancelRequest, .pageDown] : [.back, .pageDown] }
+        // "x cancel" is offered only where it can work: on a request that is still open; "u" likewise only on a
+        // restriction that still stands.
+        if let detail {
+            if liftableCategory(detail.request) != nil { return [.back, .liftRestriction, .pageDown] }
+            return detail.request.isOpen ? [.back, .cancelRequest, .pageDown] : [.back, .pageDown]
+        }
+        if let selected, liftableCategory(selected) != nil { return [.select, .newRequest, .liftRestriction] }
         return selected?.isOpen == true ? [.select, .newRequest, .cancelRequest] : [.select, .newRequest]
     }
 
     func hintLabels(strings: Strings) -> [Action: String] {
-        wizard?.hintLabels(strings: strings) ?? [:]
+        wizard?.hintLabels(strings: strings) ?? lifting?.hintLabels(strings: strings) ?? [:]
     }
 
-    var capturesText: Bool { wizard?.capturesText ?? false }
+    var capturesText: Bool { wizard?.capturesText ?? lifting?.capturesText ?? false }
 
-    var hasUnsavedInput: Bool { wizard?.hasTypedInput ?? false }
+    var hasUnsavedInput: Bool { wizard?.hasTypedInput ?? lifting?.hasUnsavedInput ?? false }
 
-    var hasPendingWork: Bool { wizard?.hasPendingWork ?? false }
+    var hasPendingWork: Bool { wizard?.hasPendingWork ?? lifting?.hasPendingWork ?? false }
 
     var quitQuestionKey: String { wizard?.quitQuestionKey ?? "quit.question" }
 
@@ -61,6 +73,7 @@ struct RequestsScreen: DashboardScreen {
             return .handled
         }
         if wizard != nil { return updateWizard(input, session: session) }
+        if lifting != nil { return updateLifting(input, session: session) }
         if detail != nil { return updateDetail(input, session: session) }
         return updateList(input, session: session)
     }
@@ -83,6 +96,9 @@ struct RequestsScreen: DashboardScreen {
             return .handled
         case .cancelRequest:
             askToCancel(selected, session: session)
+            return .handled
+        case .liftRestriction:
+            askToLift(selected, session: session)
             return .handled
         default:
             return .ignored
@@ -107,6 +123,9 @@ struct RequestsScreen: DashboardScreen {
             return .handled
         case .cancelRequest:
             askToCancel(open.request, session: session)
+            return .handled
+        case .liftRestriction:
+            askToLift(open.request, session: session)
             return .handled
         case .newRequest:
             detail = nil
@@ -154,6 +173,50 @@ struct RequestsScreen: DashboardScreen {
         if detail != nil { open(request.reference, session: session) }
     }
 
+    // MARK: Lifting a restriction
+
+    /// The category a request's standing restriction covers, if the request is the completed restriction
+    /// that put it in place.
+    private func liftableCategory(_ request: RightsRequest) -> String? {
+        guard request.type == .restriction, request.status == .completed, request.scope.kind == .category,
+            restrictions.contains(where: {
+                $0.categoryId == request.scope.value && $0.requestReference == request.reference
+            })
+        else { return nil }
+        return request.scope.value
+    }
+
+    private mutating func askToLift(_ request: RightsRequest?, session: Session) {
+        guard let request, let category = liftableCategory(request) else {
+            session.show(session.strings["requests.lift.nothing"], .info)
+            return
+        }
+        lifting = RestrictionLiftDialog(categoryId: category)
+    }
+
+    private mutating func updateLifting(_ input: ScreenInput, session: Session) -> ScreenOutcome {
+        guard var dialog = lifting else { return .ignored }
+        let outcome = dialog.update(input, session: session)
+        lifting = dialog
+        return apply(outcome, session: session)
+    }
+
+    private mutating func apply(_ outcome: RestrictionLiftDialog.Outcome, session: Session) -> ScreenOutcome {
+        switch outcome {
+        case .stay: return .handled
+        case .close:
+            lifting = nil
+            return .handled
+        case .passThrough:
+            lifting = nil
+            return .ignored
+        case .lifted:
+            reload(session: session)
+            if let open = detail { self.open(open.request.reference, session: session) }
+            return .handled
+        }
+    }
+
     // MARK: Wizard
 
     private mutating func updateWizard(_ input: ScreenInput, session: Session) -> ScreenOutcome {
@@ -166,6 +229,11 @@ struct RequestsScreen: DashboardScreen {
     /// The password check and the filing, once the frame saying "checking your password" is on screen;
     /// then, for work carried out in steps, one step per call so every frame shows it moving.
     mutating func performPendingWork(session: Session) -> ScreenOutcome {
+        if var dialog = lifting, dialog.hasPendingWork {
+            let outcome = dialog.performPendingWork(session: session)
+            lifting = dialog
+            return apply(outcome, session: session)
+        }
         guard var current = wizard, current.hasPendingWork else { return .handled }
         let result = current.performPendingWork(session: session)
         wizard = current
@@ -207,6 +275,7 @@ struct RequestsScreen: DashboardScreen {
     /// text stays as it is, with the list selection untouched, and the status line says why.
     mutating func reveal(_ item: String, session: Session) {
         confirmingCancel = nil
+        lifting = nil
         if let wizard {
             guard !wizard.hasTypedInput else {
                 session.show(session.strings("requests.reveal.wizardOpen", ["reference": item]), .info)
@@ -229,6 +298,8 @@ struct RequestsScreen: DashboardScreen {
         let keep = reference ?? selected?.reference
         do {
             requests = try session.requests.requests(accountId: session.account.id)
+            restrictions = try RestrictionService(context: session.context).restrictedCategories(
+                accountId: session.account.id)
         } catch {
             session.show(error: error)
         }
@@ -246,12 +317,13 @@ struct RequestsScreen: DashboardScreen {
             RequestDetailView.render(detail, into: &canvas, area: area, session: session)
         } else {
             // Under a dialog the list's selection is drawn inactive, so only the dialog looks focused.
-            let focused = wizard == nil && confirmingCancel == nil
+            let focused = wizard == nil && confirmingCancel == nil && lifting == nil
             RequestListView.render(requests, list: list, into: &canvas, area: area, session: session, focused: focused)
         }
         if let wizard { RequestWizardView.render(wizard, into: &canvas, area: area, session: session) }
         if let confirmingCancel {
             RequestCancelDialog.render(confirmingCancel, into: &canvas, area: area, session: session)
         }
+        lifting?.render(into: &canvas, area: area, session: session)
     }
 }

@@ -76,7 +76,9 @@ enum RequestReport {
             let step =
                 event.fromStatus == nil
                 ? "filed"
-                : event.isExtension ? "extended" : "\(event.fromStatus?.label ?? "") -> \(event.toStatus.label)"
+                : event.isExtension
+                    ? "extended"
+                    : event.isFollowUp ? "afterwards" : "\(event.fromStatus?.label ?? "") -> \(event.toStatus.label)"
             table.add([
                 String(event.sequence), event.at.iso8601UTC, step, event.actor.rawValue, wording.text(event.note),
             ])
