@@ -70,8 +70,6 @@ extension ProfileCorrectionError: KeyedUserFacingError {
         case .invalidPhone(let text): return UserFacingMessage("error.profile.invalidPhone", ["text": .text(text)])
         case .invalidCountry(let text):
             return UserFacingMessage("error.profile.invalidCountry", ["text": .text(text)])
-        case .invalidLanguage(let text):
-            return UserFacingMessage("error.profile.invalidLanguage", ["text": .text(text)])
         case .changedMeanwhile: return UserFacingMessage("error.profile.changedMeanwhile")
         }
     }
@@ -80,7 +78,7 @@ extension ProfileCorrectionError: KeyedUserFacingError {
     public static var examples: [Self] {
         [
             .notSelfCorrectable("birthdate"), .unchanged, .emptyValue, .tooLong(limit: 32), .invalidPhone("x"),
-            .invalidCountry("x"), .invalidLanguage("x"), .changedMeanwhile,
+            .invalidCountry("x"), .changedMeanwhile,
         ]
     }
 }
