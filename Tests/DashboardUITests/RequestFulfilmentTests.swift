@@ -54,9 +54,9 @@ struct RequestFulfilmentTests {
 
     static func downs(_ count: Int) -> String { String(repeating: "<Down>", count: count) }
 
-    /// Down presses to a category in a right's category list (catalogue order, only those with the right).
+    /// Down presses to a category in a right's category list (the model's list of what can be filed).
     static func downs(toCategory id: String, right: RightKind, _ harness: DashboardHarness) throws -> String {
-        let ids = harness.context.catalogue.categories.filter { $0.rights.contains(right.rawValue) }.map(\.id)
+        let ids = RightScopes(catalogue: harness.context.catalogue).categories(for: right).map(\.id)
         return downs(try #require(ids.firstIndex(of: id)))
     }
 
@@ -275,13 +275,16 @@ struct RequestFulfilmentTests {
         #expect(receipt.contains("Kept until \(formats.date(until))."))
     }
 
-    @Test("the account category is not erased here: the wizard says to use account deletion")
-    func accountCategoryRefused() throws {
+    @Test("the account category is not offered for erasure: the list offers closing the whole account instead")
+    func accountCategoryNotOffered() throws {
         let harness = try Self.requests()
-        let downs = try Self.downs(toCategory: "account", right: .deletion, harness)
-        let text = try harness.press("n<Down><Down><Enter>" + downs + "<Enter>")
+        let text = try harness.press("n<Down><Down><Enter>")
         #expect(text.contains("step 2 of 5"))
-        #expect(text.contains("use account deletion"))
+        let accountName = try #require(harness.context.catalogue.category("account")?.name)
+        #expect(!harness.lines.contains { $0.contains(" \(accountName) ") && !$0.contains("Overview") })
+        let last = try harness.press("<End>")
+        #expect(last.contains("Your whole account"))
+        #expect(last.contains("use Account (5)"))
     }
 
     // MARK: Objection and restriction

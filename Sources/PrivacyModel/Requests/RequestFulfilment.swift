@@ -95,6 +95,10 @@ public struct RequestFulfilment: Sendable {
                 request: try service.complete(reference: reference, actor: options.actor, note: note), work: .noted)
         }
     }
+            // Support corrected data the program cannot name: only the note tells the subscriber what changed.
+            if request.type == .correction && request.scope == .field(RequestScope.otherField) && note.isEmpty {
+                throw RequestError.resolutionRequired
+            }
 
     /// The subscriber's own request: files it and, when the signed-in session may carry it out itself
     /// (`RequestEffect.isSelfService`), carries it out at once as the program; otherwise it waits for support.

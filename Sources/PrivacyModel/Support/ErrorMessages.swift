@@ -389,6 +389,7 @@ extension RequestError: KeyedUserFacingError {
         case .rightNotApplicable(let right, let category):
             return UserFacingMessage(
                 "error.request.rightNotApplicable", ["right": .right(right), "category": .text(category)])
+        case .useAccountDeletion: return UserFacingMessage("error.erasure.useAccountDeletion")
         case .unknownPurpose(let id): return UserFacingMessage("error.purpose.unknown", ["id": .text(id)])
         case .purposeNotObjectable(let id): return UserFacingMessage("error.purpose.notObjectable", ["id": .text(id)])
         case .unknownFormat(let id): return UserFacingMessage("error.request.unknownFormat", ["id": .text(id)])
@@ -441,6 +442,7 @@ extension RequestError: KeyedUserFacingError {
             return UserFacingMessage(
                 "error.request.notOpen", ["reference": .text(reference), "status": .status(status)])
         case .denialReasonRequired: return UserFacingMessage("error.request.denialReasonRequired")
+        case .resolutionRequired: return UserFacingMessage("error.request.resolutionRequired")
         case .extensionReasonRequired: return UserFacingMessage("error.request.extensionReasonRequired")
         case .alreadyExtended(let reference, let until):
             return UserFacingMessage(
@@ -460,7 +462,8 @@ extension RequestError: KeyedUserFacingError {
         return [
             .rightNotOffered(.access), .scopeNotAllowed(.access, .field, allowed: ["all"]),
             .missingScopeValue(.category), .unexpectedScopeValue(.all, "x"), .unknownCategory("x"),
-            .rightNotApplicable(.deletion, category: "x"), .unknownPurpose("x"), .purposeNotObjectable("x"),
+            .rightNotApplicable(.deletion, category: "x"), .useAccountDeletion, .unknownPurpose("x"),
+            .purposeNotObjectable("x"),
             .unknownFormat("x"), .unknownField("x", allowed: ["a"]), .fieldMismatch(scope: "a", details: "b"),
             .correctionValueMissing(field: RequestScope.otherField), .correctionValueMissing(field: "phone"),
             .detailsNotApplicable(.access), .textTooLong("note", limit: 2000), .invalidChannel("x"),
@@ -469,7 +472,8 @@ extension RequestError: KeyedUserFacingError {
             .illegalTransition(reference: "PD-1", from: .completed, to: .cancelled),
             .illegalTransition(reference: "PD-1", from: .submitted, to: .completed),
             .illegalTransition(reference: "PD-1", from: .submitted, to: .denied),
-            .notOpen(reference: "PD-1", status: .denied), .denialReasonRequired, .extensionReasonRequired,
+            .notOpen(reference: "PD-1", status: .denied), .denialReasonRequired, .resolutionRequired,
+            .extensionReasonRequired,
             .alreadyExtended(reference: "PD-1", until: day), .extensionNotLater(currentDue: day),
             .extensionTooLong(latest: day), .referenceUnavailable, .unreadable("x"),
         ]
