@@ -119,7 +119,7 @@ struct RequestFulfilmentTests {
         #expect(harness.text.contains("[x] Viewing history"))
         #expect(harness.text.contains("[x] Payment"))
         #expect(harness.text.contains("[ ] Devices"))
-        try harness.press("<Tab>2026-11-01<Tab><C-u>\(folder)<Enter>")
+        try harness.press("<Tab>2026-11-01<Tab><Tab><C-u>\(folder)<Enter>")
         #expect(harness.text.contains("step 4 of 5"))
         try harness.press(DashboardHarness.password + "<Enter>")
         let running = harness.text
@@ -178,7 +178,7 @@ struct RequestFulfilmentTests {
         let text = harness.text
         #expect(text.contains("step 3 of 5"))
         #expect(text.contains("stopped"))
-        #expect(text.contains("\(reference) stays open"))
+        #expect(text.contains("\(reference) is still open"))
         #expect(try Self.contents(folder).isEmpty, "nothing is left behind, not even a staging folder")
         let stored = try RequestService(context: harness.context).require(reference: reference)
         #expect(stored.isOpen)
@@ -212,7 +212,7 @@ struct RequestFulfilmentTests {
         let text = harness.text
         #expect(text.contains("step 3 of 5"))
         #expect(text.contains("annot write in the folder"))
-        #expect(text.contains("stays open"))
+        #expect(text.contains("is still open"))
         let requests = try Self.openRequests(harness)
         #expect(requests.count == before + 1)
         let filed = try #require(requests.first { $0.type == .access && $0.isOpen })

@@ -13,6 +13,8 @@ public struct FulfilmentOptions {
     public var categories: [String]?
     /// For a portability export: only records at or after this instant.
     public var since: Date?
+    /// For a portability export: only records strictly before this instant (the day after the last day).
+    public var before: Date?
     /// Called as an export goes on.
     public var progress: (ExportProgress) -> Void
     /// Asked between an export's batches; true stops it and leaves nothing behind.
@@ -21,7 +23,7 @@ public struct FulfilmentOptions {
     /// Options for one fulfilment; only the actor has no default.
     public init(
         actor: RequestActor, note: String = "", folder: String? = nil, categories: [String]? = nil,
-        since: Date? = nil, progress: @escaping (ExportProgress) -> Void = { _ in },
+        since: Date? = nil, before: Date? = nil, progress: @escaping (ExportProgress) -> Void = { _ in },
         isCancelled: @escaping () -> Bool = { false }
     ) {
         self.actor = actor
@@ -29,6 +31,7 @@ public struct FulfilmentOptions {
         self.folder = folder
         self.categories = categories
         self.since = since
+        self.before = before
         self.progress = progress
         self.isCancelled = isCancelled
     }
@@ -71,7 +74,8 @@ public struct RequestFulfilment: Sendable {
         case .portability:
             let outcome = try PortabilityFulfilment(context: context).fulfil(
                 reference: request.reference, into: options.folder, categories: options.categories,
-                since: options.since, actor: options.actor, note: note, progress: options.progress,
+                since: options.since, before: options.before, actor: options.actor, note: note,
+                progress: options.progress,
                 isCancelled: options.isCancelled)
             return FulfilmentOutcome(request: outcome.request, work: .exported(outcome.outputs))
         case .correctRecord:
@@ -91,14 +95,14 @@ public struct RequestFulfilment: Sendable {
                 effect, accountId: request.accountId, scope: request.scope, note: request.details.note,
                 actor: options.actor)
         case .note:
-            return FulfilmentOutcome(
-                request: try service.complete(reference: reference, actor: options.actor, note: note), work: .noted)
-        }
-    }
             // Support corrected data the program cannot name: only the note tells the subscriber what changed.
             if request.type == .correction && request.scope == .field(RequestScope.otherField) && note.isEmpty {
                 throw RequestError.resolutionRequired
             }
+            return FulfilmentOutcome(
+                request: try service.complete(reference: reference, actor: options.actor, note: note), work: .noted)
+        }
+    }
 
     /// The subscriber's own request: files it and, when the signed-in session may carry it out itself
     /// (`RequestEffect.isSelfService`), carries it out at once as the program; otherwise it waits for support.

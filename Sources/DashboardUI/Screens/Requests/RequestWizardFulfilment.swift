@@ -40,7 +40,8 @@ extension RequestWizard {
                             options: FulfilmentOptions(
                                 actor: .system, folder: checked.folder,
                                 categories: portability ? checked.categories : nil,
-                                since: portability ? checked.since : nil, progress: progress,
+                                since: portability ? checked.since : nil,
+                                before: portability ? checked.before : nil, progress: progress,
                                 isCancelled: isCancelled))
                     }
                 }
