@@ -13,14 +13,15 @@ struct AccountServiceRulesTests {
         try harness.context.store.read { db in try AuditLog.entries(db, accountId: accountId, limit: 20) }
     }
 
-    @Test("the catalogue decides what is self-correctable: login and contact fields yes, the birthdate no")
+    @Test("the catalogue decides what is self-correctable: login and contact fields yes; birthdate and language no")
     func correctableFields() throws {
         let harness = try DashboardHarness()
         let service = ProfileCorrectionService(context: harness.context)
-        for field in [ProfileField.email, .username, .fullName, .contactEmail, .phone, .country, .language] {
+        for field in [ProfileField.email, .username, .fullName, .contactEmail, .phone, .country] {
             #expect(service.isSelfCorrectable(field), "\(field)")
         }
         #expect(!service.isSelfCorrectable(.birthdate))
+        #expect(!service.isSelfCorrectable(.language))
         let account = try harness.account("lena.mueller")
         #expect(throws: ProfileCorrectionError.notSelfCorrectable("birthdate")) {
             try service.correct(accountId: account.id, field: .birthdate, newValue: "1990-01-01")
@@ -48,7 +49,7 @@ struct AccountServiceRulesTests {
         }
     }
 
-    @Test("values are checked before any request is filed: taken email, bad phone, country, language, same value")
+    @Test("values are checked before any request is filed: taken email, bad phone, country, same value")
     func refusals() throws {
         let harness = try DashboardHarness()
         let service = ProfileCorrectionService(context: harness.context)
@@ -67,9 +68,6 @@ struct AccountServiceRulesTests {
         }
         #expect(throws: ProfileCorrectionError.invalidCountry("Deutschland")) {
             try service.correct(accountId: lena.id, field: .country, newValue: "Deutschland")
-        }
-        #expect(throws: ProfileCorrectionError.invalidLanguage("german")) {
-            try service.correct(accountId: lena.id, field: .language, newValue: "german")
         }
         #expect(throws: ProfileCorrectionError.emptyValue) {
             try service.correct(accountId: lena.id, field: .fullName, newValue: "   ")

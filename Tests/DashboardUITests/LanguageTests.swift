@@ -104,6 +104,7 @@ struct LanguageTests {
         let account = try harness.account("siobhan_oc")
         try harness.signIn("siobhan_oc")
         #expect(harness.dashboard.session?.language == .english)
+        let requestsBefore = try RequestService(context: harness.context).requests(accountId: account.id).count
         let dialog = try harness.press(Self.openLanguageDialog)
         #expect(dialog.contains("English") && dialog.contains("Deutsch") && dialog.contains("Français"))
         let switched = try harness.press(Self.pick(language))
@@ -113,9 +114,8 @@ struct LanguageTests {
         #expect(switched.contains(strings["account.profile.title"]))
         #expect(switched.contains(language.endonym), "the row shows the language by its own name")
         #expect(try LanguagePreferenceService(context: harness.context).language(accountId: account.id) == language)
-        // Kept like any profile correction: a completed correction request of the language field.
-        let requests = try RequestService(context: harness.context).requests(accountId: account.id)
-        #expect(requests.contains { $0.scope == .field("language") && $0.status == .completed })
+        // A setting, not a request: nothing is filed.
+        #expect(try RequestService(context: harness.context).requests(accountId: account.id).count == requestsBefore)
 
         // Signed out, the form is in the run's language; signed in again, the account's language is back.
         let signedOut = try harness.press("s")
@@ -123,6 +123,19 @@ struct LanguageTests {
         let again = try harness.signIn("siobhan_oc")
         #expect(harness.dashboard.session?.language == language)
         #expect(again.contains(strings["tab.overview.short"]))
+    }
+
+    @Test("erasing the contact details keeps the language: the next sign-in is in it")
+    func languageOutlivesContactErasure() throws {
+        let harness = try DashboardHarness(configuration: DashboardConfiguration(followsAccountLanguage: true))
+        let account = try harness.account("siobhan_oc")
+        try harness.signIn("siobhan_oc")
+        try harness.press(Self.openLanguageDialog + Self.pick(.german))
+        #expect(harness.dashboard.session?.language == .german)
+        try ErasureService(context: harness.context).erase(accountId: account.id, categoryId: "contact")
+        try harness.press("s")
+        try harness.signIn("siobhan_oc")
+        #expect(harness.dashboard.session?.language == .german)
     }
 
     @Test("choosing the language already shown files nothing and Esc leaves everything as it was")

@@ -54,9 +54,9 @@ struct RequestFulfilmentTests {
 
     static func downs(_ count: Int) -> String { String(repeating: "<Down>", count: count) }
 
-    /// Down presses to a category in a right's category list (catalogue order, only those with the right).
+    /// Down presses to a category in a right's category list (the model's list of what can be filed).
     static func downs(toCategory id: String, right: RightKind, _ harness: DashboardHarness) throws -> String {
-        let ids = harness.context.catalogue.categories.filter { $0.rights.contains(right.rawValue) }.map(\.id)
+        let ids = RightScopes(catalogue: harness.context.catalogue).categories(for: right).map(\.id)
         return downs(try #require(ids.firstIndex(of: id)))
     }
 
@@ -136,7 +136,7 @@ struct RequestFulfilmentTests {
         #expect(harness.text.contains("[x] Viewing history"))
         #expect(harness.text.contains("[x] Payment"))
         #expect(harness.text.contains("[ ] Devices"))
-        try harness.press("<Tab>2026-11-01<Tab><C-u>\(folder)<Enter>")
+        try harness.press("<Tab>2026-11-01<Tab><Tab><C-u>\(folder)<Enter>")
         #expect(harness.text.contains("step 4 of 5"))
         try harness.press(DashboardHarness.password + "<Enter>")
         let running = harness.text
@@ -195,7 +195,7 @@ struct RequestFulfilmentTests {
         let text = harness.text
         #expect(text.contains("step 3 of 5"))
         #expect(text.contains("stopped"))
-        #expect(text.contains("\(reference) stays open"))
+        #expect(text.contains("\(reference) is still open"))
         #expect(try Self.contents(folder).isEmpty, "nothing is left behind, not even a staging folder")
         let stored = try RequestService(context: harness.context).require(reference: reference)
         #expect(stored.isOpen)
@@ -229,7 +229,7 @@ struct RequestFulfilmentTests {
         let text = harness.text
         #expect(text.contains("step 3 of 5"))
         #expect(text.contains("annot write in the folder"))
-        #expect(text.contains("stays open"))
+        #expect(text.contains("is still open"))
         let requests = try Self.openRequests(harness)
         #expect(requests.count == before + 1)
         let filed = try #require(requests.first { $0.type == .access && $0.isOpen })
@@ -292,13 +292,16 @@ struct RequestFulfilmentTests {
         #expect(receipt.contains("Kept until \(formats.date(until))."))
     }
 
-    @Test("the account category is not erased here: the wizard says to use account deletion")
-    func accountCategoryRefused() throws {
+    @Test("the account category is not offered for erasure: the list offers closing the whole account instead")
+    func accountCategoryNotOffered() throws {
         let harness = try Self.requests()
-        let downs = try Self.downs(toCategory: "account", right: .deletion, harness)
-        let text = try harness.press("n<Down><Down><Enter>" + downs + "<Enter>")
+        let text = try harness.press("n<Down><Down><Enter>")
         #expect(text.contains("step 2 of 5"))
-        #expect(text.contains("use account deletion"))
+        let accountName = try #require(harness.context.catalogue.category("account")?.name)
+        #expect(!harness.lines.contains { $0.contains(" \(accountName) ") && !$0.contains("Overview") })
+        let last = try harness.press("<End>")
+        #expect(last.contains("Your whole account"))
+        #expect(last.contains("use Account (5)"))
     }
 
     // MARK: Objection and restriction

@@ -245,8 +245,10 @@ struct RequestListTests {
         let account = try harness.account("siobhan_oc")
         let service = RequestService(context: harness.context)
         var newest = ""
+        let scopes = RightScopes(catalogue: harness.context.catalogue)
         for category in harness.context.catalogue.categories {
-            for right in [RightKind.deletion, .restriction] where category.rights.contains(right.rawValue) {
+            for right in [RightKind.deletion, .restriction]
+            where scopes.categories(for: right).contains(where: { $0.id == category.id }) {
                 harness.clock.advance(by: 60)
                 newest = try service.file(accountId: account.id, type: right, scope: .category(category.id)).reference
             }

@@ -139,7 +139,7 @@ struct RecordCorrectionTests {
         #expect(outcome.request.status == .completed)
         #expect(
             english(outcome.request.resolution, catalogue: setup.fixture.env.context.catalogue)
-                == "checked the playback log. Corrected title of Viewing events record \(setup.viewingKey) to the requested value."
+                == "checked the playback log. Corrected Title of Viewing events record \(setup.viewingKey) to the requested value."
         )
         #expect(outcome.work == .recordCorrected)
         let actions = try setup.fixture.env.auditActions(setup.fixture.account)

@@ -135,15 +135,20 @@ struct RequestDeadlineTests {
 
     static let daysLeftCases: [(TimeInterval, Int, Bool)] = [
         (0, 30, false),  // at filing
+        (5, 30, false),  // filed a moment ago: the due day is still 30 days away
+        (15 * 3600, 29, false),  // the next day (00:00 UTC) has begun
         (29 * day, 1, false),
         (30 * day - 1, 0, false),  // one second before the due instant
         (30 * day, 0, false),  // the due instant itself is on time
         (30 * day + 1, -1, true),  // one second late
         (31 * day, -1, true),
-        (31 * day + 1, -2, true),
+        (31 * day + 1, -1, true),  // still the first day after the due day
+        (32 * day, -2, true),
     ]
 
-    @Test("days left round down and go negative exactly when the request is overdue", arguments: daysLeftCases)
+    @Test(
+        "days left count calendar days to the due day shown and go negative exactly when the request is overdue",
+        arguments: daysLeftCases)
     func daysLeft(elapsed: TimeInterval, days: Int, overdue: Bool) throws {
         let env = try TestEnvironment()
         let account = try env.makeAccount()

@@ -85,7 +85,7 @@ struct RequestTests {
         #expect(stored.details.field == (type == .correction ? scope.value : nil))
     }
 
-    static let correctable = ["email", "username", "fullName", "contactEmail", "phone", "country", "language", "other"]
+    static let correctable = ["email", "username", "fullName", "contactEmail", "phone", "country", "other"]
 
     static let invalidScopes: [(RightKind, RequestScope, RequestError)] = [
         (.access, .account, .scopeNotAllowed(.access, .account, allowed: ["all", "category"])),

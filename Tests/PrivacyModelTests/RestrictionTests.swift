@@ -71,14 +71,16 @@ struct RestrictionTests {
         try queue.close()
         let store = try PrivacyStore.open(at: path)
         try store.read { db throws in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 3)
+            #expect(try Int32.fetchOne(db, sql: "PRAGMA user_version") == StoreSchema.currentVersion)
             #expect(try db.tableExists("restriction"))
             #expect(try db.tableExists("objection"))
             #expect(try String.fetchOne(db, sql: "SELECT email FROM account") == "old@example.com")
             #expect(
-                try StoreSchema.migrator.appliedMigrations(db) == ["v1-initial", "v2-restrictions", "v3-objections"])
+                try StoreSchema.migrator.appliedMigrations(db) == [
+                    "v1-initial", "v2-restrictions", "v3-objections", "v4-language-setting",
+                ])
         }
-        #expect(StoreSchema.currentVersion == 3)
+        #expect(StoreSchema.currentVersion == 4)
     }
 
     @Test("support completing restriction, objection and plain requests carries each out")

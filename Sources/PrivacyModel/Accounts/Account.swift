@@ -46,6 +46,8 @@ public struct Account: Codable, Sendable, Equatable, FetchableRecord, TableRecor
     public let acknowledgedPolicyVersion: String?
     /// The hash of the newest consent receipt (the receipt chain's head).
     public let consentHeadHash: String?
+    /// The language the dashboard is shown in (a setting: en, de, fr, or another code), if one is set.
+    public let language: String?
 
     /// When data is purged, as a date.
     public var purgeDueDate: Date? { purgeDueAt.map(Date.init(epochSeconds:)) }
@@ -66,8 +68,6 @@ public struct Profile: Codable, Sendable, Equatable, FetchableRecord, TableRecor
     public var phone: String?
     /// Country code (ISO 3166-1 alpha-2).
     public var country: String?
-    /// Preferred language (en, de, fr).
-    public var language: String?
     /// When the profile last changed.
     public var updatedAt: Int64
 }

@@ -45,20 +45,20 @@ public struct AccountService: Sendable {
             try db.execute(
                 sql: """
                     INSERT INTO account (email, emailKey, username, passwordHash, birthdate, status, createdAt,
-                                         passwordChangedAt, acknowledgedPolicyVersion)
-                    VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)
+                                         passwordChangedAt, acknowledgedPolicyVersion, language)
+                    VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
                     """,
                 arguments: [
                     email, emailKey, username, passwordHash, new.birthdate, now.epochSeconds, now.epochSeconds,
-                    context.catalogue.version,
+                    context.catalogue.version, new.language,
                 ])
             let id = db.lastInsertedRowID
             try db.execute(
                 sql: """
-                    INSERT INTO profile (accountId, fullName, contactEmail, country, language, updatedAt)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO profile (accountId, fullName, contactEmail, country, updatedAt)
+                    VALUES (?, ?, ?, ?, ?)
                     """,
-                arguments: [id, fullName, email, new.country, new.language, now.epochSeconds])
+                arguments: [id, fullName, email, new.country, now.epochSeconds])
             try AuditLog.append(db, at: now, accountId: id, actor: actor, action: "account-created")
             return try Account.fetchOne(db, key: id).orThrow(AccountError.notFound(email))
         }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// A language the dashboard and its texts are shipped in.
 public enum DisplayLanguage: String, CaseIterable, Sendable, Equatable {
     /// English (the catalogue's own language).
@@ -24,10 +26,10 @@ public enum DisplayLanguage: String, CaseIterable, Sendable, Equatable {
     }
 }
 
-/// Reads and keeps the language an account sees the dashboard in (the profile's language field).
+/// Reads and keeps the language an account sees the dashboard in.
 ///
-/// A change goes through `ProfileCorrectionService`, so it leaves the same trail as any other profile
-/// correction (a completed correction request and an audit entry): the profile never changes unrecorded.
+/// A language is a setting of the account, not a contact detail: a change is kept at once with an audit entry
+/// and files no request, and erasing the contact details leaves it as it was.
 public struct LanguagePreferenceService: Sendable {
     /// The shared context.
     public let context: PrivacyContext
@@ -37,16 +39,26 @@ public struct LanguagePreferenceService: Sendable {
 
     /// The account's language when it is one the dashboard is shipped in; nil when none is set or it is another.
     public func language(accountId: Int64) throws -> DisplayLanguage? {
-        let profile = try AccountService(context: context).profile(accountId: accountId)
-        return profile?.language.flatMap(DisplayLanguage.init(code:))
+        let account = try context.store.read { db in try Account.fetchOne(db, key: accountId) }
+        return account?.language.flatMap(DisplayLanguage.init(code:))
     }
 
-    /// Keeps `language` as the account's language; nil when it was the language held already.
+    /// Keeps `language` as the account's language; false when it was the language held already.
     @discardableResult
-    public func set(accountId: Int64, to language: DisplayLanguage) throws -> ProfileCorrectionReceipt? {
-        let profile = try AccountService(context: context).profile(accountId: accountId)
-        if profile?.language == language.rawValue { return nil }
-        return try ProfileCorrectionService(context: context).correct(
-            accountId: accountId, field: .language, newValue: language.rawValue)
+    public func set(accountId: Int64, to language: DisplayLanguage) throws -> Bool {
+        let now = context.now
+        return try context.store.write { db in
+            guard let account = try Account.fetchOne(db, key: accountId) else {
+                throw AccountError.notFound("#\(accountId)")
+            }
+            guard account.status == .active else { throw AccountError.notActive(account.username) }
+            if account.language == language.rawValue { return false }
+            try db.execute(
+                sql: "UPDATE account SET language = ? WHERE id = ?", arguments: [language.rawValue, accountId])
+            try AuditLog.append(
+                db, at: now, accountId: accountId, actor: RequestActor.subscriber.rawValue,
+                action: "language-set", detail: language.rawValue)
+            return true
+        }
     }
 }

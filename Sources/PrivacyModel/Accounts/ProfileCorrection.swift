@@ -15,7 +15,7 @@ public enum ProfileField: String, CaseIterable, Sendable {
     case phone
     /// The country code.
     case country
-    /// The preferred language.
+    /// The language the dashboard is shown in (a setting of the account, changed by `LanguagePreferenceService`).
     case language
     /// The date of birth (not self-correctable: it decides the age check).
     case birthdate
@@ -29,7 +29,7 @@ public enum ProfileField: String, CaseIterable, Sendable {
         case .contactEmail: return profile?.contactEmail
         case .phone: return profile?.phone
         case .country: return profile?.country
-        case .language: return profile?.language
+        case .language: return account.language
         case .birthdate: return account.birthdate
         }
     }
@@ -65,8 +65,6 @@ public enum ProfileCorrectionError: UserFacingError, Equatable {
     case invalidPhone(String)
     /// The country is not a two-letter code.
     case invalidCountry(String)
-    /// The language is not a two- or three-letter code.
-    case invalidLanguage(String)
     /// The value changed in another session while this correction was being made.
     case changedMeanwhile
 
@@ -128,13 +126,7 @@ public struct ProfileCorrectionService: Sendable {
                 throw ProfileCorrectionError.invalidCountry(value)
             }
             return code
-        case .language:
-            let code = value.lowercased()
-            guard (2...3).contains(code.count), code.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else {
-                throw ProfileCorrectionError.invalidLanguage(value)
-            }
-            return code
-        case .birthdate:
+        case .birthdate, .language:
             throw ProfileCorrectionError.notSelfCorrectable(field.rawValue)
         }
     }
@@ -214,12 +206,12 @@ public struct ProfileCorrectionService: Sendable {
                     arguments: [after, after.lowercased(), accountId])
             case .username:
                 try db.execute(sql: "UPDATE account SET username = ? WHERE id = ?", arguments: [after, accountId])
-            case .fullName, .contactEmail, .phone, .country, .language:
+            case .fullName, .contactEmail, .phone, .country:
                 guard profile != nil else { throw AccountError.notFound("#\(accountId)") }
                 try db.execute(
                     sql: "UPDATE profile SET \(field.rawValue) = ?, updatedAt = ? WHERE accountId = ?",
                     arguments: [after, now.epochSeconds, accountId])
-            case .birthdate:
+            case .birthdate, .language:
                 throw ProfileCorrectionError.notSelfCorrectable(field.rawValue)
             }
             try AuditLog.append(

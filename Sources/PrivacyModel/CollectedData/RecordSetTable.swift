@@ -17,11 +17,14 @@ public struct RecordSetTable: Sendable, Equatable {
     public static let all: [RecordSetTable] = [
         RecordSetTable(
             id: "account", table: "account", timeColumn: "createdAt",
-            columns: ["createdAt", "email", "username", "birthdate", "status", "passwordChangedAt", "lastSignInAt"],
+            columns: [
+                "createdAt", "email", "username", "birthdate", "status", "passwordChangedAt", "lastSignInAt",
+                "language",
+            ],
             searchable: ["email", "username"], ownerColumn: "id"),
         RecordSetTable(
             id: "profile", table: "profile", timeColumn: "updatedAt",
-            columns: ["updatedAt", "fullName", "contactEmail", "phone", "country", "language"],
+            columns: ["updatedAt", "fullName", "contactEmail", "phone", "country"],
             searchable: ["fullName", "contactEmail", "phone", "country"], ownerColumn: "accountId", rowKey: "accountId"),
         RecordSetTable(
             id: "payment-methods", table: "payment_method", timeColumn: "addedAt",

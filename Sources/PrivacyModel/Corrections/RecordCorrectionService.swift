@@ -63,7 +63,7 @@ public struct RecordCorrectionService: Sendable {
         let done = StoredText.message(
             "stored.correction.record",
             [
-                "field": .text(reference.field), "set": .catalogue(["recordSet.\(table.id).name"]),
+                "field": .term("mydata.column.\(reference.field)"), "set": .catalogue(["recordSet.\(table.id).name"]),
                 "key": .text(String(reference.key)),
             ])
         let resolution = StoredText.typed(note) + done

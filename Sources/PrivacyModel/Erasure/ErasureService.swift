@@ -102,7 +102,7 @@ public struct ErasureService: Sendable {
     private func erasableCategory(_ id: String) throws(ErasureError) -> DataCategory {
         guard let category = context.catalogue.category(id) else { throw .unknownCategory(id) }
         guard category.rights.contains(RightKind.deletion.rawValue) else { throw .notErasable(category: id) }
-        if category.recordSets.contains(where: { RecordSetTable.named($0.id)?.table == "account" }) {
+        if RightScopes.holdsAccount(category) {
             throw .useAccountDeletion
         }
         return category

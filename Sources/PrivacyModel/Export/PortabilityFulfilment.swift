@@ -16,11 +16,13 @@ public struct PortabilityFulfilment: Sendable {
     /// Exports what the open portability request `reference` names into `folder` and completes it.
     ///
     /// A nil `folder` means `ExportLocation.defaultFolder()`, created (mode 0700) when missing; a named folder
-    /// must exist. `categories` nil exports every category; `since` keeps records at or after that instant.
+    /// must exist. `categories` nil exports every category; `since` keeps records at or after that instant,
+    /// `before` those strictly before it (the start of the day after the last day wanted).
     /// `note` opens the resolution.
     public func fulfil(
         reference: String, into folder: String?, categories: [String]? = nil, since: Date? = nil,
-        actor: RequestActor = .system, note: String = "", progress: (ExportProgress) -> Void = { _ in },
+        before: Date? = nil, actor: RequestActor = .system, note: String = "",
+        progress: (ExportProgress) -> Void = { _ in },
         isCancelled: () -> Bool = { false }
     ) throws -> FulfilmentOutcome {
         let service = RequestService(context: context)
@@ -38,11 +40,12 @@ public struct PortabilityFulfilment: Sendable {
         if (try? FileManager.default.attributesOfItem(atPath: path)) != nil { throw ExportError.outputExists(path) }
         let output = try PortabilityExporter(context: context).export(
             accountId: request.accountId, to: path,
-            options: ExportOptions(format: format, categories: categories, since: since), progress: progress,
+            options: ExportOptions(format: format, categories: categories, since: since, before: before),
+            progress: progress,
             isCancelled: isCancelled)
         do {
             let completed = try complete(
-                request, output: output, categories: categories, since: since, actor: actor, note: note,
+                request, output: output, categories: categories, period: (since, before), actor: actor, note: note,
                 service: service)
             return FulfilmentOutcome(request: completed, work: .exported([output]))
         } catch {
@@ -53,8 +56,8 @@ public struct PortabilityFulfilment: Sendable {
 
     /// Moves the request through the remaining steps and completes it with the output's path and the choices.
     private func complete(
-        _ request: RightsRequest, output: ExportResult, categories: [String]?, since: Date?, actor: RequestActor,
-        note: String, service: RequestService
+        _ request: RightsRequest, output: ExportResult, categories: [String]?, period: (since: Date?, before: Date?),
+        actor: RequestActor, note: String, service: RequestService
     ) throws -> RightsRequest {
         let steps = SelfServiceRequest(service: service)
         let open = try steps.advance(request, actor: actor)
@@ -65,7 +68,13 @@ public struct PortabilityFulfilment: Sendable {
                 + .message(
                     "stored.export.categories", ["categories": .catalogue(categories.map { "category.\($0).name" })])
         }
-        if let since { resolution = resolution + .message("stored.export.since", ["date": .day(since)]) }
+        if let since = period.since {
+            resolution = resolution + .message("stored.export.since", ["date": .day(since)])
+        }
+        // The last day included is the day before `before`.
+        if let before = period.before {
+            resolution = resolution + .message("stored.export.until", ["date": .day(before.addingTimeInterval(-1))])
+        }
         return try steps.finish(open, resolution: resolution, actor: actor)
     }
 }

@@ -14,6 +14,8 @@ public enum RequestError: UserFacingError, Equatable {
     case unknownCategory(String)
     /// The category exists but the right does not apply to it.
     case rightNotApplicable(RightKind, category: String)
+    /// The category is the account itself: it is erased by deleting the account (the `account` scope).
+    case useAccountDeletion
     /// No purpose has this id.
     case unknownPurpose(String)
     /// The purpose exists but does not rest on a ground one can object to.
@@ -46,6 +48,8 @@ public enum RequestError: UserFacingError, Equatable {
     case illegalTransition(reference: String, from: RequestStatus, to: RequestStatus)
     /// The request is closed, so it cannot be extended.
     case notOpen(reference: String, status: RequestStatus)
+    /// Completing an "other data" correction needs a note saying what was corrected.
+    case resolutionRequired
     /// A denial needs a reason.
     case denialReasonRequired
     /// An extension needs a reason.

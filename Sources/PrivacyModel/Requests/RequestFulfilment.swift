@@ -16,6 +16,8 @@ public struct FulfilmentOptions {
     /// The access report's language ("en", "de", "fr"): the one the session was started in; nil for the
     /// subscriber's own.
     public var reportLanguage: String?
+    /// For a portability export: only records strictly before this instant (the day after the last day).
+    public var before: Date?
     /// Called as an export goes on.
     public var progress: (ExportProgress) -> Void
     /// Asked between an export's batches; true stops it and leaves nothing behind.
@@ -24,7 +26,8 @@ public struct FulfilmentOptions {
     /// Options for one fulfilment; only the actor has no default.
     public init(
         actor: RequestActor, note: String = "", folder: String? = nil, categories: [String]? = nil,
-        since: Date? = nil, reportLanguage: String? = nil, progress: @escaping (ExportProgress) -> Void = { _ in },
+        since: Date? = nil, before: Date? = nil, reportLanguage: String? = nil,
+        progress: @escaping (ExportProgress) -> Void = { _ in },
         isCancelled: @escaping () -> Bool = { false }
     ) {
         self.actor = actor
@@ -33,6 +36,7 @@ public struct FulfilmentOptions {
         self.categories = categories
         self.since = since
         self.reportLanguage = reportLanguage
+        self.before = before
         self.progress = progress
         self.isCancelled = isCancelled
     }
@@ -75,7 +79,8 @@ public struct RequestFulfilment: Sendable {
         case .portability:
             let outcome = try PortabilityFulfilment(context: context).fulfil(
                 reference: request.reference, into: options.folder, categories: options.categories,
-                since: options.since, actor: options.actor, note: note, progress: options.progress,
+                since: options.since, before: options.before, actor: options.actor, note: note,
+                progress: options.progress,
                 isCancelled: options.isCancelled)
             return FulfilmentOutcome(request: outcome.request, work: .exported(outcome.outputs))
         case .correctRecord:
@@ -95,6 +100,10 @@ public struct RequestFulfilment: Sendable {
                 effect, accountId: request.accountId, scope: request.scope, note: request.details.note,
                 actor: options.actor)
         case .note:
+            // Support corrected data the program cannot name: only the note tells the subscriber what changed.
+            if request.type == .correction && request.scope == .field(RequestScope.otherField) && note.isEmpty {
+                throw RequestError.resolutionRequired
+            }
             return FulfilmentOutcome(
                 request: try service.complete(reference: reference, actor: options.actor, note: note), work: .noted)
         }

@@ -17,6 +17,7 @@ enum RequestValidation {
         case .category:
             guard !scope.value.isEmpty else { throw .missingScopeValue(.category) }
             guard let category = catalogue.category(scope.value) else { throw .unknownCategory(scope.value) }
+            if type == .deletion && RightScopes.holdsAccount(category) { throw .useAccountDeletion }
             guard scopes.categories(for: type).contains(where: { $0.id == category.id }) else {
                 throw .rightNotApplicable(type, category: category.id)
             }

@@ -28,9 +28,17 @@ public struct RightScopes: Sendable {
         }
     }
 
-    /// The categories `right` applies to, in catalogue order.
+    /// The categories `right` can be filed for, in catalogue order: those it applies to, except that the
+    /// category holding the account itself is erased only by deleting the account (the `.account` scope).
     public func categories(for right: RightKind) -> [DataCategory] {
-        catalogue.categories.filter { $0.rights.contains(right.rawValue) }
+        catalogue.categories.filter {
+            $0.rights.contains(right.rawValue) && !(right == .deletion && Self.holdsAccount($0))
+        }
+    }
+
+    /// Whether `category` holds the account row itself, so erasing it means deleting the account.
+    public static func holdsAccount(_ category: DataCategory) -> Bool {
+        category.recordSets.contains { RecordSetTable.named($0.id)?.table == "account" }
     }
 
     /// The purposes `right` can name: the objectable ones for an objection, every purpose otherwise.

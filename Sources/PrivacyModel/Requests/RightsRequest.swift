@@ -79,13 +79,16 @@ extension RightsRequest {
     /// Whether the deadline was extended (it can be, once).
     public var isExtended: Bool { extendedDueAt != nil }
 
-    /// Whole days from `now` to the current due date, rounded down: 0 means due within a day,
-    /// negative means overdue (-1 is up to one day late). Closed requests count the same way.
+    /// Calendar days (UTC, as due dates are shown) from the day of `now` to the current due day, so the count
+    /// agrees with the date beside it: 0 means due today. Once the due instant has passed it is minus the days
+    /// late, at least -1. Closed requests count the same way.
     public func daysLeft(at now: Date) -> Int {
-        let seconds = currentDueAt.epochSeconds - now.epochSeconds
-        let day: Int64 = 86_400
-        let quotient = seconds / day
-        return Int(seconds % day < 0 ? quotient - 1 : quotient)
+        let calendar = UTCCalendar.calendar
+        let days =
+            calendar.dateComponents(
+                [.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: currentDueAt)
+            ).day ?? 0
+        return now.epochSeconds > currentDueAt.epochSeconds ? min(-1, days) : days
     }
 
     /// Whether the request is open and its current due date has passed (the due instant itself is on time).

@@ -5,7 +5,7 @@ enum StoreSchema {
     /// Marks the file as a Privacy Dashboard store ("PDSH") in the SQLite header.
     static let applicationID: Int32 = 0x5044_5348
     /// The schema version this build writes; a store with a higher one is refused.
-    static let currentVersion: Int32 = 3
+    static let currentVersion: Int32 = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -26,7 +26,21 @@ enum StoreSchema {
             try createObjectionTables(db)
             try db.execute(sql: "PRAGMA user_version = 3")
         }
+        migrator.registerMigration("v4-language-setting") { db in
+            try moveLanguageToAccount(db)
+            try db.execute(sql: "PRAGMA user_version = 4")
+        }
         return migrator
+    }
+
+    /// The language is a setting of the account, not a contact detail: erasing the contact details keeps it.
+    private static func moveLanguageToAccount(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE account ADD COLUMN language TEXT;
+                UPDATE account SET language = (SELECT language FROM profile WHERE profile.accountId = account.id);
+                ALTER TABLE profile DROP COLUMN language;
+                """)
     }
 
     private static func createAccountTables(_ db: Database) throws {

@@ -70,8 +70,6 @@ extension ProfileCorrectionError: KeyedUserFacingError {
         case .invalidPhone(let text): return UserFacingMessage("error.profile.invalidPhone", ["text": .text(text)])
         case .invalidCountry(let text):
             return UserFacingMessage("error.profile.invalidCountry", ["text": .text(text)])
-        case .invalidLanguage(let text):
-            return UserFacingMessage("error.profile.invalidLanguage", ["text": .text(text)])
         case .changedMeanwhile: return UserFacingMessage("error.profile.changedMeanwhile")
         }
     }
@@ -80,7 +78,7 @@ extension ProfileCorrectionError: KeyedUserFacingError {
     public static var examples: [Self] {
         [
             .notSelfCorrectable("birthdate"), .unchanged, .emptyValue, .tooLong(limit: 32), .invalidPhone("x"),
-            .invalidCountry("x"), .invalidLanguage("x"), .changedMeanwhile,
+            .invalidCountry("x"), .changedMeanwhile,
         ]
     }
 }
@@ -402,6 +400,7 @@ extension RequestError: KeyedUserFacingError {
         case .rightNotApplicable(let right, let category):
             return UserFacingMessage(
                 "error.request.rightNotApplicable", ["right": .right(right), "category": .text(category)])
+        case .useAccountDeletion: return UserFacingMessage("error.erasure.useAccountDeletion")
         case .unknownPurpose(let id): return UserFacingMessage("error.purpose.unknown", ["id": .text(id)])
         case .purposeNotObjectable(let id): return UserFacingMessage("error.purpose.notObjectable", ["id": .text(id)])
         case .unknownFormat(let id): return UserFacingMessage("error.request.unknownFormat", ["id": .text(id)])
@@ -454,6 +453,7 @@ extension RequestError: KeyedUserFacingError {
             return UserFacingMessage(
                 "error.request.notOpen", ["reference": .text(reference), "status": .status(status)])
         case .denialReasonRequired: return UserFacingMessage("error.request.denialReasonRequired")
+        case .resolutionRequired: return UserFacingMessage("error.request.resolutionRequired")
         case .extensionReasonRequired: return UserFacingMessage("error.request.extensionReasonRequired")
         case .alreadyExtended(let reference, let until):
             return UserFacingMessage(
@@ -473,7 +473,8 @@ extension RequestError: KeyedUserFacingError {
         return [
             .rightNotOffered(.access), .scopeNotAllowed(.access, .field, allowed: ["all"]),
             .missingScopeValue(.category), .unexpectedScopeValue(.all, "x"), .unknownCategory("x"),
-            .rightNotApplicable(.deletion, category: "x"), .unknownPurpose("x"), .purposeNotObjectable("x"),
+            .rightNotApplicable(.deletion, category: "x"), .useAccountDeletion, .unknownPurpose("x"),
+            .purposeNotObjectable("x"),
             .unknownFormat("x"), .unknownField("x", allowed: ["a"]), .fieldMismatch(scope: "a", details: "b"),
             .correctionValueMissing(field: RequestScope.otherField), .correctionValueMissing(field: "phone"),
             .detailsNotApplicable(.access), .textTooLong("note", limit: 2000), .invalidChannel("x"),
@@ -482,7 +483,8 @@ extension RequestError: KeyedUserFacingError {
             .illegalTransition(reference: "PD-1", from: .completed, to: .cancelled),
             .illegalTransition(reference: "PD-1", from: .submitted, to: .completed),
             .illegalTransition(reference: "PD-1", from: .submitted, to: .denied),
-            .notOpen(reference: "PD-1", status: .denied), .denialReasonRequired, .extensionReasonRequired,
+            .notOpen(reference: "PD-1", status: .denied), .denialReasonRequired, .resolutionRequired,
+            .extensionReasonRequired,
             .alreadyExtended(reference: "PD-1", until: day), .extensionNotLater(currentDue: day),
             .extensionTooLong(latest: day), .referenceUnavailable, .unreadable("x"),
         ]

@@ -64,7 +64,10 @@ struct RequestsCommand: ParsableCommand {
                 return
             }
             var table = TextTable(["Reference", "Subscriber", "Right", "Scope", "Filed", "Due", "Days left", "Status"])
+            var missedReceipts = 0
             for request in requests {
+                let receiptMissed = service.isReceiptOverdue(request)
+                if receiptMissed { missedReceipts += 1 }
                 let daysLeft = service.daysLeft(request)
                 table.add([
                     request.reference, accounts[request.accountId]?.email ?? "#\(request.accountId)",
@@ -72,10 +75,16 @@ struct RequestsCommand: ParsableCommand {
                     request.scope.value.isEmpty ? request.scope.kind.rawValue : request.scope.value,
                     Formatting.day(request.filedAt), Formatting.day(request.currentDueAt),
                     !request.isOpen ? "-" : service.isOverdue(request) ? "overdue \(-daysLeft)" : String(daysLeft),
-                    request.status.label,
+                    request.status.label + (receiptMissed ? " ! receipt missed" : ""),
                 ])
             }
             Console.out(table.render())
+            if missedReceipts > 0 {
+                let hours = context.catalogue.deadlines.receiptHours
+                Console.out(
+                    "! \(missedReceipts) request(s) not acknowledged within \(hours) hours of filing: "
+                        + "acknowledge them now (requests acknowledge REF).")
+            }
         }
     }
 }

@@ -27,12 +27,23 @@ struct DashboardOptions: ParsableArguments {
         } catch { throw CommandFailure.usage(error.description) }
     }
 
-    /// The idle time in force, from the option, the environment or the default.
+    /// The idle time in force, from the option, the environment or the default; a value that is not a whole
+    /// number of minutes from 1 to 1440, in either place, is a usage error (never ignored); an empty variable is unset.
     func idleTimeout() throws -> TimeInterval {
-        let fromEnvironment = ProcessInfo.processInfo.environment["PRIVACY_DASHBOARD_IDLE_MINUTES"].flatMap { Int($0) }
-        let minutes = idleMinutes ?? fromEnvironment ?? 10
-        guard (1...1440).contains(minutes) else {
-            throw CommandFailure.usage("--idle-minutes must be between 1 and 1440 (got \(minutes))")
+        let variable = "PRIVACY_DASHBOARD_IDLE_MINUTES"
+        let allowed = 1...1440
+        if let minutes = idleMinutes {
+            guard allowed.contains(minutes) else {
+                throw CommandFailure.usage("--idle-minutes must be between 1 and 1440 (got \(minutes))")
+            }
+            return TimeInterval(minutes * 60)
+        }
+        let text = ProcessInfo.processInfo.environment[variable] ?? ""
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return 10 * 60 }  // unset or empty: the default
+        guard let minutes = Int(trimmed), allowed.contains(minutes) else {
+            throw CommandFailure.usage(
+                "\(variable) must be a whole number of minutes between 1 and 1440 (got \"\(SafeText.clean(text))\")")
         }
         return TimeInterval(minutes * 60)
     }

@@ -36,24 +36,17 @@ struct LanguageDialog: AccountDialog, Equatable {
         do {
             // Load the language first (it can fail), then keep it with the account.
             try session.switchLanguage(to: language)
-            let receipt: ProfileCorrectionReceipt?
+            let changed: Bool
             do {
-                receipt = try LanguagePreferenceService(context: session.context).set(
+                changed = try LanguagePreferenceService(context: session.context).set(
                     accountId: session.account.id, to: language)
             } catch {
                 try? session.switchLanguage(to: previous)
                 throw error
             }
             session.reloadAccount()
-            let strings = session.strings
-            if let receipt {
-                session.show(
-                    strings(
-                        "account.language.saved", ["language": language.endonym, "reference": receipt.reference]),
-                    .success)
-            } else {
-                session.show(strings("account.language.shown", ["language": language.endonym]), .success)
-            }
+            let key = changed ? "account.language.saved" : "account.language.shown"
+            session.show(session.strings(key, ["language": language.endonym]), .success)
             return .close
         } catch {
             self.error = DialogMessage.text(for: error, strings: session.strings)

@@ -65,7 +65,7 @@ struct ProfileRow: Sendable, Equatable {
             let shown = field == .language ? value.map { DisplayLanguage(code: $0)?.endonym ?? $0 } : value
             return ProfileRow(
                 kind: .field(field), value: shown, rawValue: value,
-                correction: service.isSelfCorrectable(field) ? .selfService : .byRequest)
+                correction: field == .language || service.isSelfCorrectable(field) ? .selfService : .byRequest)
         }
         let birthdate = account.birthdate
         rows.append(

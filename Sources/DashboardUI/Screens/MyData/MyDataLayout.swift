@@ -19,7 +19,8 @@ struct MyDataLayout: Sendable, Equatable {
     /// Inside height of the details box from which charts go beside the text (fewer bars then).
     static let besideMinRows = 10
 
-    /// The panes inside `area`, with the charts taking the right side when `chartsMode`.
+    /// The panes inside `area`, with the charts taking the right side when `chartsMode`; `chartsWanted` is the
+    /// rows the charts need (0 for a category without charts: its text then takes the whole width).
     init(area: Rect, chartsMode: Bool, chartsWanted: Int, recordsHeld: Int? = nil) {
         let listWidth = area.width >= 110 ? 32 : (area.width >= 90 ? 30 : (area.width >= 80 ? 26 : 24))
         let (left, right) = area.splitLeft(min(listWidth, max(0, area.width - 30)))
@@ -39,7 +40,9 @@ struct MyDataLayout: Sendable, Equatable {
         let (top, bottom) = right.splitTop(detailsHeight)
         details = top
         records = bottom
-        chartsBeside = top.width - 2 >= Self.besideMinWidth && top.height - 2 >= min(chartsWanted, Self.besideMinRows)
+        chartsBeside =
+            chartsWanted > 0 && top.width - 2 >= Self.besideMinWidth
+            && top.height - 2 >= min(chartsWanted, Self.besideMinRows)
     }
 
     /// The inside of the details box.

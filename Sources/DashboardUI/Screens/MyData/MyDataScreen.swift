@@ -98,7 +98,7 @@ struct MyDataScreen: DashboardScreen {
     /// The panes' rectangles for a content area.
     func layout(for area: Rect) -> MyDataLayout {
         MyDataLayout(
-            area: area, chartsMode: chartsActive, chartsWanted: ViewingCharts.rowsWanted(isViewing ? statistics : nil),
+            area: area, chartsMode: chartsActive, chartsWanted: isViewing ? ViewingCharts.rowsWanted(statistics) : 0,
             recordsHeld: browser?.total)
     }
 

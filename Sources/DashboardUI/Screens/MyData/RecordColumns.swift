@@ -74,13 +74,13 @@ enum RecordColumns {
             return [
                 RecordColumn("createdAt", .dateTime, width: 16), RecordColumn("email", minWidth: 10),
                 RecordColumn("username", minWidth: 8), RecordColumn("birthdate", width: 10, optional: true),
-                RecordColumn("status", width: 10),
+                RecordColumn("status", width: 10), RecordColumn("language", width: 8, optional: true),
             ]
         case "profile":
             return [
                 RecordColumn("updatedAt", .dateTime, width: 16), RecordColumn("fullName", minWidth: 8),
                 RecordColumn("contactEmail", minWidth: 8), RecordColumn("phone", minWidth: 6, optional: true),
-                RecordColumn("country", width: 7), RecordColumn("language", width: 8, optional: true),
+                RecordColumn("country", width: 7),
             ]
         case "payment-methods":
             return [

@@ -39,7 +39,8 @@ enum RequestDetailView {
         let formats = session.formats
         let request = detail.request
         let labelKeys = [
-            "right", "scope", "status", "filed", "field", "heldNow", "newValue", "note", "receiptDue", "responseDue",
+            "right", "scope", "status", "filed", "field", "heldWhenFiled", "newValue", "note", "receiptDue",
+            "responseDue",
             "extendedTo", "extensionReason", "daysLeft",
         ]
         let labelWidth = labelKeys.map { TextWidth.columns(of: strings["requests.label.\($0)"]) }.max() ?? 0
@@ -77,7 +78,8 @@ enum RequestDetailView {
             anyDetail = true
         }
         if let current = details.currentValue {
-            lines += pair("heldNow", current)
+            // The value the request was filed against: the profile may hold another by now.
+            lines += pair("heldWhenFiled", current)
             anyDetail = true
         }
         if let requested = details.requestedValue {

@@ -16,6 +16,8 @@ struct RequestDetailsForm {
         case categories
         /// A portability export's first day.
         case since
+        /// A portability export's last day.
+        case until
         /// The folder an export is written to.
         case folder
         /// The free-text note.
@@ -44,7 +46,7 @@ struct RequestDetailsForm {
     private(set) var note = TextField(maxLength: RequestDetails.maximumLength)
     /// The focused field.
     var focus: Field = .note
-    /// The folder, categories and start date of an access or portability export.
+    /// The folder, categories and days of an access or portability export.
     private(set) var exportChoices: RequestExportChoices?
     /// The dry run of an erasure, read again each time the step is shown.
     var erasurePlan: ErasurePlan?
@@ -86,7 +88,7 @@ struct RequestDetailsForm {
     var fields: [Field] {
         if asksNewValue { return [.newValue, .note] }
         if let choices = exportChoices {
-            return choices.portability ? [.note, .categories, .since, .folder] : [.note, .folder]
+            return choices.portability ? [.note, .categories, .since, .until, .folder] : [.note, .folder]
         }
         return [.note]
     }
@@ -123,6 +125,7 @@ struct RequestDetailsForm {
         case .newValue where asksNewValue: _ = newValue.handle(key)
         case .categories: exportChoices?.handleChecklist(key)
         case .since: _ = exportChoices?.since.handle(key)
+        case .until: _ = exportChoices?.until.handle(key)
         case .folder: _ = exportChoices?.folder.handle(key)
         default: _ = note.handle(key)
         }
@@ -145,9 +148,12 @@ struct RequestDetailsForm {
             return .refused(Flash(text: session.strings["requests.wizard.noteMissing"], kind: .warning))
         }
         if let choices = exportChoices, case .failure(let problem) = choices.checked(session: session) {
-            focus =
-                problem.key == "requests.export.folderMissing"
-                ? .folder : problem.key == "requests.export.noCategory" ? .categories : .since
+            switch problem.key {
+            case "requests.export.folderMissing": focus = .folder
+            case "requests.export.noCategory": focus = .categories
+            case "requests.export.untilInvalid", "requests.export.untilBeforeSince": focus = .until
+            default: focus = .since
+            }
             return .refused(Flash(text: session.strings(problem.key, ["text": problem.text]), kind: .warning))
         }
         return .complete

@@ -2,8 +2,8 @@ import Foundation
 import PrivacyModel
 import TerminalKit
 
-/// What an access or portability request writes and where: the categories and start date of a portability
-/// export, and the output folder (an editable path, prefilled with the default folder).
+/// What an access or portability request writes and where: the categories and days (from, to) of a
+/// portability export, and the output folder (an editable path, prefilled with the default folder).
 struct RequestExportChoices {
     /// The subscriber's choices, checked and ready for the fulfilment.
     struct Checked {
@@ -13,6 +13,8 @@ struct RequestExportChoices {
         let categories: [String]?
         /// The first day exported, or nil for everything.
         let since: Date?
+        /// The instant after the last day exported (the next day's start), or nil for up to now.
+        let before: Date?
     }
 
     /// Whether the request is a portability export (with categories and a start date) rather than access.
@@ -25,6 +27,8 @@ struct RequestExportChoices {
     private(set) var cursor = 0
     /// The first day to export (YYYY-MM-DD), optional.
     var since = TextField(maxLength: 10)
+    /// The last day to export (YYYY-MM-DD), optional; like the command line's `--until`.
+    var until = TextField(maxLength: 10)
     /// The folder the files go into.
     var folder: TextField
     /// The folder offered at first.
@@ -33,7 +37,7 @@ struct RequestExportChoices {
     /// Rows the category checklist takes (two columns).
     var categoryRows: Int { (categoryIds.count + 1) / 2 }
 
-    /// Choices with every category on, no start date and the default folder.
+    /// Choices with every category on, no days and the default folder.
     init(portability: Bool, categoryIds: [String], defaultFolder: String) {
         self.portability = portability
         self.categoryIds = categoryIds
@@ -42,7 +46,9 @@ struct RequestExportChoices {
     }
 
     /// Whether anything differs from what was offered (closing would lose it).
-    var hasTypedInput: Bool { !excluded.isEmpty || !since.isEmpty || folder.text != defaultFolder }
+    var hasTypedInput: Bool {
+        !excluded.isEmpty || !since.isEmpty || !until.isEmpty || folder.text != defaultFolder
+    }
 
     /// Whether a category is chosen.
     func isChosen(_ id: String) -> Bool { !excluded.contains(id) }
@@ -80,7 +86,7 @@ struct RequestExportChoices {
         let typed = folder.text.trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty else { return .failure(ChoiceProblem(key: "requests.export.folderMissing")) }
         let path: String? = typed == defaultFolder ? nil : (typed as NSString).expandingTildeInPath
-        guard portability else { return .success(Checked(folder: path, categories: nil, since: nil)) }
+        guard portability else { return .success(Checked(folder: path, categories: nil, since: nil, before: nil)) }
         let chosen = categoryIds.filter { !excluded.contains($0) }
         guard !chosen.isEmpty else { return .failure(ChoiceProblem(key: "requests.export.noCategory")) }
         var start: Date?
@@ -92,8 +98,21 @@ struct RequestExportChoices {
             guard date < session.now else { return .failure(ChoiceProblem(key: "requests.export.sinceFuture")) }
             start = date
         }
+        var before: Date?
+        let last = until.text.trimmingCharacters(in: .whitespaces)
+        if !last.isEmpty {
+            guard let date = UTCCalendar.day(last),
+                let next = UTCCalendar.calendar.date(byAdding: .day, value: 1, to: date)
+            else {
+                return .failure(ChoiceProblem(key: "requests.export.untilInvalid", text: last))
+            }
+            if let start, date < start { return .failure(ChoiceProblem(key: "requests.export.untilBeforeSince")) }
+            before = next
+        }
         return .success(
-            Checked(folder: path, categories: chosen.count == categoryIds.count ? nil : chosen, since: start))
+            Checked(
+                folder: path, categories: chosen.count == categoryIds.count ? nil : chosen, since: start,
+                before: before))
     }
 }
 

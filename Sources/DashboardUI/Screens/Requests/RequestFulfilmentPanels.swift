@@ -8,7 +8,7 @@ import TerminalKit
 enum RequestFulfilmentPanels {
     // MARK: Details
 
-    /// The export form: categories and start day (portability), the folder and the note.
+    /// The export form: categories, from and to days (portability), the folder and the note.
     static func renderExportForm(
         _ wizard: RequestWizard, form: RequestDetailsForm, choices: RequestExportChoices, into canvas: inout Canvas,
         body: Rect, session: Session
@@ -22,7 +22,8 @@ enum RequestFulfilmentPanels {
         canvas.write(prompt, x: body.x, y: y, width: body.width, style: .heading)
         y += 2
         let labels = [
-            strings["requests.label.noteOptional"], strings["requests.export.since"], strings["requests.export.folder"],
+            strings["requests.label.noteOptional"], strings["requests.export.since"], strings["requests.export.until"],
+            strings["requests.export.folder"],
         ]
         let labelWidth = min(body.width / 3, labels.map { TextWidth.columns(of: $0) }.max() ?? 0)
         func row(_ label: String, _ field: TextField, _ id: RequestDetailsForm.Field) {
@@ -64,11 +65,12 @@ enum RequestFulfilmentPanels {
             }
             y += rows + 1
             row(labels[1], choices.since, .since)
+            row(labels[2], choices.until, .until)
         } else {
             let about = Rect(x: body.x, y: y, width: body.width, height: max(0, min(3, body.maxY - y)))
             y += Dialog.paragraphs([strings["requests.export.accessAbout"]], into: &canvas, area: about) + 1
         }
-        row(labels[2], choices.folder, .folder)
+        row(labels[3], choices.folder, .folder)
         y += 1
         let help = Rect(x: body.x, y: y, width: body.width, height: max(0, body.maxY - y))
         Dialog.paragraphs(

@@ -41,7 +41,8 @@ extension RequestWizard {
                             options: FulfilmentOptions(
                                 actor: .system, folder: checked.folder,
                                 categories: portability ? checked.categories : nil,
-                                since: portability ? checked.since : nil, reportLanguage: language,
+                                since: portability ? checked.since : nil,
+                                before: portability ? checked.before : nil, reportLanguage: language,
                                 progress: progress, isCancelled: isCancelled))
                     }
                 }

@@ -200,9 +200,12 @@ enum RequestWizardView {
             return
         }
         let rightName = wizard.chosenRight(session: session)?.name ?? ""
-        canvas.write(
-            strings("requests.wizard.details.prompt", ["right": rightName]), x: body.x, y: y, width: body.width,
-            style: .heading)
+        // A correction of other data is described in the note alone, so the note is asked for, not offered.
+        let prompt =
+            form.requiresNote
+            ? strings["requests.wizard.details.otherPrompt"]
+            : strings("requests.wizard.details.prompt", ["right": rightName])
+        canvas.write(prompt, x: body.x, y: y, width: body.width, style: .heading)
         y += 2
         let about = strings("requests.wizard.details.about", ["scope": RequestText.scope(scope, session: session)])
         y += Dialog.paragraphs(
@@ -218,8 +221,9 @@ enum RequestWizardView {
         y += 2
         let help = Rect(x: body.x, y: y, width: body.width, height: max(0, body.maxY - y))
         let effectText = RequestFulfilmentPanels.effectText(form.effect, scope: scope, session: session)
+        let hint = strings[form.requiresNote ? "requests.wizard.details.otherHint" : "requests.wizard.details.noteHint"]
         Dialog.paragraphs(
-            [effectText ?? strings["requests.wizard.details.noteHint"]], into: &canvas, area: help,
+            [effectText ?? hint], into: &canvas, area: help,
             style: effectText == nil ? .muted : .warning)
     }
 

@@ -45,6 +45,9 @@ enum RequestReport {
         var receipt = "Receipt due:  \(request.receiptDueAt.iso8601UTC)"
         if let acknowledged = request.acknowledgedAt {
             receipt += "; confirmed \(acknowledged.iso8601UTC)" + (request.wasAcknowledgedLate ? " (late)" : "")
+        } else if service.isReceiptOverdue(request) {
+            let hours = service.context.catalogue.deadlines.receiptHours
+            receipt += "; ! MISSED: receipt not confirmed within \(hours) hours, acknowledge it now"
         }
         lines.append(receipt)
         var due = "Answer due:   \(request.currentDueAt.iso8601UTC)"
@@ -56,18 +59,21 @@ enum RequestReport {
         lines.append(due)
         if let closed = request.closedAt { lines.append("Closed:       \(closed.iso8601UTC)") }
         let details = request.details
+        let wording = MessageWording.english(catalogue: service.context.catalogue)
         if let recordSet = details.recordSet {
             lines.append("Record:       \(recordSet), key \(details.recordKey.map(String.init) ?? "?")")
             lines.append("Field:        \(details.field ?? "?")")
             lines.append("Before:       " + (details.currentValue.map { "\"\($0)\"" } ?? "(nothing)"))
             lines.append("After:        " + (details.requestedValue.map { "\"\($0)\"" } ?? "(nothing)"))
         } else {
-            if let field = details.field { lines.append("Field:        \(field)") }
-            if let current = details.currentValue { lines.append("Now:          \(current)") }
+            if let field = details.field {
+                let name = wording.lookup("requests.field.\(field)").map { "\($0) (\(field))" } ?? field
+                lines.append("Field:        \(name)")
+            }
+            if let current = details.currentValue { lines.append("When filed:   \(current)") }
             if let wanted = details.requestedValue { lines.append("Should be:    \(wanted)") }
         }
         if let note = request.details.note { lines.append("Note:         \(note)") }
-        let wording = MessageWording.english(catalogue: service.context.catalogue)
         if let resolution = request.resolution { lines.append("Resolution:   \(wording.text(resolution))") }
         lines.append("")
         var table = TextTable(["#", "When", "Step", "By", "Note"])

@@ -33,10 +33,11 @@ extension RequestsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Confirm receipt of a submitted request (due within 48 hours of filing).")
         @OptionGroup var options: RequestStepOptions
+        @Option(help: "A note for the request's timeline (the subscriber sees it).") var note = ""
 
         func run() throws {
             let service = try options.service()
-            let request = try service.acknowledge(reference: options.reference, actor: .support)
+            let request = try service.acknowledge(reference: options.reference, actor: .support, note: note)
             try options.report(request, service: service, message: "\(request.reference) is acknowledged.")
         }
     }
@@ -60,10 +61,11 @@ extension RequestsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Start work on a request whose requester was verified.")
         @OptionGroup var options: RequestStepOptions
+        @Option(help: "A note for the request's timeline (the subscriber sees it).") var note = ""
 
         func run() throws {
             let service = try options.service()
-            let request = try service.start(reference: options.reference, actor: .support)
+            let request = try service.start(reference: options.reference, actor: .support, note: note)
             try options.report(request, service: service, message: "\(request.reference) is in progress.")
         }
     }
@@ -82,7 +84,9 @@ extension RequestsCommand {
                 in progress and no file is left behind.
                 """)
         @OptionGroup var options: RequestStepOptions
-        @Option(help: "The completion note the subscriber sees.") var note = ""
+        @Option(
+            help: "The completion note the subscriber sees (required for an \"other data\" correction: what was done).")
+        var note = ""
         @Option(
             help: ArgumentHelp(
                 "The existing folder access reports and exports are written to.", valueName: "folder"))
