@@ -54,7 +54,7 @@ struct RestrictionTests {
         }
     }
 
-    @Test("a version 1 store is upgraded to version 2 with its data intact")
+    @Test("a version 1 store is upgraded to the current version with its data intact")
     func upgradeFromVersionOne() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("old.sqlite")
@@ -71,12 +71,15 @@ struct RestrictionTests {
         try queue.close()
         let store = try PrivacyStore.open(at: path)
         try store.read { db throws in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 2)
+            #expect(try Int32.fetchOne(db, sql: "PRAGMA user_version") == StoreSchema.currentVersion)
             #expect(try db.tableExists("restriction"))
+            #expect(try db.tableExists("unknown_sign_in_failure"))
             #expect(try String.fetchOne(db, sql: "SELECT email FROM account") == "old@example.com")
-            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-initial", "v2-restrictions"])
+            #expect(
+                try StoreSchema.migrator.appliedMigrations(db) == [
+                    "v1-initial", "v2-restrictions", "v3-unknown-sign-in-failures",
+                ])
         }
-        #expect(StoreSchema.currentVersion == 2)
     }
 
     @Test("support completing restriction, objection and plain requests carries each out")

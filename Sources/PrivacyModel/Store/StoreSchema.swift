@@ -5,7 +5,7 @@ enum StoreSchema {
     /// Marks the file as a Privacy Dashboard store ("PDSH") in the SQLite header.
     static let applicationID: Int32 = 0x5044_5348
     /// The schema version this build writes; a store with a higher one is refused.
-    static let currentVersion: Int32 = 2
+    static let currentVersion: Int32 = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -21,6 +21,10 @@ enum StoreSchema {
         migrator.registerMigration("v2-restrictions") { db in
             try createRestrictionTables(db)
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        migrator.registerMigration("v3-unknown-sign-in-failures") { db in
+            try createUnknownSignInFailureTable(db)
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         return migrator
     }
@@ -249,6 +253,20 @@ enum StoreSchema {
                   requestReference TEXT,
                   UNIQUE (accountId, categoryId)
                 );
+                """)
+    }
+
+    /// Failed sign-ins for names no account holds, keyed by a hash of the name typed (never the name itself),
+    /// so a made-up name locks as a real one does.
+    private static func createUnknownSignInFailureTable(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE unknown_sign_in_failure (
+                  id INTEGER PRIMARY KEY,
+                  identifierHash TEXT NOT NULL,
+                  at INTEGER NOT NULL
+                );
+                CREATE INDEX unknown_sign_in_failure_by_name ON unknown_sign_in_failure(identifierHash, at);
                 """)
     }
 
