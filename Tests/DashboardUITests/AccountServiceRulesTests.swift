@@ -57,7 +57,7 @@ struct AccountServiceRulesTests {
         let elodie = try harness.account("elodie.fournier")
         let requests = RequestService(context: harness.context)
         let before = try requests.requests(accountId: lena.id).count
-        #expect(throws: AccountError.emailTaken(elodie.email.uppercased())) {
+        #expect(throws: AccountError.emailUnavailable) {
             try service.correct(accountId: lena.id, field: .email, newValue: elodie.email.uppercased())
         }
         #expect(throws: AccountError.usernameTaken("Elodie.Fournier")) {

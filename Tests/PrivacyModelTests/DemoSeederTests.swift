@@ -129,7 +129,7 @@ private final class ProgressLog: @unchecked Sendable {
         for subscriber in DemoSubscriber.all {
             let outcome = try SignInService(context: env.context).signIn(
                 subscriber.username, password: DemoSeeder.password)
-            guard case .success(let account) = outcome else {
+            guard case .success(let account, _) = outcome else {
                 Issue.record("\(subscriber.username) could not sign in: \(outcome)")
                 continue
             }

@@ -74,13 +74,15 @@ struct RestrictionTests {
             #expect(try Int32.fetchOne(db, sql: "PRAGMA user_version") == StoreSchema.currentVersion)
             #expect(try db.tableExists("restriction"))
             #expect(try db.tableExists("objection"))
+            #expect(try db.tableExists("unknown_sign_in_failure"))
             #expect(try String.fetchOne(db, sql: "SELECT email FROM account") == "old@example.com")
             #expect(
                 try StoreSchema.migrator.appliedMigrations(db) == [
                     "v1-initial", "v2-restrictions", "v3-objections", "v4-language-setting",
+                    "v5-unknown-sign-in-failures",
                 ])
         }
-        #expect(StoreSchema.currentVersion == 4)
+        #expect(StoreSchema.currentVersion == 5)
     }
 
     @Test("support completing restriction, objection and plain requests carries each out")

@@ -14,7 +14,7 @@ struct SignInTests {
         let env = try TestEnvironment()
         let account = try env.makeAccount()
         let outcome = try SignInService(context: env.context).signIn("ADA@example.com", password: password)
-        guard case .success(let signedIn) = outcome else {
+        guard case .success(let signedIn, _) = outcome else {
             Issue.record("expected success, got \(outcome)")
             return
         }
@@ -100,7 +100,8 @@ struct SignInTests {
         let upgraded = try PrivacyContext.open(
             path: env.storePath,
             settings: ModelSettings(clock: env.clock, random: SeededRandomSource(seed: 9), scrypt: stronger))
-        guard case .success(let after) = try SignInService(context: upgraded).signIn("ada", password: password) else {
+        guard case .success(let after, _) = try SignInService(context: upgraded).signIn("ada", password: password)
+        else {
             Issue.record("expected success")
             return
         }

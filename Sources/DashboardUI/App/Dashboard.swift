@@ -167,7 +167,7 @@ public final class Dashboard {
             state.screens[id] = target
             phase = .signedIn(state)
         case .signOut(let message): signOut(message: Flash(text: message, kind: .info))
-        case .signIn(let account): startSession(account)
+        case .signIn(let account, let failures): startSession(account, failures: failures)
         case .ignored: handleGlobal(action)
         }
     }
@@ -221,7 +221,7 @@ public final class Dashboard {
 
     private func redraw() { wantsFullRedraw = true }
 
-    private func startSession(_ account: Account) {
+    private func startSession(_ account: Account, failures: FailedSignIns?) {
         let session = Session(
             context: context, account: account, strings: strings, formats: Formats(language: strings.language))
         // The account's own language replaces one that came from the locale, never one chosen with --lang.
@@ -235,6 +235,13 @@ public final class Dashboard {
         for id in ScreenID.allCases { screens[id] = ScreenFactory.make(id) }
         phase = .signedIn(SignedIn(session: session, screens: screens, current: .overview))
         show(.overview)
+        if let failures {
+            session.show(
+                session.strings.plural(
+                    "signin.failuresSince", count: failures.count,
+                    ["date": session.formats.date(failures.latest), "time": session.formats.time(failures.latest)]),
+                .warning)
+        }
     }
 
     /// Switches to a screen and lets it reload.

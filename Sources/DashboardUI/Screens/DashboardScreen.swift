@@ -52,8 +52,9 @@ public enum ScreenOutcome: Sendable, Equatable {
     case reveal(ScreenID, item: String)
     /// End the session (sign out, or the account was deleted), with a message for the sign-in screen.
     case signOut(message: String)
-    /// Start a session for this account (the sign-in screen, once the password is checked).
-    case signIn(Account)
+    /// Start a session for this account (the sign-in screen, once the password is checked), telling of the
+    /// failed attempts since the previous sign-in.
+    case signIn(Account, failures: FailedSignIns?)
 }
 
 /// What the dashboard asks of any screen, signed in or not, so one path handles keys, hints and deferred work.

@@ -70,10 +70,10 @@ public struct SignInScreen: Screen, Sendable {
             let outcome = try SignInService(context: context).signIn(name, password: password.text)
             password.set("")
             switch outcome {
-            case .success(let account):
+            case .success(let account, let failures):
                 message = nil
                 identifier.set("")
-                return .signIn(account)
+                return .signIn(account, failures: failures)
             case .invalidCredentials:
                 message = Flash(text: strings["signin.invalid"], kind: .danger)
             case .locked(let until):

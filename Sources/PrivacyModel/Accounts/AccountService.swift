@@ -10,6 +10,8 @@ public struct AccountService: Sendable {
     public static let minimumPasswordLength = 10
     /// The longest password accepted, in bytes (scrypt input stays bounded).
     public static let maximumPasswordBytes = 1024
+    /// The earliest year of birth accepted: an earlier one is a mistyped year.
+    public static let earliestBirthYear = 1900
 
     /// Binds the service to a context.
     public init(context: PrivacyContext) { self.context = context }
@@ -25,14 +27,12 @@ public struct AccountService: Sendable {
         guard Self.isValidUsername(username) else { throw AccountError.invalidUsername(new.username) }
         let fullName = try TextRules.name(new.fullName)
         let now = context.now
-        guard let birthdate = UTCCalendar.day(new.birthdate), birthdate <= now else {
-            throw AccountError.invalidBirthdate(new.birthdate)
-        }
+        let birthdate = try Self.birthdate(new.birthdate, at: now)
         let minimumAge = context.catalogue.minimumAge
         guard Self.age(bornOn: birthdate, at: now) >= minimumAge else {
             throw AccountError.underage(minimumAge: minimumAge)
         }
-        try Self.checkPassword(password)
+        try Self.checkPassword(password, username: username, email: email)
         let passwordHash = try hasher.hash(password)
         let emailKey = email.lowercased()
         return try context.store.write { db in
@@ -100,11 +100,25 @@ public struct AccountService: Sendable {
         try context.store.read { db in try Profile.fetchOne(db, key: accountId) }
     }
 
-    /// Rejects passwords outside the length rule.
-    public static func checkPassword(_ password: String) throws(AccountError) {
+    /// Rejects passwords outside the length rule and passwords that are the account's username or email
+    /// (ignoring case): the first thing anyone would guess.
+    public static func checkPassword(_ password: String, username: String, email: String) throws(AccountError) {
         guard password.count >= minimumPasswordLength, password.utf8.count <= maximumPasswordBytes else {
             throw .weakPassword(minimumLength: minimumPasswordLength)
         }
+        let folded = password.lowercased()
+        if folded == username.trimmingCharacters(in: .whitespaces).lowercased() { throw .passwordIsUsername }
+        if folded == email.trimmingCharacters(in: .whitespaces).lowercased() { throw .passwordIsEmail }
+    }
+
+    /// A birthdate typed as YYYY-MM-DD, as a day: a real day, not after `now`, not before `earliestBirthYear`.
+    public static func birthdate(_ text: String, at now: Date) throws(AccountError) -> Date {
+        guard let day = UTCCalendar.day(text) else { throw .invalidBirthdate(text) }
+        guard day <= now else { throw .birthdateInFuture(text) }
+        guard UTCCalendar.calendar.component(.year, from: day) >= earliestBirthYear else {
+            throw .birthdateTooEarly(text, earliestYear: earliestBirthYear)
+        }
+        return day
     }
 
     /// Completed years between a birthdate and an instant, in the UTC calendar.

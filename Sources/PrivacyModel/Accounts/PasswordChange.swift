@@ -32,17 +32,17 @@ public struct PasswordChangeService: Sendable {
     /// Binds the service to a context.
     public init(context: PrivacyContext) { self.context = context }
 
-    /// Checks the current password, the length rule and the repetition, then stores a fresh scrypt hash
+    /// Checks the current password, the password rules and the repetition, then stores a fresh scrypt hash
     /// made with the context's parameters and the change time, with an audit entry.
     ///
     /// A wrong current password counts as a failed sign-in, so guessing from an open session locks the
     /// account as guessing at the sign-in form does.
     public func change(accountId: Int64, current: String, new: String, repeated: String) throws {
         guard new == repeated else { throw PasswordChangeError.mismatch }
-        try AccountService.checkPassword(new)
         guard let account = try AccountService(context: context).account(id: accountId) else {
             throw AccountError.notFound("#\(accountId)")
         }
+        try AccountService.checkPassword(new, username: account.username, email: account.email)
         guard account.status == .active else { throw AccountError.notActive(account.username) }
         switch try PasswordConfirmation(context: context).check(
             current, for: account, refusedAction: "password-change-refused")

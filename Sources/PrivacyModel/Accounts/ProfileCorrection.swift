@@ -159,7 +159,18 @@ public struct ProfileCorrectionService: Sendable {
         guard account.status == .active else { throw AccountError.notActive(account.username) }
         let before = field.value(account: account, profile: profile)
         guard before != value else { throw ProfileCorrectionError.unchanged }
-        try context.store.read { db in try checkUnique(field, value, accountId: accountId, db) }
+        do {
+            try context.store.read { db in try checkUnique(field, value, accountId: accountId, db) }
+        } catch AccountError.emailUnavailable {
+            // Support can see repeated tries in the audit log; the entry, which the subscriber can read too,
+            // says no more than the refusal.
+            try context.store.write { db in
+                try AuditLog.append(
+                    db, at: context.now, accountId: accountId, actor: RequestActor.subscriber.rawValue,
+                    action: "email-change-refused")
+            }
+            throw AccountError.emailUnavailable
+        }
 
         let service = RequestService(context: context)
         let filed = try service.file(
@@ -220,14 +231,15 @@ public struct ProfileCorrectionService: Sendable {
         }
     }
 
-    /// Refuses an email or username another account already uses (compared ignoring case).
+    /// Refuses an email or username another account already uses (compared ignoring case); an email without
+    /// saying it is taken, so the refusal does not tell whose address is registered.
     private func checkUnique(_ field: ProfileField, _ value: String, accountId: Int64, _ db: Database) throws {
         switch field {
         case .email:
             let taken = try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM account WHERE emailKey = ? AND id <> ?",
                 arguments: [value.lowercased(), accountId])
-            if taken == true { throw AccountError.emailTaken(value) }
+            if taken == true { throw AccountError.emailUnavailable }
         case .username:
             let taken = try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM account WHERE username = ? AND id <> ?", arguments: [value, accountId])

@@ -1,16 +1,31 @@
+import Crypto
 public import Foundation
 import GRDB
 
 /// The result of a sign-in attempt; wrong email and wrong password are one outcome so accounts cannot be discovered.
 public enum SignInOutcome: Sendable, Equatable {
-    /// Signed in.
-    case success(Account)
+    /// Signed in; `failures` tells of wrong passwords typed since the previous sign-in (nil when there were none).
+    case success(Account, failures: FailedSignIns?)
     /// The email/username or the password is wrong (deliberately not saying which).
     case invalidCredentials
     /// Too many failures: no attempt is checked until `until`.
     case locked(until: Date)
     /// The password was right but the account awaits deletion; its data is purged on `purgeOn`.
     case deletionPending(purgeOn: Date)
+}
+
+/// The wrong passwords typed for an account since its previous successful sign-in, told at the next one.
+public struct FailedSignIns: Sendable, Equatable {
+    /// How many there were.
+    public let count: Int
+    /// When the latest was typed.
+    public let latest: Date
+
+    /// Describes the failures.
+    public init(count: Int, latest: Date) {
+        self.count = count
+        self.latest = latest
+    }
 }
 
 /// Checks passwords, enforces the lockout across every session sharing the store, and records each attempt.
@@ -37,8 +52,7 @@ public struct SignInService: Sendable {
             return (account, try lockedUntil(accountId: account.id, lastSignIn: account.lastSignInAt, at: now, db))
         }
         guard let (account, lockEnd) = found, account.status != .purged else {
-            _ = try? hasher.verify(password, against: decoyHash(for: context.settings.scrypt))
-            return .invalidCredentials
+            return try signInUnknown(identifier, password: password, at: now)
         }
         if let lockEnd { return .locked(until: lockEnd) }
         // The slow hash runs outside any transaction so other sessions are never held up by it.
@@ -78,14 +92,61 @@ public struct SignInService: Sendable {
                     db, at: now, accountId: account.id, actor: "system", action: "password-hash-upgraded",
                     detail: context.settings.scrypt.description)
             }
+            let failures = try failuresSince(accountId: account.id, lastSignIn: current.lastSignInAt, db)
             try db.execute(
                 sql: "UPDATE account SET lastSignInAt = ? WHERE id = ?", arguments: [now.epochSeconds, account.id])
             try recordUsage(db, accountId: account.id, kind: "sign-in", at: now)
             try AuditLog.append(
                 db, at: now, accountId: account.id, actor: "subscriber", action: "sign-in",
                 detail: "channel \(context.settings.channel)")
-            return .success(try Account.fetchOne(db, key: account.id) ?? current)
+            return .success(try Account.fetchOne(db, key: account.id) ?? current, failures: failures)
         }
+    }
+
+    /// A name no account holds (or a purged one's) gets what a real account with a wrong password gets: the
+    /// same slow hash, the failure counted toward the same lockout (kept in the store, so other sessions and
+    /// later processes see it), the same answers.
+    private func signInUnknown(_ identifier: String, password: String, at now: Date) throws -> SignInOutcome {
+        let key = Self.identifierHash(identifier)
+        if let until = try context.store.read({ db in try unknownLockedUntil(key, at: now, db) }) {
+            return .locked(until: until)
+        }
+        _ = try? hasher.verify(password, against: decoyHash(for: context.settings.scrypt))
+        return try context.store.write { db in
+            if let until = try unknownLockedUntil(key, at: now, db) { return .locked(until: until) }
+            // Older failures can no longer complete a lock: keep the table to what still counts.
+            let window = Int64(context.catalogue.lockout.windowMinutes * 60)
+            try db.execute(
+                sql: "DELETE FROM unknown_sign_in_failure WHERE at <= ?", arguments: [now.epochSeconds - 2 * window])
+            try db.execute(
+                sql: "INSERT INTO unknown_sign_in_failure (identifierHash, at) VALUES (?, ?)",
+                arguments: [key, now.epochSeconds])
+            if let until = try unknownLockedUntil(key, at: now, db) { return .locked(until: until) }
+            return .invalidCredentials
+        }
+    }
+
+    private func unknownLockedUntil(_ key: String, at now: Date, _ db: Database) throws -> Date? {
+        let failures = try Int64.fetchAll(
+            db,
+            sql: "SELECT at FROM unknown_sign_in_failure WHERE identifierHash = ? ORDER BY at DESC LIMIT ?",
+            arguments: [key, context.catalogue.lockout.maxFailures])
+        return lockEnd(newestFirst: failures, at: now)
+    }
+
+    /// The name as typed, folded as sign-in folds it, hashed: the store never keeps a name no account holds.
+    static func identifierHash(_ identifier: String) -> String {
+        let folded = identifier.trimmingCharacters(in: .whitespaces).lowercased()
+        return SHA256.hash(data: Data(folded.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The failures recorded since the last success (sign-in failures and wrong passwords in a session).
+    private func failuresSince(accountId: Int64, lastSignIn: Int64?, _ db: Database) throws -> FailedSignIns? {
+        let row = try Row.fetchOne(
+            db, sql: "SELECT count(*), max(at) FROM sign_in_failure WHERE accountId = ? AND at > ?",
+            arguments: [accountId, lastSignIn ?? Int64.min])
+        guard let row, let count: Int = row[0], count > 0, let latest: Int64 = row[1] else { return nil }
+        return FailedSignIns(count: count, latest: Date(epochSeconds: latest))
     }
 
     /// Whether the account is locked now, and until when; failures before the last success do not count.
@@ -101,12 +162,18 @@ public struct SignInService: Sendable {
     /// Locked when the newest `maxFailures` failures since the last success fall within one window;
     /// the lock lasts one window from the failure that completed the count (no attempt is recorded meanwhile).
     private func lockedUntil(accountId: Int64, lastSignIn: Int64?, at now: Date, _ db: Database) throws -> Date? {
-        let rule = context.catalogue.lockout
-        let window = Int64(rule.windowMinutes * 60)
         let failures = try Int64.fetchAll(
             db,
             sql: "SELECT at FROM sign_in_failure WHERE accountId = ? AND at > ? ORDER BY at DESC LIMIT ?",
-            arguments: [accountId, lastSignIn ?? Int64.min, rule.maxFailures])
+            arguments: [accountId, lastSignIn ?? Int64.min, context.catalogue.lockout.maxFailures])
+        return lockEnd(newestFirst: failures, at: now)
+    }
+
+    /// The lockout rule, one for real and made-up names: the newest `maxFailures` failures (newest first) within
+    /// one window lock until one window after the newest.
+    private func lockEnd(newestFirst failures: [Int64], at now: Date) -> Date? {
+        let rule = context.catalogue.lockout
+        let window = Int64(rule.windowMinutes * 60)
         guard failures.count >= rule.maxFailures, let newest = failures.first, let oldest = failures.last,
             newest - oldest < window
         else { return nil }

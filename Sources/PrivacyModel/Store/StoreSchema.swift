@@ -5,7 +5,7 @@ enum StoreSchema {
     /// Marks the file as a Privacy Dashboard store ("PDSH") in the SQLite header.
     static let applicationID: Int32 = 0x5044_5348
     /// The schema version this build writes; a store with a higher one is refused.
-    static let currentVersion: Int32 = 4
+    static let currentVersion: Int32 = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -29,6 +29,10 @@ enum StoreSchema {
         migrator.registerMigration("v4-language-setting") { db in
             try moveLanguageToAccount(db)
             try db.execute(sql: "PRAGMA user_version = 4")
+        }
+        migrator.registerMigration("v5-unknown-sign-in-failures") { db in
+            try createUnknownSignInFailureTable(db)
+            try db.execute(sql: "PRAGMA user_version = 5")
         }
         return migrator
     }
@@ -287,6 +291,20 @@ enum StoreSchema {
                   SELECT accountId, scopeValue, COALESCE(closedAt, filedAt), reference FROM rights_request
                   WHERE type = 'objection' AND scopeKind = 'purpose' AND status = 'completed'
                   ORDER BY COALESCE(closedAt, filedAt) DESC, id DESC;
+                """)
+    }
+
+    /// Failed sign-ins for names no account holds, keyed by a hash of the name typed (never the name itself),
+    /// so a made-up name locks as a real one does.
+    private static func createUnknownSignInFailureTable(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE unknown_sign_in_failure (
+                  id INTEGER PRIMARY KEY,
+                  identifierHash TEXT NOT NULL,
+                  at INTEGER NOT NULL
+                );
+                CREATE INDEX unknown_sign_in_failure_by_name ON unknown_sign_in_failure(identifierHash, at);
                 """)
     }
 

@@ -38,11 +38,19 @@ extension AccountError: KeyedUserFacingError {
         case .invalidName(.controlCharacters): return UserFacingMessage("error.account.nameControls")
         case .invalidBirthdate(let text):
             return UserFacingMessage("error.account.invalidBirthdate", ["text": .text(text)])
+        case .birthdateInFuture(let text):
+            return UserFacingMessage("error.account.birthdateInFuture", ["text": .text(text)])
+        case .birthdateTooEarly(let text, let year):
+            return UserFacingMessage(
+                "error.account.birthdateTooEarly", ["text": .text(text), "year": .text(String(year))])
         case .underage(let age): return UserFacingMessage("error.account.underage", ["age": .number(age)])
         case .emailTaken(let email): return UserFacingMessage("error.account.emailTaken", ["email": .text(email)])
+        case .emailUnavailable: return UserFacingMessage("error.account.emailUnavailable")
         case .usernameTaken(let name): return UserFacingMessage("error.account.usernameTaken", ["name": .text(name)])
         case .weakPassword(let length):
             return UserFacingMessage("error.account.weakPassword", ["length": .number(length)])
+        case .passwordIsUsername: return UserFacingMessage("error.account.passwordIsUsername")
+        case .passwordIsEmail: return UserFacingMessage("error.account.passwordIsEmail")
         case .notFound(let who): return UserFacingMessage("error.account.notFound", ["who": .text(who)])
         case .notActive(let who): return UserFacingMessage("error.account.notActive", ["who": .text(who)])
         }
@@ -52,8 +60,10 @@ extension AccountError: KeyedUserFacingError {
     public static var examples: [Self] {
         [
             .invalidEmail("x"), .invalidUsername("x"), .invalidName(.empty), .invalidName(.tooLong(limit: 200)),
-            .invalidName(.controlCharacters), .invalidBirthdate("x"), .underage(minimumAge: 18),
-            .emailTaken("x"), .usernameTaken("x"), .weakPassword(minimumLength: 12), .notFound("x"), .notActive("x"),
+            .invalidName(.controlCharacters), .invalidBirthdate("x"), .birthdateInFuture("x"),
+            .birthdateTooEarly("x", earliestYear: 1900), .underage(minimumAge: 18), .emailTaken("x"), .emailUnavailable,
+            .usernameTaken("x"), .weakPassword(minimumLength: 12), .passwordIsUsername, .passwordIsEmail,
+            .notFound("x"), .notActive("x"),
         ]
     }
 }

@@ -7,10 +7,17 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract:
-            "Run SQLite's integrity check, verify every account's consent-receipt chain and look for unfinished exports.",
+            "Run SQLite's integrity check, verify every account's consent-receipt chain, look for unfinished exports "
+            + "and for data kept past its deletion date.",
         discussion:
-            "Exits 0 when everything is sound, 65 when the file or a receipt chain is damaged or a killed export left "
-            + "partial data in the default export folder.")
+            "Exits 0 when everything is sound, 65 when the file or a receipt chain is damaged, a killed export left "
+            + "partial data in the default export folder, or records (or accounts awaiting purge) are more than a "
+            + "day past their deletion date because the retention run has not run.")
+
+    /// What to do about data kept past its deletion date; `data summary` says it too.
+    static let overdueAdvice =
+        "OVERDUE: data past its deletion date is still held because the retention run has not run. Run "
+        + "`privacy-dashboard retention run` now and set up its daily timer (docs/operations.md)."
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -33,10 +40,32 @@ struct CheckCommand: ParsableCommand {
                     + "the next export or retention run removes them")
         }
         let verifier = ReceiptChainVerifier(context: context)
+        let retention = RetentionService(context: context)
+        var overdue = 0
         for account in try AccountService(context: context).list() where account.status != .purged {
             let report = try verifier.verify(accountId: account.id)
             if !report.isIntact { sound = false }
             Console.out(SafeText.clean("\(account.email): \(report.summary)"))
+            for late in try retention.overdueDeletions(accountId: account.id, at: context.now) {
+                overdue += 1
+                let name = context.catalogue.category(late.categoryId)?.name ?? late.categoryId
+                Console.out(
+                    SafeText.clean(
+                        "\(account.email): \(Formatting.count(late.count)) record\(late.count == 1 ? "" : "s") of "
+                            + "\(name) (\(late.recordSetId)) past their deletion date, the oldest by \(late.daysLate) "
+                            + "day\(late.daysLate == 1 ? "" : "s") (due \(late.dueSince.dayUTC))"))
+            }
+        }
+        for purge in try retention.overduePurges(at: context.now) {
+            overdue += 1
+            let days = Int(context.now.timeIntervalSince(purge.purgeDueAt) / 86_400)
+            Console.out(
+                "Account \(purge.accountId): awaiting deletion, purge due \(purge.purgeDueAt.dayUTC) "
+                    + "(\(days) day\(days == 1 ? "" : "s") ago) and not yet done")
+        }
+        if overdue > 0 {
+            sound = false
+            Console.out(Self.overdueAdvice)
         }
         guard sound else {
             throw CommandFailure(message: "the store has problems; see above", code: ExitStatus.dataError)

@@ -20,28 +20,38 @@ struct DataCommand: ParsableCommand {
             let context = try storeOptions.open()
             let account = try AccountService(context: context).require(email)
             let summaries = try CollectedDataService(context: context).summaries(accountId: account.id)
+            let overdue = try RetentionService(context: context).overdueDeletions(
+                accountId: account.id, at: context.now)
             if json {
-                Console.out(try Formatting.json(summaries.map(CategoryListing.init)))
+                Console.out(try Formatting.json(summaries.map { CategoryListing($0, overdue: overdue) }))
                 return
             }
-            Console.out(SummaryReport.render(account: account, summaries: summaries, catalogue: context.catalogue))
+            Console.out(
+                SummaryReport.render(
+                    account: account, summaries: summaries, overdue: overdue, catalogue: context.catalogue))
         }
     }
 }
 
 /// The text form of a data summary, shared by `data summary` and the demo.
 enum SummaryReport {
-    static func render(account: Account, summaries: [CategorySummary], catalogue: PolicyCatalogue) -> String {
+    static func render(
+        account: Account, summaries: [CategorySummary], overdue: [OverdueDeletion], catalogue: PolicyCatalogue
+    ) -> String {
         var table = TextTable(["Category", "Records", "Oldest", "Newest", "Next deletion", "Kept"])
         let purgeDays = catalogue.deadlines.accountPurgeDays
         for summary in summaries {
             var seen = Set<String>()
             let kept = summary.category.recordSets.map { $0.retention.brief(purgeDays: purgeDays) }
                 .filter { seen.insert($0).inserted }.joined(separator: "; ")
+            var nextDeletion = Formatting.day(summary.nextDeletion)
+            if let late = overdue.filter({ $0.categoryId == summary.category.id }).map(\.daysLate).max() {
+                nextDeletion += " OVERDUE \(late) day\(late == 1 ? "" : "s")"
+            }
             table.add([
                 summary.category.name + (summary.isRestricted ? " (restricted)" : ""), Formatting.count(summary.count),
                 Formatting.day(summary.oldest),
-                Formatting.day(summary.newest), Formatting.day(summary.nextDeletion), kept,
+                Formatting.day(summary.newest), nextDeletion, kept,
             ])
         }
         let header =
@@ -49,6 +59,9 @@ enum SummaryReport {
         var text = SafeText.clean(header) + "\n\n" + table.render()
         if summaries.contains(where: \.isRestricted) {
             text += "\n(restricted): kept but not used until the subscriber lifts the restriction."
+        }
+        if !overdue.isEmpty {
+            text += "\n" + CheckCommand.overdueAdvice
         }
         return text
     }
@@ -64,6 +77,9 @@ struct CategoryListing: Encodable {
         let nextDeletion: Date?
         let held: Int
         let retention: String
+        /// Records past their deletion date that are still held, and by how many days the oldest is late.
+        let overdueCount: Int
+        let overdueDays: Int?
     }
 
     let category: String
@@ -75,7 +91,7 @@ struct CategoryListing: Encodable {
     let restricted: Bool
     let recordSets: [SetListing]
 
-    init(_ summary: CategorySummary) {
+    init(_ summary: CategorySummary, overdue: [OverdueDeletion]) {
         category = summary.category.id
         name = summary.category.name
         count = summary.count
@@ -84,9 +100,11 @@ struct CategoryListing: Encodable {
         nextDeletion = summary.nextDeletion
         restricted = summary.isRestricted
         recordSets = zip(summary.sets, summary.category.recordSets).map { set, definition in
-            SetListing(
+            let late = overdue.first { $0.recordSetId == set.id }
+            return SetListing(
                 id: set.id, count: set.count, oldest: set.oldest, newest: set.newest, nextDeletion: set.nextDeletion,
-                held: set.heldCount, retention: definition.retention.summary)
+                held: set.heldCount, retention: definition.retention.summary, overdueCount: late?.count ?? 0,
+                overdueDays: late?.daysLate)
         }
     }
 }

@@ -73,6 +73,8 @@ struct DemoCommand: ParsableCommand {
                 Console.out(
                     SummaryReport.render(
                         account: account, summaries: try collected.summaries(accountId: account.id),
+                        overdue: try RetentionService(context: context).overdueDeletions(
+                            accountId: account.id, at: context.now),
                         catalogue: context.catalogue))
                 Console.out("")
             }

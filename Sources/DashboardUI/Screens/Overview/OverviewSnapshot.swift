@@ -50,6 +50,8 @@ struct OverviewSnapshot {
         case receiptOverdue([String])
         /// The account is awaiting deletion.
         case deletionPending(Date?)
+        /// Data of a category is past its deletion date and still held, the oldest by `daysLate` days.
+        case retentionOverdue(category: String, daysLate: Int)
     }
 
     var categories: [CategoryRow] = []
@@ -91,12 +93,16 @@ struct OverviewSnapshot {
                 optionalCount: optional.count, lockedCount: members.count - optional.count)
         }
         let chain = try session.preferences.verifyChain(accountId: accountId)
-        snapshot.alerts = alerts(session: session, chain: chain, requests: snapshot.requests)
+        let late = try RetentionService(context: session.context).overdueDeletions(
+            accountId: accountId, at: session.context.now)
+        snapshot.alerts = alerts(session: session, chain: chain, requests: snapshot.requests, late: late)
         return snapshot
     }
 
     @MainActor
-    private static func alerts(session: Session, chain: ReceiptChainReport, requests: [RequestRow]) -> [Alert] {
+    private static func alerts(
+        session: Session, chain: ReceiptChainReport, requests: [RequestRow], late: [OverdueDeletion]
+    ) -> [Alert] {
         var alerts: [Alert] = []
         let account = session.account
         if account.status == .deletionPending { alerts.append(.deletionPending(account.purgeDueDate)) }
@@ -104,6 +110,10 @@ struct OverviewSnapshot {
         if !overdue.isEmpty { alerts.append(.overdue(overdue)) }
         let receiptOverdue = requests.filter(\.isReceiptOverdue).map(\.reference)
         if !receiptOverdue.isEmpty { alerts.append(.receiptOverdue(receiptOverdue)) }
+        for category in session.catalogue.categories {
+            guard let days = late.filter({ $0.categoryId == category.id }).map(\.daysLate).max() else { continue }
+            alerts.append(.retentionOverdue(category: category.name, daysLate: days))
+        }
         if let problem = chain.problem {
             alerts.append(.brokenChain(ReceiptProblemText.text(problem, session: session)))
         }

@@ -34,6 +34,8 @@ enum OverviewText {
         case .deletionPending(let date):
             return date.map { (strings("overview.alert.deletion", ["date": session.formats.date($0)]), .danger) }
                 ?? (strings["overview.alert.deletionUndated"], .danger)
+        case .retentionOverdue(let category, let days):
+            return (strings.plural("overview.alert.retentionOverdue", count: days, ["category": category]), .danger)
         }
     }
 
