@@ -128,7 +128,8 @@ struct RequestDetailsForm {
         }
     }
 
-    /// Enter: from a filled new value on to the note; otherwise checks that nothing is missing.
+    /// Enter: from a filled new value on to the note; otherwise checks that nothing is missing and that the model
+    /// takes the typed texts.
     @MainActor
     mutating func enter(session: Session) -> Entry {
         if asksNewValue && focus == .newValue && !newValue.text.isBlank {
@@ -149,6 +150,11 @@ struct RequestDetailsForm {
                 problem.key == "requests.export.folderMissing"
                 ? .folder : problem.key == "requests.export.noCategory" ? .categories : .since
             return .refused(Flash(text: session.strings(problem.key, ["text": problem.text]), kind: .warning))
+        }
+        do {
+            try details.checkTexts()
+        } catch {
+            return .refused(Flash(text: session.message(for: error), kind: .warning))
         }
         return .complete
     }
