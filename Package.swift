@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Property-based tests only (the hostile-input test of the dashboard); never linked into the product.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The data files under Resources/: the policy catalogue and the string tables.
@@ -80,6 +82,7 @@ let package = Package(
             dependencies: [
                 "DashboardUI", "TerminalKit", "PrivacyModel", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Whole frames the golden tests compare with, read by path (UPDATE_GOLDEN=1 rewrites them).
             exclude: ["Golden"],

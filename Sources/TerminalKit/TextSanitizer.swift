@@ -26,7 +26,7 @@ public enum TextSanitizer {
                 }
             case 0x7F:
                 if asciiOnly { result.append(contentsOf: "^?".unicodeScalars) } else { result.append("\u{2421}") }
-            case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0xFFF9...0xFFFB:
+            case 0x80..<0xA0, 0x061C, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0xFFF9...0xFFFB:
                 result.append(asciiOnly ? "?" : "\u{FFFD}")
             default:
                 if asciiOnly && value > 0x7E {

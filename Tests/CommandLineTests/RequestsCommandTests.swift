@@ -222,6 +222,27 @@ struct RequestsCommandTests {
         #expect(again.status == 65)
     }
 
+    @Test("a reason or note with a control character is refused in one line that says so; nothing changes")
+    func controlsInReasons() throws {
+        let store = try PreparedStore()
+        let reference = try store.file(.access, .all).reference
+        try RequestService(context: store.context).acknowledge(reference: reference, actor: .support)
+        let steps = [
+            ["requests", "deny", reference, "--reason", "No\u{1B}[2J"],
+            ["requests", "verify", reference, "--note", "seen\u{9B}31m"],
+        ]
+        for arguments in steps {
+            let refused = try store.runner.runOnStore(arguments)
+            #expect(refused.status == 64, "\(arguments): \(refused.stderr)")
+            #expect(refused.stderr.contains("holds a control character"), "\(refused.stderr)")
+            #expect(refused.stderr.filter { $0 == "\n" }.count == 1)
+            #expect(!refused.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" })
+        }
+        let request = try #require(try RequestService(context: store.context).request(reference: reference))
+        #expect(request.status == .acknowledged)
+        #expect(try RequestService(context: store.context).events(requestId: request.id).count == 2)
+    }
+
     @Test("an extension within the legal limit is recorded once; beyond it the model's error is shown")
     func extend() throws {
         let store = try PreparedStore()

@@ -100,4 +100,31 @@ struct HostileInputTests {
         let profile = try AccountService(context: harness.context).profile(accountId: account.id)
         #expect(profile?.fullName == "Lena Müller")
     }
+
+    @Test("the wizard refuses a note with a direction override at the details step, with the model's message")
+    func noteWithControls() throws {
+        let harness = try RequestWizardTests.requests("siobhan_oc", size: Size(width: 120, height: 40))
+        let account = try harness.account("siobhan_oc")
+        let before = try RequestService(context: harness.context).requests(accountId: account.id).count
+        try RequestWizardTests.press(
+            "n" + (try RequestWizardTests.downs(toRight: .correction, harness: harness)) + "<Enter>", harness)
+        try RequestWizardTests.press(
+            (try RequestWizardTests.downs(toField: "contactEmail", harness: harness)) + "<Enter>", harness)
+        try harness.press("siobhan@example.ie<Enter>old\u{202E}txt.exe<Enter>")
+        #expect(harness.text.contains("holds a control character"), "\(harness.text)")
+        #expect(harness.text.contains("step 3 of 5"))
+        #expect(try RequestService(context: harness.context).requests(accountId: account.id).count == before)
+    }
+
+    @Test("a record correction with a control character says so, and files nothing")
+    func correctionWithControls() throws {
+        let harness = try MyDataCorrectionTests.records("viewing")
+        let account = try harness.account("lena.mueller")
+        let before = try RequestService(context: harness.context).requests(accountId: account.id).count
+        try harness.press("e<Down>")
+        let refused = try harness.press("Film\u{9B}2J<Enter>")
+        #expect(refused.contains("Correct a record"))
+        #expect(refused.contains("holds a control character"), "\(refused)")
+        #expect(try RequestService(context: harness.context).requests(accountId: account.id).count == before)
+    }
 }

@@ -14,7 +14,8 @@ struct ExportFulfilmentTests {
         let outcome = try ExportFulfilment(context: fixture.env.context).fulfil(
             reference: filed.reference, into: fixture.outputs.url.path)
         let path = fixture.output(
-            ExportLocation.suggestedName(username: "ada", format: .json, at: TestDefaults.start))
+            ExportLocation.suggestedName(
+                username: "ada", format: .json, at: TestDefaults.start, reference: filed.reference))
         #expect(outcome.outputs.map(\.format) == ["json"])
         #expect(outcome.outputs.map(\.path) == [path])
         #expect(FileManager.default.fileExists(atPath: path))
@@ -44,11 +45,12 @@ struct ExportFulfilmentTests {
         let fixture = try ExportFixture()
         let filed = try fixture.env.requests.file(
             accountId: fixture.account.id, type: .portability, scope: .format("zip"))
-        let name = ExportLocation.suggestedName(username: "ada", format: .zip, at: TestDefaults.start)
+        let name = ExportLocation.suggestedName(
+            username: "ada", format: .zip, at: TestDefaults.start, reference: filed.reference)
         let taken = fixture.output(name)
         try Data("x".utf8).write(to: URL(fileURLWithPath: taken))
         let fulfilment = ExportFulfilment(context: fixture.env.context)
-        #expect(throws: ExportError.outputExists(taken)) {
+        #expect(throws: ExportError.earlierOutputAltered(taken)) {
             try fulfilment.fulfil(reference: filed.reference, into: fixture.outputs.url.path)
         }
         try FileManager.default.removeItem(atPath: taken)

@@ -6,8 +6,9 @@ import Testing
 
 @Suite("completing access and portability requests writes their files")
 struct RequestCompletionTests {
-    private func name(_ format: PortabilityFormat?) -> String {
-        ExportLocation.suggestedName(username: "ada", format: format, at: TestDefaults.start)
+    private func name(_ format: PortabilityFormat?, _ request: RightsRequest) -> String {
+        ExportLocation.suggestedName(
+            username: "ada", format: format, at: TestDefaults.start, reference: request.reference)
     }
 
     @Test("completing an access request writes the access report and the zip export and names both")
@@ -16,10 +17,10 @@ struct RequestCompletionTests {
         let filed = try fixture.env.request(for: fixture.account, in: .inProgress, type: .access, scope: .all)
         let outcome = try RequestFulfilment(context: fixture.env.context).complete(
             reference: filed.reference, note: "sent by post", outputFolder: fixture.outputs.url.path)
-        let report = fixture.output(name(nil))
-        let zip = fixture.output(name(.zip))
+        let report = fixture.output(name(nil, filed))
+        let zip = fixture.output(name(.zip, filed))
         #expect(outcome.outputs.map(\.path) == [report, zip])
-        #expect(try fixture.folderContents() == [name(nil), name(.zip)].sorted())
+        #expect(try fixture.folderContents() == [name(nil, filed), name(.zip, filed)].sorted())
         #expect(try String(contentsOfFile: report, encoding: .utf8).contains("Viewing history"))
         #expect(try FileCheck.mode(zip) == 0o600)
         #expect(outcome.outputs.last?.rows ?? 0 >= ExportFixture.viewingCount)
@@ -41,7 +42,7 @@ struct RequestCompletionTests {
         let outcome = try RequestFulfilment(context: fixture.env.context).complete(
             reference: filed.reference, outputFolder: fixture.outputs.url.path)
         #expect(outcome.outputs.last?.rows == ExportFixture.viewingCount)
-        let report = try String(contentsOfFile: fixture.output(name(nil)), encoding: .utf8)
+        let report = try String(contentsOfFile: fixture.output(name(nil, filed)), encoding: .utf8)
         #expect(report.contains("1. Viewing history"))
         #expect(!report.contains("Technical logs"))
     }
@@ -53,7 +54,7 @@ struct RequestCompletionTests {
             for: fixture.account, in: .inProgress, type: .portability, scope: .format(format))
         let outcome = try RequestFulfilment(context: fixture.env.context).complete(
             reference: filed.reference, outputFolder: fixture.outputs.url.path)
-        let expected = name(PortabilityFormat(rawValue: format))
+        let expected = name(PortabilityFormat(rawValue: format), filed)
         #expect(try fixture.folderContents() == [expected])
         #expect(outcome.outputs.map(\.format) == [format])
         #expect(
@@ -70,17 +71,57 @@ struct RequestCompletionTests {
     func existingOutput() throws {
         let fixture = try ExportFixture()
         let filed = try fixture.env.request(for: fixture.account, in: .inProgress, type: .access, scope: .all)
-        let taken = fixture.output(name(.zip))
+        let taken = fixture.output(name(nil, filed))
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: taken))
+        chmod(taken, 0o644)
         #expect(throws: ExportError.outputExists(taken)) {
             try RequestFulfilment(context: fixture.env.context).complete(
                 reference: filed.reference, outputFolder: fixture.outputs.url.path)
         }
-        #expect(try fixture.folderContents() == [name(.zip)])
+        #expect(try fixture.folderContents() == [name(nil, filed)])
         #expect(try String(contentsOfFile: taken, encoding: .utf8) == "keep me")
         let after = try fixture.env.requests.require(reference: filed.reference)
         #expect(after.status == .inProgress)
         #expect(after.resolution == nil)
+    }
+
+    @Test("a completion killed after its outputs were in place is finished by running it again a few seconds later")
+    func rerunAfterKill() throws {
+        let fixture = try ExportFixture()
+        let filed = try fixture.env.request(for: fixture.account, in: .inProgress, type: .access, scope: .all)
+        // What the killed run left: both outputs at their final paths, the request still in progress.
+        let zip = fixture.output(name(.zip, filed))
+        let first = try fixture.exporter.export(
+            accountId: fixture.account.id, to: zip, options: ExportOptions(format: .zip))
+        try AccessReportWriter(context: fixture.env.context).write(
+            accountId: fixture.account.id, to: fixture.output(name(nil, filed)))
+        fixture.env.clock.advance(by: 3)
+        let outcome = try RequestFulfilment(context: fixture.env.context).complete(
+            reference: filed.reference, outputFolder: fixture.outputs.url.path)
+        #expect(outcome.request.status == .completed)
+        let report = ExportLocation.suggestedName(
+            username: "ada", format: nil, at: TestDefaults.start.addingTimeInterval(3), reference: filed.reference)
+        #expect(try fixture.folderContents() == [report, name(.zip, filed)].sorted())
+        #expect(outcome.outputs.map(\.path) == [fixture.output(report), zip])
+        #expect(outcome.outputs.last?.files == first.files)
+        #expect(outcome.outputs.last?.rows == first.rows)
+    }
+
+    @Test("an earlier output of the request that no longer matches its manifest is refused and left as it is")
+    func alteredEarlierOutput() throws {
+        let fixture = try ExportFixture()
+        let filed = try fixture.env.request(
+            for: fixture.account, in: .inProgress, type: .portability, scope: .format("csv"))
+        let folder = fixture.output(name(.csv, filed))
+        try fixture.exporter.export(accountId: fixture.account.id, to: folder, options: ExportOptions(format: .csv))
+        try Data("changed".utf8).write(to: URL(fileURLWithPath: folder + "/viewing.csv"))
+        fixture.env.clock.advance(by: 1)
+        #expect(throws: ExportError.earlierOutputAltered(folder)) {
+            try RequestFulfilment(context: fixture.env.context).complete(
+                reference: filed.reference, outputFolder: fixture.outputs.url.path)
+        }
+        #expect(try fixture.folderContents() == [name(.csv, filed)])
+        #expect(try fixture.env.requests.require(reference: filed.reference).status == .inProgress)
     }
 
     @Test("a folder that cannot be written leaves no file and the request in progress")
@@ -93,7 +134,7 @@ struct RequestCompletionTests {
             try RequestFulfilment(context: fixture.env.context).complete(
                 reference: filed.reference, outputFolder: folder)
         }
-        #expect(!FileManager.default.fileExists(atPath: folder + "/" + name(nil)))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/" + name(nil, filed)))
         #expect(try fixture.env.requests.require(reference: filed.reference).status == .inProgress)
     }
 

@@ -10,6 +10,8 @@ public enum RecordCorrectionError: UserFacingError, Equatable {
     case emptyValue
     /// The new value does not have the shape the field needs; `expected` says which.
     case invalidValue(field: String, expected: String)
+    /// The new value holds a control character (ESC, a line break, DEL, a C1 control or a direction override).
+    case valueControls(field: String)
     /// The new value is the one held already.
     case unchanged
     /// The record no longer holds the value the request was filed against, so it was left alone.

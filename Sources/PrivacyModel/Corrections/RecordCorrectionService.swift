@@ -143,12 +143,13 @@ public struct RecordCorrectionService: Sendable {
         guard !value.isEmpty else { throw .emptyValue }
         switch column.shape {
         case .text:
-            let clean = !value.unicodeScalars.contains { $0.properties.generalCategory == .control }
-            guard clean, value.count <= maximumTextLength else {
+            switch TextRules.problem(with: value, limit: maximumTextLength) {
+            case nil: return value
+            case .controlCharacters?: throw .valueControls(field: column.name)
+            case .tooLong?, .empty?:
                 throw .invalidValue(
                     field: column.name, expected: "one line of at most \(maximumTextLength) characters")
             }
-            return value
         case .seconds:
             guard let seconds = Int64(value), (0...Int64(Int32.max)).contains(seconds) else {
                 throw .invalidValue(field: column.name, expected: "a whole number of seconds, 0 or more")

@@ -4,6 +4,8 @@ import Glibc
 public enum ExportError: UserFacingError, Equatable {
     /// Something already exists at the output path; it was left untouched.
     case outputExists(String)
+    /// An earlier run's output for the same request no longer matches its manifest; it was left untouched.
+    case earlierOutputAltered(String)
     /// The folder that should hold the output does not exist.
     case folderMissing(String)
     /// The folder that should hold the output cannot be written.
@@ -29,7 +31,7 @@ public enum ExportError: UserFacingError, Equatable {
         case .unknownCategory, .emptyRange, .invalidOutput: return .usage
         case .writeFailed: return .ioError
         case .cancelled: return .temporary
-        case .notFulfillable: return .dataError
+        case .notFulfillable, .earlierOutputAltered: return .dataError
         }
     }
 

@@ -7,7 +7,9 @@ import Foundation
 /// gets an export in the format it names. The outputs are written first (each all or nothing, see
 /// `PortabilityExporter`); the request moves on (acknowledged, identity verified, in progress, completed,
 /// as far as needed) only once every output is in place, and if anything fails the outputs already
-/// written are removed, so a failure leaves no file and the request not completed.
+/// written are removed, so a failure leaves no file and the request not completed. A run stopped before it
+/// completed the request (kill -9) can simply be run again: it finds its own earlier outputs by the request's
+/// reference in their names and finishes the request (see `EarlierOutput`).
 public struct ExportFulfilment: Sendable {
     /// The shared context.
     public let context: PrivacyContext
@@ -17,7 +19,7 @@ public struct ExportFulfilment: Sendable {
 
     /// Writes what the request asks for into `folder` and completes it; returns the outputs and the completed request.
     ///
-    /// Files are named by `ExportLocation.suggestedName`. A nil `folder` means `ExportLocation.defaultFolder()`,
+    /// Files are named by `ExportLocation.suggestedName`, with the request's reference. A nil `folder` means `ExportLocation.defaultFolder()`,
     /// created (mode 0700) when missing; a named folder must exist. Access and exports are limited to the
     /// request's category when it names one. `actor` is `.system` for self-service; `note` opens the resolution.
     /// The report is in `reportLanguage` when given (the language the session was started in), else in the
@@ -35,19 +37,27 @@ public struct ExportFulfilment: Sendable {
         }
         let folder = try ExportLocation.resolve(folder)
         let now = context.now
+        let earlier = try formats.map {
+            try EarlierOutput.reuse(
+                in: folder, username: account.username, reference: request.reference, format: $0)
+        }
         let paths = formats.map {
             (folder as NSString).appendingPathComponent(
-                ExportLocation.suggestedName(username: account.username, format: $0, at: now))
+                ExportLocation.suggestedName(
+                    username: account.username, format: $0, at: now, reference: request.reference))
         }
-        for path in paths where (try? FileManager.default.attributesOfItem(atPath: path)) != nil {
+        for (path, reused) in zip(paths, earlier)
+        where reused == nil && (try? FileManager.default.attributesOfItem(atPath: path)) != nil {
             throw ExportError.outputExists(path)
         }
         let categories = request.scope.kind == .category ? [request.scope.value] : nil
         let archive = zip(formats, paths).first { $0.0 == .zip }.map { ($0.1 as NSString).lastPathComponent }
         var outputs: [ExportResult] = []
         do {
-            for (format, path) in zip(formats, paths) {
-                if let format {
+            for (index, (format, path)) in zip(formats, paths).enumerated() {
+                if let reused = earlier[index] {
+                    outputs.append(reused)
+                } else if let format {
                     outputs.append(
                         try PortabilityExporter(context: context).export(
                             accountId: request.accountId, to: path,

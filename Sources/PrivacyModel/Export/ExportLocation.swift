@@ -53,15 +53,37 @@ public enum ExportLocation {
         StagingArea.removeStale(in: folder ?? defaultFolder())
     }
 
-    /// A file name that says whose data it is and when it was taken ("privacy-export-ada-20261129T090000Z.zip").
-    public static func suggestedName(username: String, format: PortabilityFormat?, at instant: Date) -> String {
+    /// A file name that says whose data it is and when it was taken ("privacy-export-ada-20261129T090000Z.zip");
+    /// a request's outputs also carry its reference ("privacy-export-ada-PD-7K3M-9QXD-20261129T090000Z.zip"), so a
+    /// fulfilment run again finds what an interrupted run wrote (`EarlierOutput`).
+    public static func suggestedName(
+        username: String, format: PortabilityFormat?, at instant: Date, reference: String? = nil
+    ) -> String {
+        let stamp = instant.iso8601UTC.replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
+        return namePrefix(username: username, format: format, reference: reference) + stamp
+            + (format?.fileExtension ?? ".txt")
+    }
+
+    /// The part of `suggestedName` before the time stamp.
+    static func namePrefix(username: String, format: PortabilityFormat?, reference: String?) -> String {
         let safe = String(
             username.unicodeScalars.filter {
                 $0.isASCII && ($0 == "-" || $0 == "_" || $0 == "." || CharacterSet.alphanumerics.contains($0))
             }.map(Character.init))
-        let stamp = instant.iso8601UTC.replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
-        guard let format else { return "privacy-report-\(safe.isEmpty ? "account" : safe)-\(stamp).txt" }
-        return "privacy-export-\(safe.isEmpty ? "account" : safe)-\(stamp)\(format.fileExtension)"
+        let kind = format == nil ? "privacy-report" : "privacy-export"
+        return "\(kind)-\(safe.isEmpty ? "account" : safe)-" + (reference.map { "\($0)-" } ?? "")
+    }
+
+    /// Whether `text` is a time stamp as `suggestedName` writes it ("20261129T090000Z").
+    static func isStamp(_ text: Substring) -> Bool {
+        text.count == 16
+            && text.enumerated().allSatisfy { index, character in
+                switch index {
+                case 8: character == "T"
+                case 15: character == "Z"
+                default: character.isASCII && character.isNumber
+                }
+            }
     }
 
     private static func isDirectory(_ path: String) -> Bool {

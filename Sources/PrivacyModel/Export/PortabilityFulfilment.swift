@@ -5,7 +5,8 @@ public import Foundation
 /// `ExportFulfilment` exports everything a request's scope names; the dashboard's wizard lets the
 /// subscriber narrow the export first, so it comes here. As there, the export is written first (all or
 /// nothing), and the request is moved on and completed with the path only once the file is in place; if
-/// anything fails the output is removed and the request stays open.
+/// anything fails the output is removed and the request stays open. Run again after a kill, it finds its own
+/// earlier output by the request's reference in the name (see `EarlierOutput`).
 public struct PortabilityFulfilment: Sendable {
     /// The shared context.
     public let context: PrivacyContext
@@ -35,14 +36,22 @@ public struct PortabilityFulfilment: Sendable {
             throw AccountError.notFound("account \(request.accountId)")
         }
         let folder = try ExportLocation.resolve(folder)
+        let earlier = try EarlierOutput.reuse(
+            in: folder, username: account.username, reference: request.reference, format: format,
+            reusable: categories == nil && since == nil && before == nil)
         let path = (folder as NSString).appendingPathComponent(
-            ExportLocation.suggestedName(username: account.username, format: format, at: context.now))
-        if (try? FileManager.default.attributesOfItem(atPath: path)) != nil { throw ExportError.outputExists(path) }
-        let output = try PortabilityExporter(context: context).export(
-            accountId: request.accountId, to: path,
-            options: ExportOptions(format: format, categories: categories, since: since, before: before),
-            progress: progress,
-            isCancelled: isCancelled)
+            ExportLocation.suggestedName(
+                username: account.username, format: format, at: context.now, reference: request.reference))
+        if earlier == nil, (try? FileManager.default.attributesOfItem(atPath: path)) != nil {
+            throw ExportError.outputExists(path)
+        }
+        let output =
+            try earlier
+            ?? PortabilityExporter(context: context).export(
+                accountId: request.accountId, to: path,
+                options: ExportOptions(format: format, categories: categories, since: since, before: before),
+                progress: progress,
+                isCancelled: isCancelled)
         do {
             let completed = try complete(
                 request, output: output, categories: categories, period: (since, before), actor: actor, note: note,

@@ -52,6 +52,21 @@ public struct RequestDetails: Codable, Sendable, Equatable {
     /// Trims every part and turns blank parts into nil, so "  " is not taken as an answer.
     ///
     /// A stored record's current value is kept exactly as read, since completion compares it with the store.
+    /// Throws the first text that `TextRules` refuses (too long, or a control character; the note may hold line
+    /// breaks), so a form can say what is wrong before the identity step; filing checks the same. The current
+    /// value of a stored record is copied from the store as it is, so only its length is checked.
+    public func checkTexts() throws(RequestError) {
+        if (currentValue?.count ?? 0) > Self.maximumLength {
+            throw .textTooLong("current value", limit: Self.maximumLength)
+        }
+        let typed: [(String, String?)] = [
+            ("field", field), ("requested value", requestedValue), ("note", note), ("record set", recordSet),
+        ]
+        for case (let name, let value?) in typed {
+            _ = try RequestValidation.text(value, name: name, allowsLineBreaks: name == "note")
+        }
+    }
+
     func normalised() -> RequestDetails {
         func clean(_ text: String?) -> String? {
             guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else {

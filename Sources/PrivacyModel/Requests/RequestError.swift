@@ -32,6 +32,9 @@ public enum RequestError: UserFacingError, Equatable {
     case detailsNotApplicable(RightKind)
     /// A text (a note, a reason, a value) is longer than allowed.
     case textTooLong(String, limit: Int)
+    /// A text (a note, a reason, a value) holds a control character (ESC, a C1 control, DEL, a direction override
+    /// or, in a one-line value, a line break).
+    case textControls(String)
     /// The channel is empty or malformed.
     case invalidChannel(String)
     /// No account has this id.

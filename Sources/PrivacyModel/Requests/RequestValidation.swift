@@ -66,13 +66,7 @@ enum RequestValidation {
     private static func validateDetails(
         _ details: RequestDetails, type: RightKind, scope: RequestScope
     ) throws(RequestError) -> RequestDetails {
-        let texts: [(String, String?)] = [
-            ("field", details.field), ("current value", details.currentValue),
-            ("requested value", details.requestedValue), ("note", details.note), ("record set", details.recordSet),
-        ]
-        for (name, text) in texts where (text?.count ?? 0) > RequestDetails.maximumLength {
-            throw .textTooLong(name, limit: RequestDetails.maximumLength)
-        }
+        try details.checkTexts()
         guard type == .correction else {
             guard details.field == nil, details.currentValue == nil, details.requestedValue == nil,
                 details.recordSet == nil, details.recordKey == nil
@@ -106,13 +100,17 @@ enum RequestValidation {
         return details
     }
 
-    /// Trims a reason or note and checks its length.
-    static func text(_ text: String, name: String) throws(RequestError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.count <= RequestDetails.maximumLength else {
-            throw .textTooLong(name, limit: RequestDetails.maximumLength)
+    /// Trims a reason, note or value and checks it by `TextRules` (length, control characters); blank is empty.
+    static func text(_ text: String, name: String, allowsLineBreaks: Bool = true) throws(RequestError) -> String {
+        do {
+            return try TextRules.note(text, limit: RequestDetails.maximumLength, allowsLineBreaks: allowsLineBreaks)
+        } catch {
+            switch error {
+            case .tooLong(let limit): throw .textTooLong(name, limit: limit)
+            case .controlCharacters: throw .textControls(name)
+            case .empty: return ""
+            }
         }
-        return trimmed
     }
 
     /// Trims the typed parts of a reason or note (dropping blank ones) and checks their length.

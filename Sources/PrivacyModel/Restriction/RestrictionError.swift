@@ -18,13 +18,11 @@ public enum RestrictionError: UserFacingError, Equatable {
     case accountNotFound(Int64)
     /// The account is awaiting deletion or purged.
     case accountNotActive(Int64)
-    /// The reason given is longer than a request detail may be.
-    case reasonTooLong(limit: Int)
 
     /// The failure's kind.
     public var kind: FailureKind {
         switch self {
-        case .unknownCategory, .notRestrictable, .unknownPurpose, .notObjectable, .reasonTooLong: return .usage
+        case .unknownCategory, .notRestrictable, .unknownPurpose, .notObjectable: return .usage
         case .accountNotFound: return .noInput
         case .alreadyRestricted, .notRestricted, .notObjecting, .accountNotActive: return .dataError
         }

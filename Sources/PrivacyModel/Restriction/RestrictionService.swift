@@ -17,10 +17,7 @@ public struct RestrictionService: Sendable {
         accountId: Int64, categoryId: String, reason: String = "", actor: RequestActor = .system
     ) throws -> Restriction {
         let category = try restrictableCategory(categoryId)
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard reason.count <= RequestDetails.maximumLength else {
-            throw RestrictionError.reasonTooLong(limit: RequestDetails.maximumLength)
-        }
+        let reason = try RequestValidation.text(reason, name: "reason")
         try requireRestrictable(accountId: accountId, categoryId: category.id)
         let flow = SelfServiceRequest(service: RequestService(context: context))
         let request = try flow.begin(

@@ -229,6 +229,7 @@ extension RecordCorrectionError: KeyedUserFacingError {
         case .emptyValue: return UserFacingMessage("error.record.emptyValue")
         case .invalidValue(let field, let expected):
             return UserFacingMessage("error.record.invalidValue", ["field": .text(field), "expected": .text(expected)])
+        case .valueControls(let field): return UserFacingMessage("error.record.valueControls", ["field": .text(field)])
         case .unchanged: return UserFacingMessage("error.record.unchanged")
         case .recordChanged(let reference, let field, let expected, let found):
             return UserFacingMessage(
@@ -250,6 +251,7 @@ extension RecordCorrectionError: KeyedUserFacingError {
             .notCorrectable(recordSet: "devices", field: "f", allowed: []),
             .notCorrectable(recordSet: "devices", field: "f", allowed: ["name"]),
             .recordNotFound(recordSet: "devices", key: 3), .emptyValue, .invalidValue(field: "f", expected: "e"),
+            .valueControls(field: "f"),
             .unchanged, .recordChanged(reference: "PD-1", field: "f", expected: "a", found: nil),
             .recordGone(reference: "PD-1", recordSet: "devices", key: 3),
         ]
@@ -329,8 +331,6 @@ extension RestrictionError: KeyedUserFacingError {
         case .accountNotFound(let id): return UserFacingMessage("error.accountId.notFound", ["id": .number(Int(id))])
         case .accountNotActive(let id):
             return UserFacingMessage("error.restriction.accountNotActive", ["id": .number(Int(id))])
-        case .reasonTooLong(let limit):
-            return UserFacingMessage("error.restriction.reasonTooLong", ["limit": .number(limit)])
         }
     }
 
@@ -339,7 +339,7 @@ extension RestrictionError: KeyedUserFacingError {
         [
             .unknownCategory("x"), .notRestrictable(category: "x"), .alreadyRestricted(category: "x"),
             .notRestricted(category: "x"), .unknownPurpose("x"), .notObjectable(purpose: "x"),
-            .notObjecting(purpose: "marketing"), .accountNotFound(1), .accountNotActive(1), .reasonTooLong(limit: 500),
+            .notObjecting(purpose: "marketing"), .accountNotFound(1), .accountNotActive(1),
         ]
     }
 }
@@ -349,6 +349,8 @@ extension ExportError: KeyedUserFacingError {
     public var message: UserFacingMessage {
         switch self {
         case .outputExists(let path): return UserFacingMessage("error.export.outputExists", ["path": .text(path)])
+        case .earlierOutputAltered(let path):
+            return UserFacingMessage("error.export.earlierOutputAltered", ["path": .text(path)])
         case .folderMissing(let path): return UserFacingMessage("error.export.folderMissing", ["path": .text(path)])
         case .folderNotWritable(let path):
             return UserFacingMessage("error.export.folderNotWritable", ["path": .text(path)])
@@ -371,7 +373,7 @@ extension ExportError: KeyedUserFacingError {
         [
             .outputExists("/o"), .folderMissing("/o"), .folderNotWritable("/o"), .unknownCategory("", known: ["a"]),
             .unknownCategory("x", known: ["a"]), .emptyRange, .invalidOutput("/o"), .writeFailed("/o", reason: "r"),
-            .cancelled, .notFulfillable(reference: "PD-1", reason: "r"),
+            .cancelled, .notFulfillable(reference: "PD-1", reason: "r"), .earlierOutputAltered("/o"),
         ]
     }
 }
@@ -426,6 +428,7 @@ extension RequestError: KeyedUserFacingError {
             return UserFacingMessage("error.request.detailsNotApplicable", ["right": .right(right)])
         case .textTooLong(let what, let limit):
             return UserFacingMessage("error.request.textTooLong", ["what": .text(what), "limit": .number(limit)])
+        case .textControls(let what): return UserFacingMessage("error.request.textControls", ["what": .text(what)])
         case .invalidChannel(let channel):
             return UserFacingMessage("error.request.invalidChannel", ["channel": .text(channel)])
         case .accountNotFound(let id): return UserFacingMessage("error.accountId.notFound", ["id": .number(Int(id))])
@@ -487,7 +490,8 @@ extension RequestError: KeyedUserFacingError {
             .purposeNotObjectable("x"),
             .unknownFormat("x"), .unknownField("x", allowed: ["a"]), .fieldMismatch(scope: "a", details: "b"),
             .correctionValueMissing(field: RequestScope.otherField), .correctionValueMissing(field: "phone"),
-            .detailsNotApplicable(.access), .textTooLong("note", limit: 2000), .invalidChannel("x"),
+            .detailsNotApplicable(.access), .textTooLong("note", limit: 2000), .textControls("note"),
+            .invalidChannel("x"),
             .accountNotFound(1), .accountNotActive(1), .duplicate(existingReference: "PD-1"), .notFound("PD-1"),
             .notPermitted(.cancel, actor: .support), .notPermitted(.complete, actor: .subscriber),
             .illegalTransition(reference: "PD-1", from: .completed, to: .cancelled),

@@ -1,5 +1,5 @@
 /// What is wrong with a piece of text a person entered, so the message can say it.
-public enum TextProblem: Sendable, Equatable {
+public enum TextProblem: Error, Sendable, Equatable {
     /// Nothing but spaces.
     case empty
     /// Longer than `limit` characters.

@@ -16,6 +16,16 @@ public enum TextRules {
         return nil
     }
 
+    /// A note, reason or typed value as it will be stored: trimmed, and empty when blank (the caller says whether it
+    /// may be), or the problem with it: longer than `limit`, or holding a control character (line breaks and tabs
+    /// only where `allowsLineBreaks` says so).
+    public static func note(_ raw: String, limit: Int, allowsLineBreaks: Bool = true) throws(TextProblem) -> String {
+        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty { return value }
+        if let problem = problem(with: value, limit: limit, allowsLineBreaks: allowsLineBreaks) { throw problem }
+        return value
+    }
+
     /// A person's name as it will be stored (trimmed), or why it cannot be.
     public static func name(_ raw: String) throws(AccountError) -> String {
         let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -9,6 +9,8 @@ struct RequestDetail {
     var events: [RequestEvent]
     /// The first line shown.
     var scroll = 0
+    /// The wrapped texts, kept while this request is open.
+    let wrapCache = RequestWrapCache()
 
     /// Reads a request and its events again (after a cancel, or when the screen is shown again).
     @MainActor

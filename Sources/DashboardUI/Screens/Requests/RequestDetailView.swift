@@ -48,6 +48,15 @@ enum RequestDetailView {
             RequestStyledLine.labelled(
                 strings["requests.label.\(key)"], value, labelWidth: labelWidth, width: width, style: style, indent: 2)
         }
+        // Stored texts can be long: their lines come from the detail's cache.
+        let cache = detail.wrapCache
+        let language = strings.language
+        func storedPair(_ key: String, _ value: String) -> [RequestStyledLine] {
+            RequestStyledLine.labelled(
+                strings["requests.label.\(key)"],
+                wrap: { width in cache.lines(key, width: width, language: language) { value } },
+                labelWidth: labelWidth, width: width, indent: 2)
+        }
         func heading(_ key: String) -> [RequestStyledLine] {
             [.blank, RequestStyledLine(strings["requests.detail.\(key)"], style: .heading)]
         }
@@ -79,15 +88,15 @@ enum RequestDetailView {
         }
         if let current = details.currentValue {
             // The value the request was filed against: the profile may hold another by now.
-            lines += pair("heldWhenFiled", current)
+            lines += storedPair("heldWhenFiled", current)
             anyDetail = true
         }
         if let requested = details.requestedValue {
-            lines += pair("newValue", requested)
+            lines += storedPair("newValue", requested)
             anyDetail = true
         }
         if let note = details.note {
-            lines += pair("note", note)
+            lines += storedPair("note", note)
             anyDetail = true
         }
         if !anyDetail {
@@ -109,7 +118,11 @@ enum RequestDetailView {
 
         lines += heading("resolution")
         if let resolution = request.resolution, !resolution.isEmpty {
-            lines += RequestStyledLine.wrapped(session.text(of: resolution), width: width, indent: 2)
+            lines += RequestStyledLine.wrapped(
+                wrap: { width in
+                    cache.lines("resolution", width: width, language: language) { session.text(of: resolution) }
+                },
+                width: width, indent: 2)
         } else {
             lines += RequestStyledLine.wrapped(
                 strings[request.isOpen ? "requests.detail.noResolution" : "requests.value.none"], width: width,
@@ -117,15 +130,21 @@ enum RequestDetailView {
         }
 
         lines += heading("timeline")
-        for event in detail.events {
-            lines += timelineLines(event, width: width, session: session, glyphs: glyphs)
+        for (index, event) in detail.events.enumerated() {
+            lines.append(timelineLine(event, session: session, glyphs: glyphs))
+            if !event.note.isEmpty {
+                lines += RequestStyledLine.wrapped(
+                    wrap: { width in
+                        cache.lines("event.\(index)", width: width, language: language) { session.text(of: event.note) }
+                    },
+                    width: width, style: .muted, indent: 6)
+            }
         }
         return lines
     }
 
-    private static func timelineLines(_ event: RequestEvent, width: Int, session: Session, glyphs: Glyphs)
-        -> [RequestStyledLine]
-    {
+    /// When the event happened, the change and who made it (its note follows, from the cache).
+    private static func timelineLine(_ event: RequestEvent, session: Session, glyphs: Glyphs) -> RequestStyledLine {
         let strings = session.strings
         let from = event.fromStatus.map { RequestText.status($0, session: session) } ?? strings["requests.timeline.new"]
         let to = RequestText.status(event.toStatus, session: session)
@@ -136,14 +155,8 @@ enum RequestDetailView {
                 ? strings("requests.timeline.followUp", ["status": to])
                 : strings("requests.timeline.change", ["from": from, "arrow": glyphs.arrowRight, "to": to])
         let actor = strings("requests.timeline.by", ["actor": RequestText.actor(event.actor, session: session)])
-        var lines = [
-            RequestStyledLine(
-                "\(session.formats.dateTime(event.at))  \(change)  \(actor)", style: .normal, indent: 2)
-        ]
-        if !event.note.isEmpty {
-            lines += RequestStyledLine.wrapped(session.text(of: event.note), width: width, style: .muted, indent: 6)
-        }
-        return lines
+        return RequestStyledLine(
+            "\(session.formats.dateTime(event.at))  \(change)  \(actor)", style: .normal, indent: 2)
     }
 
     private static func receiptText(_ request: RightsRequest, session: Session) -> String {

@@ -131,7 +131,8 @@ struct RequestDetailsForm {
         }
     }
 
-    /// Enter: from a filled new value on to the note; otherwise checks that nothing is missing.
+    /// Enter: from a filled new value on to the note; otherwise checks that nothing is missing and that the model
+    /// takes the typed texts.
     @MainActor
     mutating func enter(session: Session) -> Entry {
         if asksNewValue && focus == .newValue && !newValue.text.isBlank {
@@ -155,6 +156,11 @@ struct RequestDetailsForm {
             default: focus = .since
             }
             return .refused(Flash(text: session.strings(problem.key, ["text": problem.text]), kind: .warning))
+        }
+        do {
+            try details.checkTexts()
+        } catch {
+            return .refused(Flash(text: session.message(for: error), kind: .warning))
         }
         return .complete
     }

@@ -23,8 +23,18 @@ struct RequestStyledLine: Equatable {
     static func labelled(
         _ label: String, _ value: String, labelWidth: Int, width: Int, style: Style = .normal, indent: Int = 0
     ) -> [RequestStyledLine] {
+        labelled(
+            label, wrap: { TextWrap.lines(value, width: $0) }, labelWidth: labelWidth, width: width, style: style,
+            indent: indent)
+    }
+
+    /// The same with the value's lines from `wrap`, given the value's width (a cache, for long texts).
+    static func labelled(
+        _ label: String, wrap: (Int) -> [String], labelWidth: Int, width: Int, style: Style = .normal,
+        indent: Int = 0
+    ) -> [RequestStyledLine] {
         let valueWidth = max(8, width - indent - labelWidth - 2)
-        let wrapped = TextWrap.lines(value, width: valueWidth)
+        let wrapped = wrap(valueWidth)
         var lines: [RequestStyledLine] = []
         let pad = String(repeating: " ", count: max(0, labelWidth - TextWidth.columns(of: label)) + 2)
         for (index, part) in (wrapped.isEmpty ? [""] : wrapped).enumerated() {
@@ -39,7 +49,14 @@ struct RequestStyledLine: Equatable {
 
     /// Prose wrapped to `width`, every line in the same style and indent.
     static func wrapped(_ text: String, width: Int, style: Style = .normal, indent: Int = 0) -> [RequestStyledLine] {
-        TextWrap.lines(text, width: max(8, width - indent)).map { RequestStyledLine($0, style: style, indent: indent) }
+        wrapped(wrap: { TextWrap.lines(text, width: $0) }, width: width, style: style, indent: indent)
+    }
+
+    /// The same with the lines from `wrap`, given the width (a cache, for long texts).
+    static func wrapped(wrap: (Int) -> [String], width: Int, style: Style = .normal, indent: Int = 0)
+        -> [RequestStyledLine]
+    {
+        wrap(max(8, width - indent)).map { RequestStyledLine($0, style: style, indent: indent) }
     }
 
     /// Draws lines from the top of `area`, skipping the first `skip`; returns the rows used.
