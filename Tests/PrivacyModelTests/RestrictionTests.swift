@@ -54,7 +54,7 @@ struct RestrictionTests {
         }
     }
 
-    @Test("a version 1 store is upgraded to version 2 with its data intact")
+    @Test("a version 1 store is upgraded to the current version with its data intact")
     func upgradeFromVersionOne() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("old.sqlite")
@@ -71,12 +71,13 @@ struct RestrictionTests {
         try queue.close()
         let store = try PrivacyStore.open(at: path)
         try store.read { db throws in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 2)
-            #expect(try db.tableExists("restriction"))
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 3)
+            #expect(try db.tableExists("restriction") && db.tableExists("export_download"))
             #expect(try String.fetchOne(db, sql: "SELECT email FROM account") == "old@example.com")
-            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-initial", "v2-restrictions"])
+            #expect(
+                try StoreSchema.migrator.appliedMigrations(db) == ["v1-initial", "v2-restrictions", "v3-export-downloads"])
         }
-        #expect(StoreSchema.currentVersion == 2)
+        #expect(StoreSchema.currentVersion == 3)
     }
 
     @Test("support completing restriction, objection and plain requests carries each out")

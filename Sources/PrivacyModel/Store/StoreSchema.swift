@@ -5,7 +5,7 @@ enum StoreSchema {
     /// Marks the file as a Privacy Dashboard store ("PDSH") in the SQLite header.
     static let applicationID: Int32 = 0x5044_5348
     /// The schema version this build writes; a store with a higher one is refused.
-    static let currentVersion: Int32 = 2
+    static let currentVersion: Int32 = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -21,6 +21,10 @@ enum StoreSchema {
         migrator.registerMigration("v2-restrictions") { db in
             try createRestrictionTables(db)
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        migrator.registerMigration("v3-export-downloads") { db in
+            try createDownloadTables(db)
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         return migrator
     }
@@ -249,6 +253,26 @@ enum StoreSchema {
                   requestReference TEXT,
                   UNIQUE (accountId, categoryId)
                 );
+                """)
+    }
+
+    /// One row per file an export left on a shared box for its subscriber to fetch: the download code's
+    /// SHA-256 (never the code), when it expires, and when it was used and the file removed.
+    private static func createDownloadTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE export_download (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  reference TEXT NOT NULL,
+                  path TEXT NOT NULL,
+                  codeHash TEXT NOT NULL UNIQUE,
+                  issuedAt INTEGER NOT NULL,
+                  expiresAt INTEGER NOT NULL,
+                  downloadedAt INTEGER,
+                  removedAt INTEGER
+                );
+                CREATE INDEX export_download_by_expiry ON export_download(removedAt, expiresAt);
                 """)
     }
 
