@@ -75,7 +75,9 @@ struct RestrictionTests {
             #expect(try db.tableExists("restriction") && db.tableExists("export_download"))
             #expect(try String.fetchOne(db, sql: "SELECT email FROM account") == "old@example.com")
             #expect(
-                try StoreSchema.migrator.appliedMigrations(db) == ["v1-initial", "v2-restrictions", "v3-export-downloads"])
+                try StoreSchema.migrator.appliedMigrations(db) == [
+                    "v1-initial", "v2-restrictions", "v3-export-downloads",
+                ])
         }
         #expect(StoreSchema.currentVersion == 3)
     }

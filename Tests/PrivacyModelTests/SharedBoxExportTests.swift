@@ -67,7 +67,8 @@ struct SharedBoxExportTests {
         for ticket in tickets { #expect(!dump.contains { $0.contains(ticket.code) }) }
         let resolution = english(outcome.request.resolution, catalogue: box.context.catalogue)
         #expect(!resolution.contains(folder), "\(resolution)")
-        #expect(resolution.contains("download \(outcome.request.reference) CODE > \(tickets[1].fileName)"), "\(resolution)")
+        #expect(
+            resolution.contains("download \(outcome.request.reference) CODE > \(tickets[1].fileName)"), "\(resolution)")
     }
 
     @Test("a code works once: the file is handed over and removed; again, wrong or late it is refused")
