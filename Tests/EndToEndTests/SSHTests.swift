@@ -228,7 +228,10 @@ struct SSHTests {
         // The receipt's command: ssh -T USER@HOST download REFERENCE CODE > FILE.
         let commands = receipt.split(separator: "\n").compactMap { line -> [String]? in
             guard let start = line.range(of: "ssh -T ") else { return nil }
-            return line[start.lowerBound...].split(separator: " ").map(String.init)
+            // The command ends with the file name after ">" (the box's border may follow).
+            let words = line[start.lowerBound...].split(separator: " ").map(String.init)
+            guard let arrow = words.firstIndex(of: ">"), arrow + 1 < words.count else { return nil }
+            return Array(words[...(arrow + 1)])
         }
         #expect(commands.count == 2, "a command for the report and one for the zip:\n\(receipt)")
         let zip = try #require(commands.first { $0.last?.hasSuffix(".zip") == true })
