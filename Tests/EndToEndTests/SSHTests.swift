@@ -226,15 +226,18 @@ struct SSHTests {
         #expect(!receipt.contains(fixture.server.exports.path), "the receipt shows no path on the box:\n\(receipt)")
 
         // The receipt's command: ssh -T USER@HOST download REFERENCE CODE > FILE.
-        let commands = receipt.split(separator: "\n").compactMap { line -> [String]? in
-            guard let start = line.range(of: "ssh -T ") else { return nil }
-            // The command ends with the file name after ">" (the box's border may follow).
-            let words = line[start.lowerBound...].split(separator: " ").map(String.init)
-            guard let arrow = words.firstIndex(of: ">"), arrow + 1 < words.count else { return nil }
-            return Array(words[...(arrow + 1)])
+        // The receipt may wrap a command at a space: read the words of the dialog's lines in order.
+        let words = receipt.split(separator: "\n").map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: " │┃|"))
+        }.joined(separator: " ").split(separator: " ").map(String.init)
+        let commands = words.indices.compactMap { index -> [String]? in
+            guard index + 7 < words.count, words[index] == "ssh", words[index + 1] == "-T",
+                words[index + 3] == "download", words[index + 6] == ">"
+            else { return nil }
+            return Array(words[index...(index + 7)])
         }
         #expect(commands.count == 2, "a command for the report and one for the zip:\n\(receipt)")
-        let zip = try #require(commands.first { $0.last?.hasSuffix(".zip") == true })
+        let zip = try #require(commands.first { $0.last?.hasSuffix(".zip") == true }, "\(receipt)")
         try #require(zip.count == 8, "\(zip)")
         #expect(zip[0] == "ssh" && zip[1] == "-T" && zip[3] == "download" && zip[6] == ">")
         #expect(zip[2] == "\(fixture.server.user)@127.0.0.1" && zip[4] == reference)
