@@ -96,7 +96,11 @@ let package = Package(
         // The built binary in tmux and over a private sshd on 127.0.0.1 (needs tmux and openssh-server).
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
     ],

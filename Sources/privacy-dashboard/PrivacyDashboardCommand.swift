@@ -18,7 +18,7 @@ struct PrivacyDashboardCommand: ParsableCommand {
             OpenCommand.self, ScreenCommand.self, InitCommand.self, AccountCommand.self, DemoCommand.self,
             DataCommand.self, RequestsCommand.self,
             CheckCommand.self, RetentionCommand.self,
-            ExportCommand.self,
+            ExportCommand.self, DownloadCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

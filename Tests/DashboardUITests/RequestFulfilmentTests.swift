@@ -66,6 +66,28 @@ struct RequestFulfilmentTests {
 
     // MARK: Access
 
+    @Test("access on a shared box: no folder to choose; the receipt shows an ssh download command per file, no path")
+    func accessOnSharedBox() throws {
+        let harness = try DashboardHarness(size: Self.large, sharedBox: "privacy@support.example.net")
+        try harness.signIn("lena.mueller")
+        try harness.press("4")
+        let details = try harness.press("n<Enter><Enter>")
+        #expect(details.contains("step 3 of 5"))
+        #expect(!details.contains(ExportLocation.defaultFolder()), "no folder field on a shared box")
+        #expect(details.contains("a one-time download command on the receipt"))
+        try harness.press("<Enter>")
+        #expect(harness.text.contains("step 4 of 5"))
+        try harness.press(DashboardHarness.password + "<Enter>")
+        try Self.finish(harness)
+        let receipt = harness.text
+        let reference = try #require(RequestWizardTests.reference(in: receipt))
+        #expect(receipt.contains("ssh -T privacy@support.example.net download \(reference) "), "\(receipt)")
+        #expect(!receipt.contains(harness.folder.path("box-exports")), "no path on the box:\n\(receipt)")
+        #expect(!receipt.contains("Only you can read"))
+        let folder = harness.folder.path("box-exports/subscriber-\(try harness.account("lena.mueller").id)")
+        #expect(try Self.contents(folder).count == 2)
+    }
+
     @Test("access: after the password both files are written (0600), the request completes, the paths show")
     func access() throws {
         let harness = try Self.requests()

@@ -1,7 +1,9 @@
+import Crypto
 import Foundation
 import GRDB
 import TestSupport
 import Testing
+import ZIPFoundation
 
 #if canImport(Glibc)
     import Glibc
@@ -9,7 +11,8 @@ import Testing
     import Darwin
 #endif
 
-/// The dashboard as an OpenSSH ForceCommand: a private sshd on 127.0.0.1, `ssh -tt` inside tmux.
+/// The dashboard as an OpenSSH ForceCommand on a shared box: a private sshd on 127.0.0.1, `ssh -tt` inside
+/// tmux, running the binary built with the Swift runtime linked in (what docs/ssh.md installs).
 @Suite(
     "End to end: the dashboard over SSH", .serialized,
     .enabled(if: EndToEnd.isEnabled, "PRIVACY_E2E=0 skips the end-to-end tests"))
@@ -28,7 +31,7 @@ struct SSHTests {
                 store = folder.appendingPathComponent("store.sqlite").path
                 try await DemoStoreTemplate.copyDetached(to: store)
                 password = EndToEnd.demoPassword
-                server = try await SSHServer(folder: folder, store: store, binary: try EndToEnd.binary())
+                server = try await SSHServer(folder: folder, store: store, binary: try StaticBinary.path())
             } catch {
                 try? FileManager.default.removeItem(at: folder)
                 throw error
@@ -197,5 +200,103 @@ struct SSHTests {
             #expect(forwarding.status == 255, "\(forwarding)")
             #expect(!forwarding.stdout.contains("SSH-2.0"))
         } catch { throw fixture.explain(error) }
+    }
+
+    @Test(
+        "over ssh an access export reaches the subscriber with the receipt's command, once; its files match the manifest"
+    )
+    func exportDownloadedOnce() async throws {
+        let fixture = try await SSHTests.Fixture()
+        defer { fixture.cleanUp() }
+        do {
+            try await downloadScenario(fixture)
+        } catch { throw fixture.explain(error) }
+    }
+
+    private func downloadScenario(_ fixture: Fixture) async throws {
+        let subscriber = EndToEnd.english
+        let known = Set(try EndToEnd.requestReferences(email: subscriber.email, store: fixture.store))
+        // Wide enough that each command stays on one line of the receipt.
+        let tmux = try fixture.connect("download", width: 200, height: 40)
+        try await tmux.signIn(subscriber, password: fixture.password)
+        try tmux.press("4")
+        try await tmux.waitUntil("the request list") { known.isSubset(of: EndToEnd.references(in: $0)) }
+        let reference = try await TerminalTests.fileAccessRequest(tmux, password: fixture.password, known: known)
+        let receipt = try await tmux.waitFor("ssh -T", ".zip")
+        #expect(!receipt.contains(fixture.server.exports.path), "the receipt shows no path on the box:\n\(receipt)")
+
+        // The receipt's command: ssh -T USER@HOST download REFERENCE CODE > FILE.
+        // The receipt may wrap a command at a space: read the words of the dialog's lines in order.
+        let words = receipt.split(separator: "\n").map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: " │┃|"))
+        }.joined(separator: " ").split(separator: " ").map(String.init)
+        let commands = words.indices.compactMap { index -> [String]? in
+            guard index + 7 < words.count, words[index] == "ssh", words[index + 1] == "-T",
+                words[index + 3] == "download", words[index + 6] == ">"
+            else { return nil }
+            return Array(words[index...(index + 7)])
+        }
+        #expect(commands.count == 2, "a command for the report and one for the zip:\n\(receipt)")
+        let zip = try #require(commands.first { $0.last?.hasSuffix(".zip") == true }, "\(receipt)")
+        try #require(zip.count == 8, "\(zip)")
+        #expect(zip[0] == "ssh" && zip[1] == "-T" && zip[3] == "download" && zip[6] == ">")
+        #expect(zip[2] == "\(fixture.server.user)@127.0.0.1" && zip[4] == reference)
+
+        // On the box the file waits in the subscriber's own folder, which only the service account may enter.
+        let folders = try FileManager.default.contentsOfDirectory(atPath: fixture.server.exports.path)
+        let own = try #require(folders.first, "no subscriber folder under the exports folder")
+        let mode =
+            try FileManager.default.attributesOfItem(
+                atPath: fixture.server.exports.appendingPathComponent(own).path)[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+
+        // Run it as a subscriber would (the options only point ssh at this test's server and key).
+        let saved = fixture.folder.appendingPathComponent(zip[7])
+        let first = try download(zip, into: saved, fixture: fixture)
+        #expect(first.status == 0, "\(first.stderr)")
+        try checkAgainstManifest(saved)
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: fixture.server.exports.appendingPathComponent(own).appendingPathComponent(zip[7]).path),
+            "the file is removed from the box after the download")
+
+        // The same code again is refused with one line and a non-zero exit; nothing is written.
+        let again = fixture.folder.appendingPathComponent("again.zip")
+        let second = try download(zip, into: again, fixture: fixture)
+        #expect(second.status != 0)
+        #expect(second.stderr.split(separator: "\n").count == 1 && second.stderr.contains("already used"), "\(second)")
+        #expect(((try? Data(contentsOf: again)) ?? Data()).isEmpty)
+    }
+
+    /// Runs the receipt's command with ssh's standard output going to `file`; returns the exit status and stderr.
+    private func download(_ command: [String], into file: URL, fixture: Fixture) throws -> ToolResult {
+        let ssh = try EndToEnd.tool("ssh", package: "openssh-client")
+        let errors = file.path + ".stderr"
+        defer { try? FileManager.default.removeItem(atPath: errors) }
+        let pid = try Spawn.start(
+            ssh, ["-T"] + fixture.server.clientOptions + Array(command[2...5]),
+            environment: ProcessInfo.processInfo.environment, stdout: file.path, stderr: errors)
+        let status = Spawn.wait(pid)
+        return ToolResult(
+            status: status, stdout: "", stderr: (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "")
+    }
+
+    /// Every file the zip's manifest lists is in the zip with the SHA-256 the manifest gives.
+    private func checkAgainstManifest(_ zip: URL) throws {
+        let archive = try Archive(url: zip, accessMode: .read)
+        func contents(_ path: String) throws -> Data {
+            let entry = try #require(archive[path], "\(path) is not in the zip")
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            return data
+        }
+        let manifest = try JSONSerialization.jsonObject(with: try contents("manifest.json")) as? [String: Any]
+        let files = try #require(manifest?["files"] as? [[String: Any]])
+        #expect(!files.isEmpty)
+        for file in files {
+            let path = try #require(file["path"] as? String)
+            let digest = SHA256.hash(data: try contents(path)).map { String(format: "%02x", $0) }.joined()
+            #expect(digest == file["sha256"] as? String, "\(path)")
+        }
     }
 }

@@ -75,14 +75,15 @@ struct RestrictionTests {
             #expect(try db.tableExists("restriction"))
             #expect(try db.tableExists("objection"))
             #expect(try db.tableExists("unknown_sign_in_failure"))
+            #expect(try db.tableExists("export_download"))
             #expect(try String.fetchOne(db, sql: "SELECT email FROM account") == "old@example.com")
             #expect(
                 try StoreSchema.migrator.appliedMigrations(db) == [
                     "v1-initial", "v2-restrictions", "v3-objections", "v4-language-setting",
-                    "v5-unknown-sign-in-failures",
+                    "v5-unknown-sign-in-failures", "v6-export-downloads",
                 ])
         }
-        #expect(StoreSchema.currentVersion == 5)
+        #expect(StoreSchema.currentVersion == 6)
     }
 
     @Test("support completing restriction, objection and plain requests carries each out")

@@ -19,8 +19,10 @@ public struct ExportFulfilment: Sendable {
 
     /// Writes what the request asks for into `folder` and completes it; returns the outputs and the completed request.
     ///
-    /// Files are named by `ExportLocation.suggestedName`, with the request's reference. A nil `folder` means `ExportLocation.defaultFolder()`,
-    /// created (mode 0700) when missing; a named folder must exist. Access and exports are limited to the
+    /// Files are named by `ExportLocation.suggestedName`, with the request's reference. A nil `folder` means the
+    /// subscriber's own folder on a shared box (each file then gets a one-time download code), else
+    /// `ExportLocation.defaultFolder()`; either is created (mode 0700) when missing. A named folder must exist.
+    /// Access and exports are limited to the
     /// request's category when it names one. `actor` is `.system` for self-service; `note` opens the resolution.
     /// The report is in `reportLanguage` when given (the language the session was started in), else in the
     /// subscriber's own; a record set too long to list in it is named there as its CSV file in the zip export.
@@ -35,7 +37,9 @@ public struct ExportFulfilment: Sendable {
         guard let account = try AccountService(context: context).account(id: request.accountId) else {
             throw AccountError.notFound("account \(request.accountId)")
         }
-        let folder = try ExportLocation.resolve(folder)
+        let box = folder == nil ? context.settings.sharedBox : nil
+        let folder =
+            try box.map { try $0.prepareFolder(accountId: request.accountId) } ?? ExportLocation.resolve(folder)
         let now = context.now
         let earlier = try formats.map {
             try EarlierOutput.reuse(
@@ -71,9 +75,10 @@ public struct ExportFulfilment: Sendable {
                             isCancelled: isCancelled))
                 }
             }
-            let completed = try advanceAndComplete(
-                request, outputs: outputs, actor: actor, note: note, service: service)
-            return FulfilmentOutcome(request: completed, work: .exported(outputs))
+            let open = try SelfServiceRequest(service: service).advance(request, actor: actor)
+            let (completed, delivered) = try Self.complete(
+                open, outputs: outputs, before: .typed(note), box: box, actor: actor, context: context)
+            return FulfilmentOutcome(request: completed, work: .exported(delivered))
         } catch {
             for output in outputs { try? FileManager.default.removeItem(atPath: output.path) }
             throw error
@@ -97,14 +102,53 @@ public struct ExportFulfilment: Sendable {
         }
     }
 
-    /// Moves an open request through the remaining steps and completes it with the outputs' paths.
-    private func advanceAndComplete(
-        _ request: RightsRequest, outputs: [ExportResult], actor: RequestActor, note: String, service: RequestService
-    ) throws -> RightsRequest {
-        let steps = SelfServiceRequest(service: service)
-        let open = try steps.advance(request, actor: actor)
-        let written = outputs.map(Self.written).reduce(StoredText.empty, +)
-        return try steps.finish(open, resolution: .typed(note) + written, actor: actor)
+    /// Completes the request in progress with its outputs: the paths in the resolution, or on a shared box
+    /// (`box`) a one-time download code per file, recorded in the same transaction as the completion.
+    ///
+    /// The resolution is `before`, a sentence per output, then `after`; the outputs come back with their codes.
+    static func complete(
+        _ open: RightsRequest, outputs: [ExportResult], before: StoredText, after: StoredText = .empty,
+        box: SharedBox?, actor: RequestActor, context: PrivacyContext
+    ) throws -> (RightsRequest, [ExportResult]) {
+        let service = RequestService(context: context)
+        guard let box else {
+            let written = outputs.map(Self.written).reduce(StoredText.empty, +)
+            return (
+                try service.complete(reference: open.reference, actor: actor, resolution: before + written + after),
+                outputs
+            )
+        }
+        let now = context.now
+        let expiresAt = Date(epochSeconds: now.epochSeconds).addingTimeInterval(box.downloadLifetime)
+        let waiting = outputs.map { waitingText($0, box: box, reference: open.reference, until: expiresAt) }
+        let code = StoredText.message(
+            actor == .support ? "stored.export.codeFromSupport" : "stored.export.codeOnReceipt")
+        var tickets: [DownloadTicket] = []
+        let completed = try service.complete(
+            reference: open.reference, actor: actor, note: before + waiting.reduce(StoredText.empty, +) + code + after
+        ) { db, _ in
+            tickets = try DownloadService.issue(
+                db, box: box, accountId: open.accountId, reference: open.reference, paths: outputs.map(\.path),
+                now: now,
+                random: context.settings.random)
+        }
+        let delivered = zip(outputs, tickets).map { output, ticket in
+            var output = output
+            output.download = ticket
+            return output
+        }
+        return (completed, delivered)
+    }
+
+    /// "ZIP export waiting on the support box until …; save it on your computer with: ssh -T … CODE > file."
+    static func waitingText(_ output: ExportResult, box: SharedBox, reference: String, until: Date) -> StoredText {
+        let name = (output.path as NSString).lastPathComponent
+        return .message(
+            "stored.export.waiting",
+            [
+                "output": .term("stored.output.\(output.format)"), "until": .instant(until),
+                "command": .text(DownloadTicket.command(box.destination, reference, "CODE", name)),
+            ])
     }
 
     /// The request `reference` when it is still open and `actor` may carry it out (support or the program).

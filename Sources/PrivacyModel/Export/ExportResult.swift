@@ -47,6 +47,8 @@ public struct ExportResult: Sendable, Equatable {
     public let files: [ExportedFile]
     /// When the export was made.
     public let generatedAt: Date
+    /// On a shared box: the one-time command that fetches the file (nil when the file stays where it was written).
+    public var download: DownloadTicket? = nil
 }
 
 /// The version of the export's JSON documents; bumped when a field changes meaning or goes away.

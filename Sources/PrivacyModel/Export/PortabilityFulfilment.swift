@@ -16,9 +16,10 @@ public struct PortabilityFulfilment: Sendable {
 
     /// Exports what the open portability request `reference` names into `folder` and completes it.
     ///
-    /// A nil `folder` means `ExportLocation.defaultFolder()`, created (mode 0700) when missing; a named folder
-    /// must exist. `categories` nil exports every category; `since` keeps records at or after that instant,
-    /// `before` those strictly before it (the start of the day after the last day wanted).
+    /// A nil `folder` means the subscriber's own folder on a shared box (with a one-time download code), else
+    /// `ExportLocation.defaultFolder()`; either is created (mode 0700) when missing. A named folder must exist.
+    /// `categories` nil exports every category; `since` keeps records at or after that instant, `before` those
+    /// strictly before it (the start of the day after the last day wanted).
     /// `note` opens the resolution.
     public func fulfil(
         reference: String, into folder: String?, categories: [String]? = nil, since: Date? = nil,
@@ -35,7 +36,9 @@ public struct PortabilityFulfilment: Sendable {
         guard let account = try AccountService(context: context).account(id: request.accountId) else {
             throw AccountError.notFound("account \(request.accountId)")
         }
-        let folder = try ExportLocation.resolve(folder)
+        let box = folder == nil ? context.settings.sharedBox : nil
+        let folder =
+            try box.map { try $0.prepareFolder(accountId: request.accountId) } ?? ExportLocation.resolve(folder)
         let earlier = try EarlierOutput.reuse(
             in: folder, username: account.username, reference: request.reference, format: format,
             reusable: categories == nil && since == nil && before == nil)
@@ -53,37 +56,35 @@ public struct PortabilityFulfilment: Sendable {
                 progress: progress,
                 isCancelled: isCancelled)
         do {
-            let completed = try complete(
-                request, output: output, categories: categories, period: (since, before), actor: actor, note: note,
+            let (completed, delivered) = try complete(
+                request, output: output, categories: categories, period: (since, before), box: box, actor: actor,
+                note: note,
                 service: service)
-            return FulfilmentOutcome(request: completed, work: .exported([output]))
+            return FulfilmentOutcome(request: completed, work: .exported(delivered))
         } catch {
             try? FileManager.default.removeItem(atPath: output.path)
             throw error
         }
     }
 
-    /// Moves the request through the remaining steps and completes it with the output's path and the choices.
+    /// Moves the request through the remaining steps and completes it with the output (its path, or its
+    /// download code on a shared box) and the choices.
     private func complete(
         _ request: RightsRequest, output: ExportResult, categories: [String]?, period: (since: Date?, before: Date?),
-        actor: RequestActor, note: String, service: RequestService
-    ) throws -> RightsRequest {
-        let steps = SelfServiceRequest(service: service)
-        let open = try steps.advance(request, actor: actor)
-        var resolution = StoredText.typed(note) + ExportFulfilment.written(output)
+        box: SharedBox?, actor: RequestActor, note: String, service: RequestService
+    ) throws -> (RightsRequest, [ExportResult]) {
+        let open = try SelfServiceRequest(service: service).advance(request, actor: actor)
+        var choices = StoredText.empty
         if let categories {
-            resolution =
-                resolution
-                + .message(
-                    "stored.export.categories", ["categories": .catalogue(categories.map { "category.\($0).name" })])
+            choices = .message(
+                "stored.export.categories", ["categories": .catalogue(categories.map { "category.\($0).name" })])
         }
-        if let since = period.since {
-            resolution = resolution + .message("stored.export.since", ["date": .day(since)])
-        }
+        if let since = period.since { choices = choices + .message("stored.export.since", ["date": .day(since)]) }
         // The last day included is the day before `before`.
         if let before = period.before {
-            resolution = resolution + .message("stored.export.until", ["date": .day(before.addingTimeInterval(-1))])
+            choices = choices + .message("stored.export.until", ["date": .day(before.addingTimeInterval(-1))])
         }
-        return try steps.finish(open, resolution: resolution, actor: actor)
+        return try ExportFulfilment.complete(
+            open, outputs: [output], before: .typed(note), after: choices, box: box, actor: actor, context: context)
     }
 }

@@ -5,7 +5,7 @@ enum StoreSchema {
     /// Marks the file as a Privacy Dashboard store ("PDSH") in the SQLite header.
     static let applicationID: Int32 = 0x5044_5348
     /// The schema version this build writes; a store with a higher one is refused.
-    static let currentVersion: Int32 = 5
+    static let currentVersion: Int32 = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -33,6 +33,10 @@ enum StoreSchema {
         migrator.registerMigration("v5-unknown-sign-in-failures") { db in
             try createUnknownSignInFailureTable(db)
             try db.execute(sql: "PRAGMA user_version = 5")
+        }
+        migrator.registerMigration("v6-export-downloads") { db in
+            try createDownloadTables(db)
+            try db.execute(sql: "PRAGMA user_version = 6")
         }
         return migrator
     }
@@ -305,6 +309,26 @@ enum StoreSchema {
                   at INTEGER NOT NULL
                 );
                 CREATE INDEX unknown_sign_in_failure_by_name ON unknown_sign_in_failure(identifierHash, at);
+                """)
+    }
+
+    /// One row per file an export left on a shared box for its subscriber to fetch: the download code's
+    /// SHA-256 (never the code), when it expires, and when it was used and the file removed.
+    private static func createDownloadTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE export_download (
+                  id INTEGER PRIMARY KEY,
+                  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  reference TEXT NOT NULL,
+                  path TEXT NOT NULL,
+                  codeHash TEXT NOT NULL UNIQUE,
+                  issuedAt INTEGER NOT NULL,
+                  expiresAt INTEGER NOT NULL,
+                  downloadedAt INTEGER,
+                  removedAt INTEGER
+                );
+                CREATE INDEX export_download_by_expiry ON export_download(removedAt, expiresAt);
                 """)
     }
 

@@ -19,6 +19,8 @@ public enum ModelErrors {
         errors += ErasureError.examples.map { $0 as any KeyedUserFacingError }
         errors += RestrictionError.examples.map { $0 as any KeyedUserFacingError }
         errors += ExportError.examples.map { $0 as any KeyedUserFacingError }
+        errors += SharedBoxError.examples.map { $0 as any KeyedUserFacingError }
+        errors += DownloadError.examples.map { $0 as any KeyedUserFacingError }
         errors += DemoSeederError.examples.map { $0 as any KeyedUserFacingError }
         errors += RequestError.examples.map { $0 as any KeyedUserFacingError }
         return errors
@@ -374,6 +376,62 @@ extension ExportError: KeyedUserFacingError {
             .outputExists("/o"), .folderMissing("/o"), .folderNotWritable("/o"), .unknownCategory("", known: ["a"]),
             .unknownCategory("x", known: ["a"]), .emptyRange, .invalidOutput("/o"), .writeFailed("/o", reason: "r"),
             .cancelled, .notFulfillable(reference: "PD-1", reason: "r"), .earlierOutputAltered("/o"),
+        ]
+    }
+}
+
+extension SharedBoxError: KeyedUserFacingError {
+    /// A box setting is wrong: the program was started wrongly.
+    public var kind: FailureKind { .usage }
+
+    /// The message as a key and its values.
+    public var message: UserFacingMessage {
+        switch self {
+        case .invalidDestination(let text):
+            return UserFacingMessage(
+                "error.box.invalidDestination", ["variable": .text(SharedBox.destinationVariable), "text": .text(text)])
+        case .relativeExportsFolder(let path):
+            return UserFacingMessage(
+                "error.box.relativeExportsFolder", ["variable": .text(SharedBox.exportsVariable), "path": .text(path)])
+        case .invalidHours(let text, let maximum):
+            return UserFacingMessage(
+                "error.box.invalidHours",
+                ["variable": .text(SharedBox.hoursVariable), "text": .text(text), "maximum": .number(maximum)])
+        }
+    }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [.invalidDestination("a b"), .relativeExportsFolder("x"), .invalidHours("x", maximum: 168)]
+    }
+}
+
+extension DownloadError: KeyedUserFacingError {
+    /// Refusals of a code are permission failures; a terminal on standard output is a usage error.
+    public var kind: FailureKind {
+        switch self {
+        case .notValid, .alreadyUsed, .expired: return .permission
+        case .fileGone: return .noInput
+        case .outputIsTerminal: return .usage
+        }
+    }
+
+    /// The message as a key and its values.
+    public var message: UserFacingMessage {
+        switch self {
+        case .notValid: return UserFacingMessage("error.download.notValid")
+        case .alreadyUsed(let at): return UserFacingMessage("error.download.alreadyUsed", ["at": .instant(at)])
+        case .expired(let at): return UserFacingMessage("error.download.expired", ["at": .instant(at)])
+        case .fileGone: return UserFacingMessage("error.download.fileGone")
+        case .outputIsTerminal: return UserFacingMessage("error.download.outputIsTerminal")
+        }
+    }
+
+    /// One value of every case, so the translation test covers each message.
+    public static var examples: [Self] {
+        [
+            .notValid, .alreadyUsed(at: Date(epochSeconds: 0)), .expired(at: Date(epochSeconds: 0)), .fileGone,
+            .outputIsTerminal,
         ]
     }
 }

@@ -10,16 +10,20 @@ public struct ModelSettings: Sendable {
     public var scrypt: ScryptParameters
     /// How changes reach the model ("dashboard", "cli", "ssh"), recorded on receipts and requests.
     public var channel: String
+    /// The shared support box the program runs on, if any: exports then go to the subscriber's folder there
+    /// and are fetched with one-time download commands.
+    public var sharedBox: SharedBox?
 
-    /// The product's settings: wall clock, system randomness, full scrypt cost.
+    /// The product's settings: wall clock, system randomness, full scrypt cost, no shared box.
     public init(
         clock: any Clock = SystemClock(), random: any RandomSource = SystemRandomSource(),
-        scrypt: ScryptParameters = .standard, channel: String = "cli"
+        scrypt: ScryptParameters = .standard, channel: String = "cli", sharedBox: SharedBox? = nil
     ) {
         self.clock = clock
         self.random = random
         self.scrypt = scrypt
         self.channel = channel
+        self.sharedBox = sharedBox
     }
 }
 

@@ -78,6 +78,12 @@ struct RetentionCommand: ParsableCommand {
                 (report.dryRun ? "Would delete " : "Deleted ") + "\(records(report.deletedCount)); "
                     + "\(Formatting.count(report.heldCount)) past their period \(report.heldCount == 1 ? "is" : "are") held."
             )
+            if report.removedDownloads > 0 {
+                let count = report.removedDownloads
+                lines.append(
+                    "Removed \(Formatting.count(count)) export file\(count == 1 ? "" : "s") from the shared box "
+                        + "(downloaded, or the download code expired).")
+            }
             return lines.joined(separator: "\n")
         }
 

@@ -24,14 +24,17 @@ struct StoreOptions: ParsableArguments {
         return ((dataHome as NSString).appendingPathComponent("privacy-dashboard/store.sqlite"), true)
     }
 
-    /// Opens the store through the model; creates the default folder (mode 0700) when allowed to create.
+    /// Opens the store through the model, with the shared box the environment names (see docs/ssh.md); creates
+    /// the default folder (mode 0700) when allowed to create.
     func open(mode: PrivacyStore.OpenMode = .existing, channel: String = "cli") throws -> PrivacyContext {
+        let box = try SharedBox.fromEnvironment()
         let (path, isDefault) = resolvedPath()
         if isDefault, mode == .createIfMissing {
             let folder = (path as NSString).deletingLastPathComponent
             try? FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        return try PrivacyContext.open(path: path, mode: mode, settings: ModelSettings(channel: channel))
+        return try PrivacyContext.open(
+            path: path, mode: mode, settings: ModelSettings(channel: channel, sharedBox: box))
     }
 }

@@ -22,19 +22,22 @@ final class DashboardHarness {
     private(set) var frame: Canvas
 
     /// Seeds the demo subscribers (with `viewingEvents` for the first) and opens a dashboard of `size`
-    /// in `language` (the shipped strings, English for any key a translation lacks).
+    /// in `language` (the shipped strings, English for any key a translation lacks); with `sharedBox`
+    /// (the destination) it runs on a shared box whose exports folder is `box-exports` in its folder.
     init(
         size: Size = Size(width: 80, height: 24), viewingEvents: Int = 600, seedDemo: Bool = true,
         configuration: DashboardConfiguration = DashboardConfiguration(), glyphs: Glyphs = .unicode,
-        language: String = "en"
+        language: String = "en", sharedBox: String? = nil
     ) throws {
         folder = try TemporaryDirectory(prefix: "pd-ui")
         clock = FixedClock(TestDefaults.start)
+        let exports = folder.path("box-exports")
+        let box = try sharedBox.map { try SharedBox(destination: $0, exportsFolder: exports, downloadHours: 24) }
         context = try PrivacyContext.open(
             path: folder.path("store.sqlite"), mode: .createIfMissing,
             settings: ModelSettings(
                 clock: clock, random: SeededRandomSource(seed: 42), scrypt: TestDefaults.cheapScrypt,
-                channel: "dashboard"))
+                channel: "dashboard", sharedBox: box))
         if seedDemo {
             _ = try DemoSeeder(context: context, seed: TestDefaults.demoSeed).seed(viewingEvents: viewingEvents) {
                 _, _ in

@@ -8,7 +8,9 @@ import Foundation
 
 /// A private OpenSSH server on 127.0.0.1 for one test: its own host key, one authorized client key,
 /// and a ForceCommand that runs Resources/ssh/privacy-dashboard-ssh (the wrapper docs/ssh.md installs)
-/// on the test's store. Call `stop()` in a `defer`: it ends this sshd by the pid in its PidFile.
+/// on the test's store, as a shared box whose exports folder is in the test's folder. sshd and so the
+/// dashboard run with `LD_LIBRARY_PATH` empty. Call `stop()` in a `defer`: it ends this sshd by the pid in
+/// its PidFile.
 final class SSHServer {
     /// The port it listens on.
     let port: Int
@@ -16,6 +18,8 @@ final class SSHServer {
     let clientKey: String
     /// The user the client logs in as (the one running the tests).
     let user: String
+    /// The box's exports folder (PRIVACY_DASHBOARD_EXPORTS).
+    let exports: URL
     private let folder: URL
     private var pid: pid_t = 0
     private var stopped = false
@@ -43,8 +47,7 @@ final class SSHServer {
                 atPath: "/run/sshd", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         }
         // Reports and exports the dashboard writes stay in the test's folder, never in the runner's home.
-        let downloads = folder.appendingPathComponent("downloads")
-        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+        exports = folder.appendingPathComponent("exports")
         port = try Self.freePort()
         pidFile = folder.appendingPathComponent("sshd.pid").path
         log = folder.appendingPathComponent("sshd.log")
@@ -52,7 +55,8 @@ final class SSHServer {
             user: user, port: port, hostKey: hostKey, pidFile: pidFile, authorizedKeys: authorizedKeys.path,
             environment: [
                 "LANG=C.UTF-8", "PRIVACY_DASHBOARD_STORE=\(store)", "PRIVACY_DASHBOARD_BIN=\(binary)",
-                "PRIVACY_DASHBOARD_IDLE_MINUTES=5", "XDG_DOWNLOAD_DIR=\(downloads.path)",
+                "PRIVACY_DASHBOARD_IDLE_MINUTES=5", "PRIVACY_DASHBOARD_EXPORTS=\(exports.path)",
+                "PRIVACY_DASHBOARD_SHARED_BOX=\(user)@127.0.0.1",
             ])
         let configurationFile = folder.appendingPathComponent("sshd_config").path
         try (configuration + "\n").write(toFile: configurationFile, atomically: true, encoding: .utf8)
@@ -61,9 +65,12 @@ final class SSHServer {
             throw EndToEndError(description: "sshd -t refused the test configuration: \(checked.stderr)")
         }
 
+        // Nothing points the dynamic linker at the Swift toolchain: the binary must run on its own.
+        var environment = ProcessInfo.processInfo.environment
+        environment["LD_LIBRARY_PATH"] = ""
         pid = try Spawn.start(
-            sshd, ["-D", "-e", "-f", configurationFile], environment: ProcessInfo.processInfo.environment,
-            stdout: log.path, stderr: log.path)
+            sshd, ["-D", "-e", "-f", configurationFile], environment: environment, stdout: log.path,
+            stderr: log.path)
         let log = self.log
         let pid = self.pid
         do {

@@ -62,7 +62,7 @@ struct RequestDetailsForm {
         if effect.exports {
             exportChoices = RequestExportChoices(
                 portability: effect == .portability, categoryIds: session.catalogue.categories.map(\.id),
-                defaultFolder: ExportLocation.defaultFolder())
+                defaultFolder: session.context.settings.sharedBox == nil ? ExportLocation.defaultFolder() : nil)
         }
         if asksNewValue {
             currentValue = try ProfileField.currentValue(
@@ -88,7 +88,8 @@ struct RequestDetailsForm {
     var fields: [Field] {
         if asksNewValue { return [.newValue, .note] }
         if let choices = exportChoices {
-            return choices.portability ? [.note, .categories, .since, .until, .folder] : [.note, .folder]
+            let folder: [Field] = choices.asksFolder ? [.folder] : []
+            return (choices.portability ? [.note, .categories, .since, .until] : [.note]) + folder
         }
         return [.note]
     }

@@ -3,7 +3,8 @@ import PrivacyModel
 import TerminalKit
 
 /// What an access or portability request writes and where: the categories and days (from, to) of a
-/// portability export, and the output folder (an editable path, prefilled with the default folder).
+/// portability export, and the output folder (an editable path, prefilled with the default folder; on a shared
+/// box there is no such field, as the files go to the subscriber's own folder there).
 struct RequestExportChoices {
     /// The subscriber's choices, checked and ready for the fulfilment.
     struct Checked {
@@ -31,23 +32,26 @@ struct RequestExportChoices {
     var until = TextField(maxLength: 10)
     /// The folder the files go into.
     var folder: TextField
-    /// The folder offered at first.
-    let defaultFolder: String
+    /// The folder offered at first, or nil on a shared box (no folder is asked for).
+    let defaultFolder: String?
+
+    /// Whether the subscriber may choose the folder (not on a shared box).
+    var asksFolder: Bool { defaultFolder != nil }
 
     /// Rows the category checklist takes (two columns).
     var categoryRows: Int { (categoryIds.count + 1) / 2 }
 
-    /// Choices with every category on, no days and the default folder.
-    init(portability: Bool, categoryIds: [String], defaultFolder: String) {
+    /// Choices with every category on, no days and the default folder (nil: a shared box's own folder).
+    init(portability: Bool, categoryIds: [String], defaultFolder: String?) {
         self.portability = portability
         self.categoryIds = categoryIds
         self.defaultFolder = defaultFolder
-        folder = TextField(text: defaultFolder, maxLength: 1000)
+        folder = TextField(text: defaultFolder ?? "", maxLength: 1000)
     }
 
     /// Whether anything differs from what was offered (closing would lose it).
     var hasTypedInput: Bool {
-        !excluded.isEmpty || !since.isEmpty || !until.isEmpty || folder.text != defaultFolder
+        !excluded.isEmpty || !since.isEmpty || !until.isEmpty || folder.text != (defaultFolder ?? "")
     }
 
     /// Whether a category is chosen.
@@ -84,8 +88,10 @@ struct RequestExportChoices {
     @MainActor
     func checked(session: Session) -> Result<Checked, ChoiceProblem> {
         let typed = folder.text.trimmingCharacters(in: .whitespaces)
-        guard !typed.isEmpty else { return .failure(ChoiceProblem(key: "requests.export.folderMissing")) }
-        let path: String? = typed == defaultFolder ? nil : (typed as NSString).expandingTildeInPath
+        guard !typed.isEmpty || !asksFolder else {
+            return .failure(ChoiceProblem(key: "requests.export.folderMissing"))
+        }
+        let path: String? = !asksFolder || typed == defaultFolder ? nil : (typed as NSString).expandingTildeInPath
         guard portability else { return .success(Checked(folder: path, categories: nil, since: nil, before: nil)) }
         let chosen = categoryIds.filter { !excluded.contains($0) }
         guard !chosen.isEmpty else { return .failure(ChoiceProblem(key: "requests.export.noCategory")) }

@@ -23,7 +23,7 @@ enum RequestFulfilmentPanels {
         y += 2
         let labels = [
             strings["requests.label.noteOptional"], strings["requests.export.since"], strings["requests.export.until"],
-            strings["requests.export.folder"],
+            strings[choices.asksFolder ? "requests.export.folder" : "requests.export.delivery"],
         ]
         let labelWidth = min(body.width / 3, labels.map { TextWidth.columns(of: $0) }.max() ?? 0)
         func row(_ label: String, _ field: TextField, _ id: RequestDetailsForm.Field) {
@@ -68,14 +68,23 @@ enum RequestFulfilmentPanels {
             row(labels[2], choices.until, .until)
         } else {
             let about = Rect(x: body.x, y: y, width: body.width, height: max(0, min(3, body.maxY - y)))
-            y += Dialog.paragraphs([strings["requests.export.accessAbout"]], into: &canvas, area: about) + 1
+            let key = choices.asksFolder ? "requests.export.accessAbout" : "requests.export.accessAboutBox"
+            y += Dialog.paragraphs([strings[key]], into: &canvas, area: about) + 1
         }
-        row(labels[3], choices.folder, .folder)
+        if choices.asksFolder {
+            row(labels[3], choices.folder, .folder)
+        } else if y < body.maxY {
+            canvas.writePadded(labels[3], x: body.x, y: y, width: labelWidth, style: .heading)
+            canvas.write(
+                strings["requests.export.deliveryBox"], x: body.x + labelWidth + 2, y: y,
+                width: max(1, body.width - labelWidth - 2))
+            y += 1
+        }
         y += 1
         let help = Rect(x: body.x, y: y, width: body.width, height: max(0, body.maxY - y))
+        let helpKey = choices.portability ? "requests.export.help" : "requests.export.accessHelp"
         Dialog.paragraphs(
-            [strings[choices.portability ? "requests.export.help" : "requests.export.accessHelp"]], into: &canvas,
-            area: help, style: .muted)
+            [strings[choices.asksFolder ? helpKey : helpKey + "Box"]], into: &canvas, area: help, style: .muted)
     }
 
     /// The erasure's dry run: what goes, what stays and why, then the note.
@@ -211,7 +220,8 @@ enum RequestFulfilmentPanels {
         case .filed, .noted, .accountClosed, .recordCorrected:
             break
         case .exported(let outputs):
-            if let first = outputs.first {
+            let downloads = outputs.compactMap(\.download)
+            if let first = outputs.first, downloads.isEmpty {
                 pairs.append((strings["requests.label.folder"], (first.path as NSString).deletingLastPathComponent))
             }
             for output in outputs {
@@ -228,7 +238,16 @@ enum RequestFulfilmentPanels {
                         ))
                 }
             }
-            after += RequestStyledLine.wrapped(strings["requests.receipt.exported"], width: width, style: .muted)
+            // On a shared box the files are fetched with one-time commands; locally they are in the folder above.
+            for ticket in downloads { after += RequestStyledLine.wrapped(ticket.command, width: width, style: .title) }
+            if let first = downloads.first {
+                after.append(.blank)
+                after += RequestStyledLine.wrapped(
+                    strings("requests.receipt.download", ["until": formats.dateTime(first.expiresAt)]), width: width,
+                    style: .muted)
+            } else {
+                after += RequestStyledLine.wrapped(strings["requests.receipt.exported"], width: width, style: .muted)
+            }
         case .erased(let receipt):
             after += dispositionLines(
                 receipt.sets, deleteKey: "requests.erase.deleted", keepKey: "requests.erase.kept", width: width,

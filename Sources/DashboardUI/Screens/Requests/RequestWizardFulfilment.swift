@@ -86,7 +86,7 @@ extension RequestWizard {
             }
             let reference = form?.resumableReference ?? ""
             stage = .details
-            let focus: RequestDetailsForm.Field = form?.exportChoices == nil ? .note : .folder
+            let focus: RequestDetailsForm.Field = form?.exportChoices?.asksFolder == true ? .folder : .note
             form?.focus = focus
             let reason: String
             if case ExportError.cancelled = error {

@@ -79,7 +79,9 @@ extension RequestsCommand {
                 export in its format, into --output (default: $XDG_DOWNLOAD_DIR/privacy-dashboard, else \
                 ~/Downloads/privacy-dashboard, else ~/privacy-dashboard-exports); their paths are printed and \
                 named in the request's resolution; the report is in the subscriber's language unless --lang \
-                says otherwise. Deletions, objections, restrictions and corrections of \
+                says otherwise. On a shared box (PRIVACY_DASHBOARD_SHARED_BOX, see docs/ssh.md) the default is \
+                the subscriber's own folder there instead, and each file gets a one-time download command, \
+                printed once: give it to the subscriber. Deletions, objections, restrictions and corrections of \
                 stored records are carried out. If anything fails (or Ctrl-C stops an export) the request stays \
                 in progress and no file is left behind.
                 """)
@@ -135,6 +137,11 @@ extension RequestsCommand {
                 completed, service: service,
                 message: "\(completed.reference) is completed." + (summary.isEmpty ? "" : " " + summary),
                 outputs: outcome.outputs.map(\.path))
+            let downloads = outcome.outputs.compactMap(\.download)
+            if !options.json, let first = downloads.first {
+                Console.out("Give the subscriber these commands; each works once, until \(first.expiresAt.iso8601UTC):")
+                for ticket in downloads { Console.out(SafeText.clean(ticket.command)) }
+            }
         }
     }
 
