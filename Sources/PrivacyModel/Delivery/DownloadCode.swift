@@ -19,17 +19,8 @@ enum DownloadCode {
     /// The canonical form of a typed code (case and dashes do not matter; O reads as 0, I and L as 1), or nil.
     static func normalise(_ text: String) -> String? {
         let characters = text.uppercased().filter { $0 != "-" }
-        guard characters.count == groups * groupLength else { return nil }
-        var mapped: [Character] = []
-        for character in characters {
-            switch character {
-            case "O": mapped.append("0")
-            case "I", "L": mapped.append("1")
-            default:
-                guard ReferenceNumber.alphabet.contains(character) else { return nil }
-                mapped.append(character)
-            }
-        }
+        guard characters.count == groups * groupLength, let mapped = ReferenceNumber.crockfordDigits(characters)
+        else { return nil }
         return canonical(mapped)
     }
 

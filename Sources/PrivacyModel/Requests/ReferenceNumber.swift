@@ -22,7 +22,12 @@ public enum ReferenceNumber {
         if characters.count == 2 * groupLength + prefix.count, characters.hasPrefix(prefix) {
             characters.removeFirst(prefix.count)
         }
-        guard characters.count == 2 * groupLength else { return nil }
+        guard characters.count == 2 * groupLength, let mapped = crockfordDigits(characters) else { return nil }
+        return canonical(mapped)
+    }
+
+    /// Upper-case characters read as Crockford base32 digits (O as 0; I and L as 1), or nil if one is not one.
+    static func crockfordDigits(_ characters: String) -> [Character]? {
         var mapped: [Character] = []
         for character in characters {
             switch character {
@@ -33,7 +38,7 @@ public enum ReferenceNumber {
                 mapped.append(character)
             }
         }
-        return canonical(mapped)
+        return mapped
     }
 
     /// Whether `text` is a reference exactly in canonical form.

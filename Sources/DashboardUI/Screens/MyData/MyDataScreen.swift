@@ -252,18 +252,9 @@ struct MyDataScreen: DashboardScreen {
     }
 
     private mutating func apply(_ outcome: RestrictionLiftDialog.Outcome, session: Session) -> ScreenOutcome {
-        switch outcome {
-        case .stay: return .handled
-        case .close:
-            lifting = nil
-            return .handled
-        case .passThrough:
-            lifting = nil
-            return .ignored
-        case .lifted:
-            loadSummaries(session: session)
-            return .handled
-        }
+        let (result, lifted) = RestrictionLiftDialog.settle(outcome, dialog: &lifting)
+        if lifted { loadSummaries(session: session) }
+        return result
     }
 
     private mutating func updateCorrection(_ input: ScreenInput, session: Session) -> ScreenOutcome {

@@ -25,6 +25,21 @@ struct RestrictionLiftDialog: Equatable {
         case lifted
     }
 
+    /// What the screen holding `dialog` returns for `outcome`, closing the dialog when it is done; `lifted` says
+    /// the screen should reload what it shows.
+    static func settle(_ outcome: Outcome, dialog: inout RestrictionLiftDialog?) -> (ScreenOutcome, lifted: Bool) {
+        switch outcome {
+        case .stay: return (.handled, false)
+        case .close:
+            dialog = nil
+            return (.handled, false)
+        case .passThrough:
+            dialog = nil
+            return (.ignored, false)
+        case .lifted: return (.handled, true)
+        }
+    }
+
     /// The category being lifted.
     let categoryId: String
     private(set) var step = Step.password

@@ -202,19 +202,12 @@ struct RequestsScreen: DashboardScreen {
     }
 
     private mutating func apply(_ outcome: RestrictionLiftDialog.Outcome, session: Session) -> ScreenOutcome {
-        switch outcome {
-        case .stay: return .handled
-        case .close:
-            lifting = nil
-            return .handled
-        case .passThrough:
-            lifting = nil
-            return .ignored
-        case .lifted:
+        let (result, lifted) = RestrictionLiftDialog.settle(outcome, dialog: &lifting)
+        if lifted {
             reload(session: session)
             if let open = detail { self.open(open.request.reference, session: session) }
-            return .handled
         }
+        return result
     }
 
     // MARK: Wizard
