@@ -33,11 +33,22 @@ public final class InMemoryTerminal: Terminal {
     /// Whether events are still waiting to be delivered.
     public var hasPendingEvents: Bool { head < queue.count }
 
-    /// Delivers the next queued event (`.closed` when none is left).
+    /// Delivers the next queued event (`.closed` when none is left); characters queued one after another arrive
+    /// as one `.text`, as a paste does from the real terminal.
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
         guard head < queue.count else { return .closed(signal: nil) }
-        let event = queue[head]
+        var event = queue[head]
         head += 1
+        if case .key(.character(let first)) = event, head < queue.count, case .key(.character) = queue[head] {
+            var text = String(first)
+            var taken = 1
+            while head < queue.count, taken < Key.longestTextRun, case .key(.character(let next)) = queue[head] {
+                text.append(next)
+                head += 1
+                taken += 1
+            }
+            event = .key(.text(text))
+        }
         if head == queue.count {
             queue.removeAll(keepingCapacity: true)
             head = 0

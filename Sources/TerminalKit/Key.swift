@@ -24,6 +24,12 @@ public enum Key: Sendable, Hashable {
     case home, end
     /// A function key, F1 to F12.
     case function(Int)
+    /// Printable characters that arrived together (a paste): the terminals join a run of waiting
+    /// characters into one, so a long paste is handled at once instead of key by key.
+    case text(String)
+
+    /// The most characters joined into one `.text`, so a paste without end still yields frames and signals.
+    public static let longestTextRun = 65_536
 
     /// The short name shown in the key-hint bar and help, e.g. "Tab", "PgDn", "^L", "F1".
     public var label: String {
@@ -46,6 +52,7 @@ public enum Key: Sendable, Hashable {
         case .home: return "Home"
         case .end: return "End"
         case .function(let n): return "F\(n)"
+        case .text(let text): return text
         }
     }
 

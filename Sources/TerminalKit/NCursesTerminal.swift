@@ -17,6 +17,8 @@ public final class NCursesTerminal: Terminal {
     /// The colour pair of each style (0 = the terminal's own colours); `setcchar` takes it apart from the attributes.
     private let pairsByStyle: [Int16]
     private var previous: Canvas?
+    /// The event that ended a run of pasted characters, delivered by the next call.
+    private var held: TerminalEvent?
     private var stopped = false
 
     /// Takes over the terminal: checks for a TTY and a known TERM, then sets raw, no-echo, keypad mode.
@@ -85,8 +87,37 @@ public final class NCursesTerminal: Terminal {
         size = Size(width: Int(pd_cols()), height: Int(pd_lines())).clamped()
     }
 
-    /// Waits for a key, a resize, a termination signal or the timeout.
+    /// Waits for a key, a resize, a termination signal or the timeout; characters already waiting (a paste)
+    /// arrive as one `.text`.
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
+        if let event = held {
+            held = nil
+            return event
+        }
+        let event = readEvent(timeoutMilliseconds: timeoutMilliseconds)
+        guard case .key(.character(let first)) = event else { return event }
+        return joinWaitingText(after: first)
+    }
+
+    /// Characters already waiting behind the first (a paste) join it as one `.text`; the event that ends the run
+    /// is kept for the next call.
+    private func joinWaitingText(after first: Character) -> TerminalEvent {
+        var text = String(first)
+        var taken = 1
+        while taken < Key.longestTextRun, TerminationSignals.received == nil {
+            let next = readEvent(timeoutMilliseconds: 0)
+            guard case .key(.character(let character)) = next else {
+                if next != .tick { held = next }
+                break
+            }
+            text.append(character)
+            taken += 1
+        }
+        return taken == 1 ? .key(.character(first)) : .key(.text(text))
+    }
+
+    /// Reads one event from ncurses, waiting up to `timeoutMilliseconds`.
+    private func readEvent(timeoutMilliseconds: Int) -> TerminalEvent {
         var waited = 0
         let slice = 100
         while true {

@@ -59,6 +59,50 @@ struct HostileInputTests {
         #expect(frame.contains("254/254"))
     }
 
+    @Test("a pasted run is inserted at once: what fits is kept, line breaks are skipped, the rest is dropped")
+    func pasteAsOneText() {
+        var field = TextField(maxLength: 10)
+        let handled = field.handle(.text("abc\u{2028}def"))
+        #expect(handled)
+        #expect(field.text == "abcdef" && field.cursor == 6 && !field.refusedInput)
+        _ = field.handle(.left)
+        _ = field.handle(.left)
+        _ = field.handle(.text("XYZW\u{1B}Q"))
+        #expect(field.text == "abcdXYZWef" && field.cursor == 8 && field.count == 10 && field.refusedInput)
+        var merged = TextField(maxLength: 3)
+        _ = merged.handle(.text("ab"))
+        _ = merged.handle(.text("\u{301}cd"))
+        #expect(merged.text == "ab\u{301}c" && merged.count == 3 && merged.refusedInput)
+    }
+
+    @Test("a pasted run is split into keys where they are commands, and a field one of them opens takes the rest")
+    func pasteSplitIntoCommands() throws {
+        let harness = try DashboardHarness()
+        let events = try KeyNotation.parse("lena.mueller<Tab>\(DashboardHarness.password)<Enter>2/xyz")
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24), events: events)
+        let dashboard = Dashboard(context: harness.context, strings: harness.strings)
+        let frame = DashboardRunner.runHeadless(dashboard, terminal: terminal)
+        #expect(dashboard.currentScreen == .myData)
+        #expect(frame.plainText.contains("xyz"))
+    }
+
+    @Test("a 1 MB paste into the wizard's note is handled and drawn in bounded time")
+    func megabytePasteBounded() throws {
+        let harness = try DashboardHarness(size: Size(width: 120, height: 40))
+        try harness.signIn()
+        try harness.press("4n<Enter><Enter>")
+        let megabyte = 1_000_000
+        let words = String(String(repeating: "lorem ipsum dolor sit amet ", count: megabyte / 27 + 1).prefix(megabyte))
+        let terminal = InMemoryTerminal(size: Size(width: 120, height: 40), events: words.map { .key(.character($0)) })
+        let started = ContinuousClock.now
+        while terminal.hasPendingEvents { harness.dashboard.handle(terminal.nextEvent(timeoutMilliseconds: 0)) }
+        let frame = harness.dashboard.render(size: terminal.size, glyphs: terminal.glyphs)
+        // Generous for a debug build on a busy machine; key by key it took 31 s.
+        #expect(ContinuousClock.now - started < .seconds(10))
+        let limit = RequestDetails.maximumLength
+        #expect(frame.plainText.contains("\(limit)/\(limit)"))
+    }
+
     @Test("wrapping a megabyte of control characters is bounded, visible and fits the width")
     func wrapControls() {
         let text = Self.controlText(count: 1_000_000)

@@ -145,6 +145,16 @@ struct RequestFulfilmentTests {
 
     // MARK: Portability
 
+    @Test("a paste into the export checklist acts as its keys typed one by one")
+    func pasteIntoChecklist() throws {
+        let harness = try Self.requests()
+        try harness.press("n" + Self.downs(3) + "<Enter><Enter><Tab>")
+        #expect(harness.text.contains("[x] Viewing history"))
+        harness.dashboard.handle(.key(.text("aaa")))
+        let frame = harness.dashboard.render(size: harness.terminal.size, glyphs: harness.terminal.glyphs)
+        #expect(frame.plainText.contains("[ ] Viewing history"))
+    }
+
     @Test("portability: a zip of the chosen categories and days goes to a typed folder, with its manifest")
     func portabilityZip() throws {
         let harness = try Self.requests()

@@ -89,7 +89,20 @@ public final class Dashboard {
         case .key(let key):
             checkIdle()
             lastActivity = context.now
-            handleKey(key)
+            if case .text(let text) = key { handleText(text) } else { handleKey(key) }
+        }
+    }
+
+    /// A run of pasted characters: one text input while a field has focus, else key by key, since there each
+    /// character may be a command (and one of them may open a field that takes the rest at once).
+    private func handleText(_ text: String) {
+        var rest = Substring(text)
+        while let first = rest.first, !isFinished {
+            if overlay == nil, !tooSmall, activeScreen?.capturesText == true {
+                return handleKey(.text(String(rest)))
+            }
+            handleKey(.character(first))
+            rest = rest.dropFirst()
         }
     }
 
@@ -149,10 +162,12 @@ public final class Dashboard {
         apply(outcome, action: action)
     }
 
-    /// Whether a key is a printable character (text in a field, a command elsewhere).
+    /// Whether a key is printable text (text in a field, a command elsewhere).
     private static func isCharacter(_ key: Key) -> Bool {
-        if case .character = key { return true }
-        return false
+        switch key {
+        case .character, .text: true
+        default: false
+        }
     }
 
     /// What a screen's outcome means for the dashboard, for a key or for deferred work alike.

@@ -75,9 +75,10 @@ public enum KeyBindings {
     /// The action for a key, looking in the given contexts first (a screen's own keys win), then global.
     ///
     /// With `textInput`, printable keys belong to the focused field and map to nothing, so typing
-    /// "q" or "1" into a field neither quits nor switches screens.
+    /// "q" or "1" into a field neither quits nor switches screens; a pasted run of text is never a command.
     public static func action(for key: Key, contexts: [BindingContext], textInput: Bool) -> Action? {
         if textInput, case .character = key { return nil }
+        if case .text = key { return nil }
         for context in contexts + [.global] {
             if textInput && context == .navigation { continue }
             if let binding = table.first(where: { $0.context == context && $0.keys.contains(key) }) {

@@ -5,7 +5,7 @@ public import TerminalKit
 ///
 /// Text scrolls sideways when longer than the field; a masked field shows one mask glyph per character.
 /// A character beyond `maxLength` is dropped at once, and the field shows its full count ("2000/2000") in
-/// the danger style until the next edit, so a huge paste costs one cheap check per key.
+/// the danger style until the next edit; a paste arrives as one `.text` and is inserted at once.
 public struct TextField: Sendable, Equatable {
     /// The text typed so far.
     public private(set) var text: String
@@ -56,6 +56,10 @@ public struct TextField: Sendable, Equatable {
             return true
         default: break
         }
+        if case .text(let typed) = key {
+            insert(typed)
+            return true
+        }
         if case .character(let character) = key {
             guard !character.isNewline else { return true }
             guard count < maxLength else {
@@ -99,6 +103,37 @@ public struct TextField: Sendable, Equatable {
         let newCount = text.count
         cursor = min(newCount, cursor + newCount - count)
         count = newCount
+    }
+
+    /// Inserts a paste at once, as its characters one by one would be: line breaks are skipped, what fits the
+    /// limit is kept (a combining mark that merges with the text before it takes no room) and the rest is dropped.
+    private mutating func insert(_ typed: String) {
+        var rest = Substring(typed)
+        while count < maxLength, !rest.isEmpty {
+            var chunk = ""
+            var taken = 0
+            var end = rest.startIndex
+            while end < rest.endIndex, taken < maxLength - count {
+                let character = rest[end]
+                if !character.isNewline {
+                    chunk.append(character)
+                    taken += 1
+                }
+                end = rest.index(after: end)
+            }
+            rest = rest[end...]
+            guard !chunk.isEmpty else { break }
+            if cursor == count {
+                text.append(contentsOf: chunk)
+            } else {
+                text.insert(contentsOf: chunk, at: index(cursor))
+            }
+            let newCount = text.count
+            cursor = min(newCount, cursor + newCount - count)
+            count = newCount
+            refusedInput = false
+        }
+        if rest.contains(where: { !$0.isNewline }) { refusedInput = true }
     }
 
     private func index(_ offset: Int) -> String.Index { text.index(text.startIndex, offsetBy: offset) }

@@ -68,6 +68,11 @@ struct RequestExportChoices {
     /// The key table's checklist keys: tick the highlighted category, tick all (or none when all are
     /// ticked), or move to the other column.
     mutating func handleChecklist(_ key: Key) {
+        if case .text(let text) = key {
+            // A paste into the checklist means what its characters typed one by one would.
+            for character in text { handleChecklist(.character(character)) }
+            return
+        }
         switch KeyBindings.action(for: key, contexts: [.checklist], textInput: false) {
         case .toggleItem:
             guard categoryIds.indices.contains(cursor) else { return }
