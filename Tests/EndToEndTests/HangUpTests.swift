@@ -20,16 +20,18 @@ struct HangUpTests {
 
     /// Sends `signal` to the dashboard and returns its exit status and the seconds the process took to end.
     ///
-    /// The time is the process's own (gone, or a zombie its shell has yet to reap), not when tmux shows the exit
-    /// marker: tmux may still be drawing megabytes the process wrote before it ended.
+    /// The time is the process's own (gone or a zombie in /proc, or the moment its shell reaped it), not when tmux
+    /// shows the exit marker: tmux may still be drawing megabytes the process wrote before it ended.
     private func signalAndWait(_ run: DashboardInTmux, _ signal: Int32) async throws -> (Int32, TimeInterval) {
         let pid = try run.tmux.programPID()
         let start = Date()
         #expect(kill(pid, signal) == 0)
         try await EndToEnd.poll(timeout: 90, "process \(pid) to end") { Self.hasEnded(pid) }
-        let seconds = Date().timeIntervalSince(start)
+        let polled = Date().timeIntervalSince(start)
         let status = try await run.tmux.waitForExit(timeout: 90)
-        return (status, seconds)
+        // The shell's own record of the end, when readable: this process's polling can lag on a busy machine.
+        let ended = try run.tmux.exitTime().map { $0 - start.timeIntervalSince1970 }
+        return (status, min(polled, ended ?? polled))
     }
 
     /// Whether `pid` has ended: no longer in /proc, or a zombie (state Z) waiting for its parent.

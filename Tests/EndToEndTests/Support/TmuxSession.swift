@@ -42,9 +42,13 @@ final class TmuxSession {
     /// The marker `reportingExit` prints, followed by the status and "]".
     private static let exitMarker = "[pd-e2e exit "
 
-    /// `command` run by sh, which prints the exit status (128 + N after signal N) when it ends.
+    /// `command` run by sh, which prints the exit status (128 + N after signal N) and the moment it ended (seconds
+    /// since 1970, read as sh reaps it) when it ends.
     private static func reportingExit(_ command: [String]) -> [String] {
-        ["/bin/sh", "-c", "\"$@\"; printf '\\n\(exitMarker)%d]\\n' \"$?\"", "sh"] + command
+        [
+            "/bin/sh", "-c",
+            "\"$@\"; status=$?; printf '\\n\(exitMarker)%d at %s]\\n' \"$status\" \"$(date +%s.%N)\"", "sh",
+        ] + command
     }
 
     deinit { kill() }
@@ -107,7 +111,15 @@ final class TmuxSession {
         guard let line = try lines().last(where: { $0.contains(Self.exitMarker) }),
             let marker = line.range(of: Self.exitMarker, options: .backwards)
         else { return nil }
-        return Int32(line[marker.upperBound...].prefix { $0 != "]" })
+        return Int32(line[marker.upperBound...].prefix { $0 != "]" && $0 != " " })
+    }
+
+    /// When the pane's program ended (seconds since 1970, as its shell saw it), nil while it runs or if unreadable.
+    func exitTime() throws -> TimeInterval? {
+        guard let line = try lines().last(where: { $0.contains(Self.exitMarker) }),
+            let at = line.range(of: " at ", options: .backwards)
+        else { return nil }
+        return TimeInterval(line[at.upperBound...].prefix { $0 != "]" })
     }
 
     /// Resizes the window (the program gets SIGWINCH).
