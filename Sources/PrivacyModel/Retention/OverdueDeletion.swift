@@ -28,6 +28,11 @@ extension RetentionService {
         instant.timeIntervalSince(due) > overdueGrace
     }
 
+    /// Whole days from a deletion's due date to `instant`: how late it is.
+    public static func daysLate(due: Date, at instant: Date) -> Int {
+        Int(instant.timeIntervalSince(due) / 86_400)
+    }
+
     /// Every set of the account holding records past their deletion date at `instant` (held records, kept on
     /// purpose, do not count), in catalogue order.
     public func overdueDeletions(accountId: Int64, at instant: Date) throws -> [OverdueDeletion] {
@@ -51,7 +56,7 @@ extension RetentionService {
                     found.append(
                         OverdueDeletion(
                             accountId: accountId, categoryId: category.id, recordSetId: set.id, count: count,
-                            dueSince: due, daysLate: Int(instant.timeIntervalSince(due) / 86_400)))
+                            dueSince: due, daysLate: Self.daysLate(due: due, at: instant)))
                 }
             }
             return found

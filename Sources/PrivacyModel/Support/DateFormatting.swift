@@ -41,4 +41,9 @@ public enum UTCCalendar {
         else { return nil }
         return date
     }
+
+    /// The first instant after the day that starts at `start` (midnight UTC): where "up to and including" a day ends.
+    public static func dayAfter(_ start: Date) -> Date {
+        calendar.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400)
+    }
 }

@@ -13,7 +13,7 @@ struct DayArgument: ExpressibleByArgument {
     }
 
     /// 00:00:00 UTC on the next day: the first instant after this day.
-    var next: Date { start.addingTimeInterval(86_400) }
+    var next: Date { UTCCalendar.dayAfter(start) }
 
     /// The option's value name in `--help` and in the message for a malformed day.
     static let valueName = "YYYY-MM-DD"

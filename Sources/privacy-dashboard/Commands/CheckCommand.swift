@@ -58,7 +58,7 @@ struct CheckCommand: ParsableCommand {
         }
         for purge in try retention.overduePurges(at: context.now) {
             overdue += 1
-            let days = Int(context.now.timeIntervalSince(purge.purgeDueAt) / 86_400)
+            let days = RetentionService.daysLate(due: purge.purgeDueAt, at: context.now)
             Console.out(
                 "Account \(purge.accountId): awaiting deletion, purge due \(purge.purgeDueAt.dayUTC) "
                     + "(\(days) day\(days == 1 ? "" : "s") ago) and not yet done")

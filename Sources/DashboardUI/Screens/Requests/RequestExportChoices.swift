@@ -112,13 +112,11 @@ struct RequestExportChoices {
         var before: Date?
         let last = until.text.trimmingCharacters(in: .whitespaces)
         if !last.isEmpty {
-            guard let date = UTCCalendar.day(last),
-                let next = UTCCalendar.calendar.date(byAdding: .day, value: 1, to: date)
-            else {
+            guard let date = UTCCalendar.day(last) else {
                 return .failure(ChoiceProblem(key: "requests.export.untilInvalid", text: last))
             }
             if let start, date < start { return .failure(ChoiceProblem(key: "requests.export.untilBeforeSince")) }
-            before = next
+            before = UTCCalendar.dayAfter(date)
         }
         return .success(
             Checked(
