@@ -5,7 +5,7 @@ enum StoreSchema {
     /// Marks the file as a Privacy Dashboard store ("PDSH") in the SQLite header.
     static let applicationID: Int32 = 0x5044_5348
     /// The schema version this build writes; a store with a higher one is refused.
-    static let currentVersion: Int32 = 6
+    static let currentVersion: Int32 = 7
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -37,6 +37,10 @@ enum StoreSchema {
         migrator.registerMigration("v6-export-downloads") { db in
             try createDownloadTables(db)
             try db.execute(sql: "PRAGMA user_version = 6")
+        }
+        migrator.registerMigration("v7-staff") { db in
+            try addStaff(db)
+            try db.execute(sql: "PRAGMA user_version = 7")
         }
         return migrator
     }

@@ -23,6 +23,7 @@ public enum ModelErrors {
         errors += DownloadError.examples.map { $0 as any KeyedUserFacingError }
         errors += DemoSeederError.examples.map { $0 as any KeyedUserFacingError }
         errors += RequestError.examples.map { $0 as any KeyedUserFacingError }
+        errors += StaffError.examples.map { $0 as any KeyedUserFacingError }
         return errors
     }
 }
