@@ -1,5 +1,6 @@
 /// A member of staff who has signed in with password and TOTP (or a recovery code); only the staff sign-in
-/// service makes one, so holding one is proof of an authenticated, named account.
+/// service makes one (its memberwise initialiser is internal), so holding one is proof of an authenticated, named
+/// account.
 public struct StaffIdentity: Sendable, Equatable {
     /// The staff account's row id.
     public let id: Int64
@@ -11,15 +12,6 @@ public struct StaffIdentity: Sendable, Equatable {
     public let pseudonym: String
     /// The role at sign-in.
     public let role: StaffRole
-
-    /// Made by the staff sign-in service (and tests through `@testable import`).
-    init(id: Int64, username: String, displayName: String, pseudonym: String, role: StaffRole) {
-        self.id = id
-        self.username = username
-        self.displayName = displayName
-        self.pseudonym = pseudonym
-        self.role = role
-    }
 
     /// Whether this member of staff may take `action`.
     public func may(_ action: StaffAction) -> Bool { StaffPermissions.allows(role, action) }
