@@ -131,7 +131,7 @@ public struct SignInService: Sendable {
             db,
             sql: "SELECT at FROM unknown_sign_in_failure WHERE identifierHash = ? ORDER BY at DESC LIMIT ?",
             arguments: [key, context.catalogue.lockout.maxFailures])
-        return lockEnd(newestFirst: failures, at: now)
+        return context.catalogue.lockout.lockEnd(newestFirst: failures, at: now)
     }
 
     /// The name as typed, folded as sign-in folds it, hashed: the store never keeps a name no account holds.
@@ -166,19 +166,7 @@ public struct SignInService: Sendable {
             db,
             sql: "SELECT at FROM sign_in_failure WHERE accountId = ? AND at > ? ORDER BY at DESC LIMIT ?",
             arguments: [accountId, lastSignIn ?? Int64.min, context.catalogue.lockout.maxFailures])
-        return lockEnd(newestFirst: failures, at: now)
-    }
-
-    /// The lockout rule, one for real and made-up names: the newest `maxFailures` failures (newest first) within
-    /// one window lock until one window after the newest.
-    private func lockEnd(newestFirst failures: [Int64], at now: Date) -> Date? {
-        let rule = context.catalogue.lockout
-        let window = Int64(rule.windowMinutes * 60)
-        guard failures.count >= rule.maxFailures, let newest = failures.first, let oldest = failures.last,
-            newest - oldest < window
-        else { return nil }
-        let until = Date(epochSeconds: newest + window)
-        return until > now ? until : nil
+        return context.catalogue.lockout.lockEnd(newestFirst: failures, at: now)
     }
 
     /// Sign-in events are usage data kept to keep accounts safe.
