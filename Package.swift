@@ -46,8 +46,12 @@ let package = Package(
         ),
         // ncursesw as a Swift module: module.modulemap and shim.h (wide-character API on).
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
-        // Cell canvas, text width, themes, key events and the terminals (ncurses, in-memory).
-        .target(name: "TerminalKit", dependencies: ["CNCursesW"], swiftSettings: strict),
+        // libqrencode as a Swift module, for the QR codes of staff enrolment.
+        .systemLibrary(
+            name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
+        // Cell canvas, text width, themes, key events, QR codes as text and the terminals (ncurses, in-memory).
+        .target(name: "TerminalKit", dependencies: ["CNCursesW", "CQRencode"], swiftSettings: strict),
         // The dashboard's screens, key bindings and string catalogue.
         .target(
             name: "DashboardUI",
