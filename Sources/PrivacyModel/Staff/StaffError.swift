@@ -36,6 +36,10 @@ public enum StaffError: UserFacingError, Equatable {
     case lastOwner
     /// The kept sign-in has expired or was never made; sign in again.
     case sessionExpired
+    /// Enrolment was asked for on an account whose authenticator is already set up.
+    case alreadyEnrolled
+    /// The first password was typed by an owner: a new one must be chosen before enrolling.
+    case newPasswordRequired
 
     /// The failure's kind.
     public var kind: FailureKind {
@@ -46,6 +50,8 @@ public enum StaffError: UserFacingError, Equatable {
         case .reasonRequired, .invalidTicket, .invalidUsername, .invalidDisplayName: return .usage
         case .notFound: return .noInput
         case .requestNotOpenForAccount, .alreadyBootstrapped, .usernameTaken: return .dataError
+        case .alreadyEnrolled: return .dataError
+        case .newPasswordRequired: return .usage
         }
     }
 }
@@ -79,6 +85,8 @@ extension StaffError: KeyedUserFacingError {
         case .sameStaffMember: return UserFacingMessage("error.staff.sameStaffMember")
         case .lastOwner: return UserFacingMessage("error.staff.lastOwner")
         case .sessionExpired: return UserFacingMessage("error.staff.sessionExpired")
+        case .alreadyEnrolled: return UserFacingMessage("error.staff.alreadyEnrolled")
+        case .newPasswordRequired: return UserFacingMessage("error.staff.newPasswordRequired")
         }
     }
 
@@ -93,7 +101,7 @@ extension StaffError: KeyedUserFacingError {
             .requestNotOpenForAccount(reference: "PD-0000"), .alreadyBootstrapped, .usernameTaken("x"),
             .invalidUsername("x"), .invalidDisplayName, .notFound("x"), .invalidCredentials,
             .locked(until: Date(timeIntervalSince1970: 0)), .notEnrolled, .disabled, .codeReused, .sameStaffMember,
-            .lastOwner, .sessionExpired,
+            .lastOwner, .sessionExpired, .alreadyEnrolled, .newPasswordRequired,
         ]
     }
 }
