@@ -26,6 +26,18 @@ enum PasswordInput {
         return first
     }
 
+    /// Reads one secret (a password or a code) for a staff command: asked for with echo off on a terminal, else
+    /// the next line of standard input, so a script can pipe in a password and then a code.
+    static func line(_ label: String, what: String, confirm: Bool = false) throws -> String {
+        guard isatty(STDIN_FILENO) == 1 else {
+            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+                throw CommandFailure.usage("standard input ended before the \(what); nothing was changed")
+            }
+            return line.hasSuffix("\r") ? String(line.dropLast()) : line
+        }
+        return try prompt(label, confirm: confirm)
+    }
+
     private static func readHidden(_ label: String) throws -> String {
         FileHandle.standardError.write(Data(label.utf8))
         tcgetattr(STDIN_FILENO, &terminalBeforePrompt)
