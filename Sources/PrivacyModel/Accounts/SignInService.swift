@@ -111,7 +111,7 @@ public struct SignInService: Sendable {
         if let until = try context.store.read({ db in try unknownLockedUntil(key, at: now, db) }) {
             return .locked(until: until)
         }
-        _ = try? hasher.verify(password, against: decoyHash(for: context.settings.scrypt))
+        _ = try? hasher.verify(password, against: Self.decoyHash(for: context.settings.scrypt))
         return try context.store.write { db in
             if let until = try unknownLockedUntil(key, at: now, db) { return .locked(until: until) }
             // Older failures can no longer complete a lock: keep the table to what still counts.
@@ -192,7 +192,8 @@ public struct SignInService: Sendable {
         .message("stored.usage.via", ["channel": .term(RecordCodeWords.channelKey(channel))])
     }
 
-    private func decoyHash(for parameters: ScryptParameters) -> String {
+    /// The decoy at a given cost, so checking it takes as long as checking a real hash made at that cost.
+    static func decoyHash(for parameters: ScryptParameters) -> String {
         guard let decoy = try? PHCScryptHash(parsing: Self.decoyHash) else { return Self.decoyHash }
         return PHCScryptHash(parameters: parameters, salt: decoy.salt, hash: decoy.hash).phcString
     }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A fresh authenticator secret waiting for its check code, in the three forms a person can take it in: the
 /// `otpauth://` URI (for a QR code), the secret in groups of four for typing, and the raw base32 text.

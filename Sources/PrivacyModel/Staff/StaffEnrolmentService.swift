@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import GRDB
 
 /// Sets up a new staff account's authenticator: a new password when the first was an owner's, a fresh secret,

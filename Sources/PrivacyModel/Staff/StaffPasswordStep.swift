@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A staff sign-in halfway: the password was right, the code is still to come. Only `StaffSignInService` makes
 /// one, and it is good for `StaffSignInService.pendingLifetime`.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import GRDB
 
 /// Creates, lists, disables and re-roles staff accounts; every change is checked against `StaffPermissions`

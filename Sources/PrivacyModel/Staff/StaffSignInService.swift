@@ -10,11 +10,6 @@ public struct StaffSignInService: Sendable {
     /// How long a checked password waits for its code (or its enrolment).
     public static let pendingLifetime: TimeInterval = 5 * 60
 
-    /// A fixed hash checked when no staff account matches, so an unknown username costs as long as a wrong
-    /// password.
-    private static let decoyHash =
-        "$scrypt$ln=17,r=8,p=1$k3b1aVcPzNPlR0bXr7bKkA$6xJvS1M3ZxXk6I8qQqKfK0wY2F2u8w5cQ0f7Q8m1pGc"
-
     /// Binds the service to a context.
     public init(context: PrivacyContext) { self.context = context }
 
@@ -122,9 +117,9 @@ public struct StaffSignInService: Sendable {
             arguments: [staffId]) ?? 0
     }
 
-    /// A username no staff account holds gets what a real account with a wrong password gets: the same slow hash,
-    /// a failure counted toward the same lockout (kept beside the subscribers' unknown names, under a key of its
-    /// own), the same answers.
+    /// A username no staff account holds gets what a real account with a wrong password gets: the same slow hash
+    /// (the subscribers' decoy), a failure counted toward the same lockout (kept beside the subscribers' unknown
+    /// names, under a key of its own), the same answers.
     private func unknown(_ name: String, password: String, at now: Date) throws -> StaffPasswordStep {
         let key = SignInService.identifierHash("staff:" + name)
         let lockout = context.catalogue.lockout
@@ -136,7 +131,7 @@ public struct StaffSignInService: Sendable {
             return lockout.lockEnd(newestFirst: failures, at: now)
         }
         if let until = try context.store.read(lockedUntil) { throw StaffError.locked(until: until) }
-        _ = try? hasher.verify(password, against: decoyHash)
+        _ = try? hasher.verify(password, against: SignInService.decoyHash(for: context.settings.scrypt))
         let until = try context.store.write { db -> Date? in
             if let until = try lockedUntil(db) { return until }
             try db.execute(
@@ -146,12 +141,6 @@ public struct StaffSignInService: Sendable {
         }
         if let until { throw StaffError.locked(until: until) }
         throw StaffError.invalidCredentials
-    }
-
-    /// The decoy at the context's cost, so its time matches a real hash's.
-    private var decoyHash: String {
-        guard let decoy = try? PHCScryptHash(parsing: Self.decoyHash) else { return Self.decoyHash }
-        return PHCScryptHash(parameters: context.settings.scrypt, salt: decoy.salt, hash: decoy.hash).phcString
     }
 
     /// Refuses a password step older than `pendingLifetime`.
