@@ -36,14 +36,19 @@ public enum StaffError: UserFacingError, Equatable {
     case lastOwner
     /// The kept sign-in has expired or was never made; sign in again.
     case sessionExpired
+    /// A request filed on a subscriber's behalf names a channel other than email, chat, phone or post.
+    case unknownBehalfChannel(String)
+    /// A subscriber's password is reset only with one of their open requests whose identity check is done.
+    case identityNotVerified
 
     /// The failure's kind.
     public var kind: FailureKind {
         switch self {
         case .notPermitted, .sameStaffMember, .lastOwner, .disabled, .locked, .invalidCredentials, .codeReused,
-            .sessionExpired, .notEnrolled:
+            .sessionExpired, .notEnrolled, .identityNotVerified:
             return .permission
-        case .reasonRequired, .invalidTicket, .invalidUsername, .invalidDisplayName: return .usage
+        case .reasonRequired, .invalidTicket, .invalidUsername, .invalidDisplayName, .unknownBehalfChannel:
+            return .usage
         case .notFound: return .noInput
         case .requestNotOpenForAccount, .alreadyBootstrapped, .usernameTaken: return .dataError
         }
@@ -79,6 +84,9 @@ extension StaffError: KeyedUserFacingError {
         case .sameStaffMember: return UserFacingMessage("error.staff.sameStaffMember")
         case .lastOwner: return UserFacingMessage("error.staff.lastOwner")
         case .sessionExpired: return UserFacingMessage("error.staff.sessionExpired")
+        case .unknownBehalfChannel(let channel):
+            return UserFacingMessage("error.staff.unknownBehalfChannel", ["channel": .text(channel)])
+        case .identityNotVerified: return UserFacingMessage("error.staff.identityNotVerified")
         }
     }
 
@@ -93,7 +101,7 @@ extension StaffError: KeyedUserFacingError {
             .requestNotOpenForAccount(reference: "PD-0000"), .alreadyBootstrapped, .usernameTaken("x"),
             .invalidUsername("x"), .invalidDisplayName, .notFound("x"), .invalidCredentials,
             .locked(until: Date(timeIntervalSince1970: 0)), .notEnrolled, .disabled, .codeReused, .sameStaffMember,
-            .lastOwner, .sessionExpired,
+            .lastOwner, .sessionExpired, .unknownBehalfChannel("fax"), .identityNotVerified,
         ]
     }
 }
