@@ -69,4 +69,16 @@ struct SignInPasswordChangeTests {
         #expect(again.contains(harness.strings["signin.mustChange.title"]))
         #expect(harness.dashboard.session == nil)
     }
+
+    @Test("left idle, the change step goes back to an empty sign-in form, dropping the one-time password it held")
+    func idleClearsTheStep() throws {
+        let harness = try DashboardHarness()
+        let oneTime = try resetByStaff(harness, "lena.mueller")
+        try harness.signIn(password: oneTime)
+        harness.clock.advance(by: 601)
+        let text = try harness.press("<Tick>")
+        #expect(!text.contains(harness.strings["signin.mustChange.title"]))
+        #expect(text.contains("Signed out after 10 minutes without activity"))
+        #expect(harness.dashboard.session == nil)
+    }
 }

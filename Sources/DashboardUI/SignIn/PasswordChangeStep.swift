@@ -37,9 +37,6 @@ struct PasswordChangeStep: Sendable {
         self.oneTimePassword = oneTimePassword
     }
 
-    /// Whether anything has been typed.
-    var hasUnsavedInput: Bool { fields.contains { !$0.isEmpty } }
-
     /// Handles a key: editing, Tab/arrows between the fields, Enter to go on or change, Esc to leave.
     mutating func update(_ input: ScreenInput, strings: Strings) -> Outcome {
         switch input.action {

@@ -23,10 +23,8 @@ public struct SignInScreen: Screen, Sendable {
     public var hintActions: [Action] { change == nil ? [.nextFocus, .select] : [.nextFocus, .select, .back] }
     /// A field always has focus.
     public var capturesText: Bool { true }
-    /// Whether anything has been typed.
-    public var hasUnsavedInput: Bool {
-        !identifier.isEmpty || !password.isEmpty || change?.hasUnsavedInput == true
-    }
+    /// Whether anything has been typed, or the change step holds the one-time password (so the idle timer clears it).
+    public var hasUnsavedInput: Bool { !identifier.isEmpty || !password.isEmpty || change != nil }
     /// Whether the password check (or change) waits for the "checking" frame.
     public var hasPendingWork: Bool { isSubmitting || change?.isChecking == true }
 
