@@ -2,7 +2,8 @@ import Foundation
 public import PrivacyModel
 public import TerminalKit
 
-/// The sign-in form: email or username, a masked password, and one answer for any wrong pair.
+/// The sign-in form: email or username, a masked password, and one answer for any wrong pair; after a
+/// one-time password, the new password to choose before anything else.
 public struct SignInScreen: Screen, Sendable {
     private var identifier = TextField(maxLength: 254)
     private var password = TextField(masked: true, maxLength: 1024)
@@ -10,26 +11,39 @@ public struct SignInScreen: Screen, Sendable {
     private var message: Flash?
     /// Set when Enter was pressed: the check runs after the "checking" frame is on screen.
     private var isSubmitting = false
+    /// The new password to choose, when the account signed in with a one-time password staff set.
+    private var change: PasswordChangeStep?
 
     /// Makes an empty form, with an optional message (e.g. after an idle sign-out).
     public init(message: Flash? = nil) { self.message = message }
 
     /// The form's fields take every printable key.
     public var contexts: [BindingContext] { [.form] }
-    /// Tab to the next field, Enter to sign in.
-    public var hintActions: [Action] { [.nextFocus, .select] }
+    /// Tab to the next field, Enter to sign in (or change the password), Esc to leave the change.
+    public var hintActions: [Action] { change == nil ? [.nextFocus, .select] : [.nextFocus, .select, .back] }
     /// A field always has focus.
     public var capturesText: Bool { true }
-    /// Whether anything has been typed.
-    public var hasUnsavedInput: Bool { !identifier.isEmpty || !password.isEmpty }
-    /// Whether the password check waits for the "checking" frame.
-    public var hasPendingWork: Bool { isSubmitting }
+    /// Whether anything has been typed, or the change step holds the one-time password (so the idle timer clears it).
+    public var hasUnsavedInput: Bool { !identifier.isEmpty || !password.isEmpty || change != nil }
+    /// Whether the password check (or change) waits for the "checking" frame.
+    public var hasPendingWork: Bool { isSubmitting || change?.isChecking == true }
 
-    /// Enter signs in.
-    public func hintLabels(strings: Strings) -> [Action: String] { [.select: strings["signin.submit"]] }
+    /// Enter signs in, or changes the password on the change step.
+    public func hintLabels(strings: Strings) -> [Action: String] {
+        guard change != nil else { return [.select: strings["signin.submit"]] }
+        return [.select: strings["account.hint.changePassword"], .back: strings["account.hint.cancel"]]
+    }
 
     /// Handles a key: editing, moving between fields, submitting.
     public mutating func update(_ input: ScreenInput, context: PrivacyContext, strings: Strings) -> ScreenOutcome {
+        if var step = change {
+            if case .cancel = step.update(input, strings: strings) {
+                self = SignInScreen(message: Flash(text: strings["signin.mustChange.notSignedIn"], kind: .warning))
+            } else {
+                change = step
+            }
+            return .handled
+        }
         switch input.action {
         case .nextFocus, .down:
             focus = (focus + 1) % 2
@@ -63,17 +77,27 @@ public struct SignInScreen: Screen, Sendable {
 
     /// Checks the typed email or username and password (after Enter asked for it), then signs in or says why not.
     public mutating func performPendingWork(context: PrivacyContext, strings: Strings) -> ScreenOutcome {
+        if var step = change {
+            let outcome = step.performPendingWork(context: context, strings: strings)
+            change = step
+            guard case .changed(let account) = outcome else { return .handled }
+            change = nil
+            return .signIn(account, failures: step.failures)
+        }
         isSubmitting = false
         let name = identifier.text.trimmingCharacters(in: .whitespaces)
         let formats = Formats(language: strings.language)
         do {
-            let outcome = try SignInService(context: context).signIn(name, password: password.text)
+            let typed = password.text
+            let outcome = try SignInService(context: context).signIn(name, password: typed)
             password.set("")
             switch outcome {
             case .success(let account, let failures):
                 message = nil
                 identifier.set("")
-                return .signIn(account, failures: failures)
+                guard account.mustChangePassword else { return .signIn(account, failures: failures) }
+                change = PasswordChangeStep(account: account, failures: failures, oneTimePassword: typed)
+                return .handled
             case .invalidCredentials:
                 message = Flash(text: strings["signin.invalid"], kind: .danger)
             case .locked(let until):
@@ -97,6 +121,7 @@ public struct SignInScreen: Screen, Sendable {
     public func render(
         into canvas: inout Canvas, area: Rect, strings: Strings, catalogue: PolicyCatalogue, demo: [DemoCredential]
     ) {
+        if let change { return change.render(into: &canvas, area: area, strings: strings) }
         let width = min(64, area.width - 2)
         let height = min(area.height, 11 + Self.demoRows(demo, innerWidth: width - 4))
         let inner = Dialog.frame(

@@ -48,6 +48,8 @@ public struct Account: Codable, Sendable, Equatable, FetchableRecord, TableRecor
     public let consentHeadHash: String?
     /// The language the dashboard is shown in (a setting: en, de, fr, or another code), if one is set.
     public let language: String?
+    /// Whether the password is a one-time password staff set, which must be replaced before anything else.
+    public let mustChangePassword: Bool
 
     /// When data is purged, as a date.
     public var purgeDueDate: Date? { purgeDueAt.map(Date.init(epochSeconds:)) }

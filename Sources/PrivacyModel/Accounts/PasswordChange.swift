@@ -24,7 +24,8 @@ public enum PasswordChangeError: UserFacingError, Equatable {
     }
 }
 
-/// Changes a signed-in subscriber's password after checking the current one.
+/// Changes a signed-in subscriber's password after checking the current one (which may be a one-time password
+/// staff set: the change ends the need to change it).
 public struct PasswordChangeService: Sendable {
     /// The shared context.
     public let context: PrivacyContext
@@ -58,7 +59,10 @@ public struct PasswordChangeService: Sendable {
         let now = context.now
         try context.store.write { db in
             try db.execute(
-                sql: "UPDATE account SET passwordHash = ?, passwordChangedAt = ? WHERE id = ? AND passwordHash = ?",
+                sql: """
+                    UPDATE account SET passwordHash = ?, passwordChangedAt = ?, mustChangePassword = 0
+                    WHERE id = ? AND passwordHash = ?
+                    """,
                 arguments: [newHash, now.epochSeconds, accountId, account.passwordHash])
             guard db.changesCount == 1 else { throw PasswordChangeError.changedMeanwhile }
             try AuditLog.append(

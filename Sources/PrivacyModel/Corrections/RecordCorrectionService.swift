@@ -51,7 +51,9 @@ public struct RecordCorrectionService: Sendable {
 
     /// Completes a record correction in progress: changes the record to the requested value and completes the
     /// request in one transaction, only if the record still holds the value the request was filed against.
-    func apply(_ request: RightsRequest, actor: RequestActor, note: String) throws -> RightsRequest {
+    func apply(
+        _ request: RightsRequest, actor: RequestActor, note: String, staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
         guard let reference = RecordFieldReference(scopeValue: request.scope.value),
             let (table, column) = reference.column,
             request.details.recordSet == reference.recordSet, request.details.recordKey == reference.key,
@@ -69,7 +71,7 @@ public struct RecordCorrectionService: Sendable {
         let resolution = StoredText.typed(note) + done
         let now = context.now
         return try RequestService(context: context).complete(
-            reference: request.reference, actor: actor, note: resolution
+            reference: request.reference, actor: actor, note: resolution, staff: staff
         ) { db, current in
             guard
                 let held = try Self.heldValue(
@@ -90,7 +92,7 @@ public struct RecordCorrectionService: Sendable {
                 arguments: [binding, reference.key, current.accountId])
             try AuditLog.append(
                 db, at: now, accountId: current.accountId, actor: actor.rawValue, action: "record-corrected",
-                detail: "\(current.reference) \(reference.scopeValue)")
+                detail: "\(current.reference) \(reference.scopeValue)", staff: staff?.citing(current.reference))
         }
     }
 

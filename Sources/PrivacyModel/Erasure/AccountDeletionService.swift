@@ -72,9 +72,10 @@ public struct AccountDeletionService: Sendable {
 
     /// Support carries out an account-deletion request whose requester they verified: the request must be
     /// in progress; the account is closed as `requestDeletion` would and the request completed.
-    public func closeAccount(reference: String, actor: RequestActor = .support, note: String? = nil) throws
-        -> AccountDeletionReceipt
-    {
+    /// `staff` names the member of staff, who must be an approver other than whoever filed or started it.
+    public func closeAccount(
+        reference: String, actor: RequestActor = .support, note: String? = nil, staff: StaffAccess? = nil
+    ) throws -> AccountDeletionReceipt {
         let service = RequestService(context: context)
         let request = try service.require(reference: reference)
         guard request.type == .deletion, request.scope.kind == .account else {
@@ -83,13 +84,14 @@ public struct AccountDeletionService: Sendable {
         guard request.status == .inProgress else {
             throw RequestError.illegalTransition(reference: request.reference, from: request.status, to: .completed)
         }
-        return try close(accountId: request.accountId, request: request, actor: actor, note: note)
+        try service.authorise(.complete, reference: request.reference, staff: staff)
+        return try close(accountId: request.accountId, request: request, actor: actor, note: note, staff: staff)
     }
 
     /// Ends access at once, sets the purge date, audits it and completes the request with what happens next.
-    private func close(accountId: Int64, request: RightsRequest, actor: RequestActor, note: String?) throws
-        -> AccountDeletionReceipt
-    {
+    private func close(
+        accountId: Int64, request: RightsRequest, actor: RequestActor, note: String?, staff: StaffAccess? = nil
+    ) throws -> AccountDeletionReceipt {
         let now = Date(epochSeconds: context.now.epochSeconds)
         let purgeDue = purgeDate(requestedAt: now)
         try context.store.write { db in
@@ -102,7 +104,8 @@ public struct AccountDeletionService: Sendable {
             guard db.changesCount == 1 else { throw AccountDeletionError.alreadyRequested(purgeOn: purgeDue) }
             try AuditLog.append(
                 db, at: now, accountId: accountId, actor: actor.rawValue,
-                action: "account-deletion-requested", detail: "\(request.reference) purge due \(purgeDue.iso8601UTC)")
+                action: "account-deletion-requested", detail: "\(request.reference) purge due \(purgeDue.iso8601UTC)",
+                staff: staff?.citing(request.reference))
         }
         let plan = try dryRun(accountId: accountId)
         var resolution = StoredText.message("stored.account.closed", ["date": .day(now), "purge": .day(purgeDue)])
@@ -116,7 +119,7 @@ public struct AccountDeletionService: Sendable {
         }
         resolution = resolution + .typed(note)
         let flow = SelfServiceRequest(service: RequestService(context: context))
-        let completed = try flow.finish(request, resolution: resolution, actor: actor)
+        let completed = try flow.finish(request, resolution: resolution, actor: actor, staff: staff)
         return AccountDeletionReceipt(
             reference: completed.reference, accountId: accountId, requestedAt: now, purgeDueAt: purgeDue, plan: plan)
     }

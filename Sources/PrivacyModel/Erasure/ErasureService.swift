@@ -37,15 +37,18 @@ public struct ErasureService: Sendable {
     /// subscriber's identity was checked by signing in), deletes in small batches and completes the request.
     ///
     /// Safe to call again after an interruption: it resumes the open request and deletes what is left.
-    /// Support fulfilling a subscriber's request passes `actor: .support` and may add a `note`.
+    /// Support fulfilling a subscriber's request passes `actor: .support` and may add a `note`; `staff` names the
+    /// member of staff, who must be an approver other than whoever filed or started it (checked before deleting).
     public func erase(
-        accountId: Int64, categoryId: String, actor: RequestActor = .system, note: String? = nil
+        accountId: Int64, categoryId: String, actor: RequestActor = .system, note: String? = nil,
+        staff: StaffAccess? = nil
     ) throws -> ErasureReceipt {
         let category = try erasableCategory(categoryId)
         let before = try plan(accountId: accountId, categoryId: categoryId)
         let flow = SelfServiceRequest(service: RequestService(context: context))
         let request = try flow.begin(
-            accountId: accountId, type: .deletion, scope: .category(category.id), actor: actor)
+            accountId: accountId, type: .deletion, scope: .category(category.id), actor: actor, staff: staff)
+        try flow.service.authorise(.complete, reference: request.reference, staff: staff)
         let deleter = BatchDeleter(store: context.store, batchSize: batchSize)
         var deleted: [String: Int] = [:]
         for set in category.recordSets where set.retention.legalHold == nil {
@@ -69,9 +72,10 @@ public struct ErasureService: Sendable {
         try context.store.write { db in
             try AuditLog.append(
                 db, at: now, accountId: accountId, actor: actor.rawValue, action: "category-erased",
-                detail: "\(request.reference) \(category.id): \(outcome.reduce(0) { $0 + $1.deleteCount }) deleted")
+                detail: "\(request.reference) \(category.id): \(outcome.reduce(0) { $0 + $1.deleteCount }) deleted",
+                staff: staff?.citing(request.reference))
         }
-        let completed = try flow.finish(request, resolution: resolution, actor: actor)
+        let completed = try flow.finish(request, resolution: resolution, actor: actor, staff: staff)
         return ErasureReceipt(
             reference: completed.reference, accountId: accountId, categoryId: category.id,
             completedAt: completed.closedAt ?? now, sets: outcome)

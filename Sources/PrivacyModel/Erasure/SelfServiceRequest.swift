@@ -13,9 +13,11 @@ struct SelfServiceRequest {
     ///
     /// Resuming makes an interrupted erasure or objection finish on the next attempt instead of failing
     /// as a duplicate.
-    /// `actor` takes the steps after filing: `.system` for self-service, `.support` when staff carry it out.
+    /// `actor` takes the steps after filing: `.system` for self-service, `.support` when staff carry it out
+    /// (`staff` names the member of staff).
     func begin(
-        accountId: Int64, type: RightKind, scope: RequestScope, note: String? = nil, actor: RequestActor = .system
+        accountId: Int64, type: RightKind, scope: RequestScope, note: String? = nil, actor: RequestActor = .system,
+        staff: StaffAccess? = nil
     ) throws -> RightsRequest {
         var request: RightsRequest
         do {
@@ -25,29 +27,32 @@ struct SelfServiceRequest {
         } catch let RequestError.duplicate(existingReference: existing) {
             request = try service.require(reference: existing)
         }
-        return try advance(request, actor: actor)
+        return try advance(request, actor: actor, staff: staff)
     }
 
     /// Takes an open request through the steps still due (receipt, identity, start) to in progress.
-    func advance(_ request: RightsRequest, actor: RequestActor = .system) throws -> RightsRequest {
+    func advance(
+        _ request: RightsRequest, actor: RequestActor = .system, staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
         var request = try service.require(reference: request.reference)
         if request.status == .submitted {
-            request = try service.acknowledge(reference: request.reference, actor: actor)
+            request = try service.acknowledge(reference: request.reference, actor: actor, staff: staff)
         }
         if request.status == .acknowledged {
             request = try service.verifyIdentity(
-                reference: request.reference, actor: actor, note: actor == .system ? Self.identityNote : .empty)
+                reference: request.reference, actor: actor,
+                note: actor == .system && staff == nil ? Self.identityNote : .empty, staff: staff)
         }
         if request.status == .identityVerified {
-            request = try service.start(reference: request.reference, actor: actor)
+            request = try service.start(reference: request.reference, actor: actor, staff: staff)
         }
         return request
     }
 
     /// Completes a request begun with `begin`, keeping `resolution` (what was done, then any note) as its resolution.
-    func finish(_ request: RightsRequest, resolution: StoredText, actor: RequestActor = .system) throws
-        -> RightsRequest
-    {
-        try service.complete(reference: request.reference, actor: actor, resolution: resolution)
+    func finish(
+        _ request: RightsRequest, resolution: StoredText, actor: RequestActor = .system, staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
+        try service.complete(reference: request.reference, actor: actor, resolution: resolution, staff: staff)
     }
 }

@@ -26,13 +26,15 @@ public struct ExportFulfilment: Sendable {
     /// request's category when it names one. `actor` is `.system` for self-service; `note` opens the resolution.
     /// The report is in `reportLanguage` when given (the language the session was started in), else in the
     /// subscriber's own; a record set too long to list in it is named there as its CSV file in the zip export.
+    /// `staff` names the member of staff completing it (checked before anything is written).
     public func fulfil(
         reference: String, into folder: String? = nil, actor: RequestActor = .system, note: String = "",
-        reportLanguage: String? = nil, progress: (ExportProgress) -> Void = { _ in },
+        reportLanguage: String? = nil, staff: StaffAccess? = nil, progress: (ExportProgress) -> Void = { _ in },
         isCancelled: () -> Bool = { false }
     ) throws -> FulfilmentOutcome {
         let service = RequestService(context: context)
         let request = try ExportFulfilment.openRequest(reference, actor: actor, service: service)
+        try service.authorise(.complete, reference: request.reference, staff: staff)
         let formats = try outputFormats(request)
         guard let account = try AccountService(context: context).account(id: request.accountId) else {
             throw AccountError.notFound("account \(request.accountId)")
@@ -75,9 +77,9 @@ public struct ExportFulfilment: Sendable {
                             isCancelled: isCancelled))
                 }
             }
-            let open = try SelfServiceRequest(service: service).advance(request, actor: actor)
+            let open = try SelfServiceRequest(service: service).advance(request, actor: actor, staff: staff)
             let (completed, delivered) = try Self.complete(
-                open, outputs: outputs, before: .typed(note), box: box, actor: actor, context: context)
+                open, outputs: outputs, before: .typed(note), box: box, actor: actor, staff: staff, context: context)
             return FulfilmentOutcome(request: completed, work: .exported(delivered))
         } catch {
             for output in outputs { try? FileManager.default.removeItem(atPath: output.path) }
@@ -108,13 +110,14 @@ public struct ExportFulfilment: Sendable {
     /// The resolution is `before`, a sentence per output, then `after`; the outputs come back with their codes.
     static func complete(
         _ open: RightsRequest, outputs: [ExportResult], before: StoredText, after: StoredText = .empty,
-        box: SharedBox?, actor: RequestActor, context: PrivacyContext
+        box: SharedBox?, actor: RequestActor, staff: StaffAccess? = nil, context: PrivacyContext
     ) throws -> (RightsRequest, [ExportResult]) {
         let service = RequestService(context: context)
         guard let box else {
             let written = outputs.map(Self.written).reduce(StoredText.empty, +)
             return (
-                try service.complete(reference: open.reference, actor: actor, resolution: before + written + after),
+                try service.complete(
+                    reference: open.reference, actor: actor, resolution: before + written + after, staff: staff),
                 outputs
             )
         }
@@ -122,10 +125,11 @@ public struct ExportFulfilment: Sendable {
         let expiresAt = Date(epochSeconds: now.epochSeconds).addingTimeInterval(box.downloadLifetime)
         let waiting = outputs.map { waitingText($0, box: box, reference: open.reference, until: expiresAt) }
         let code = StoredText.message(
-            actor == .support ? "stored.export.codeFromSupport" : "stored.export.codeOnReceipt")
+            actor == .support || staff != nil ? "stored.export.codeFromSupport" : "stored.export.codeOnReceipt")
         var tickets: [DownloadTicket] = []
         let completed = try service.complete(
-            reference: open.reference, actor: actor, note: before + waiting.reduce(StoredText.empty, +) + code + after
+            reference: open.reference, actor: actor, note: before + waiting.reduce(StoredText.empty, +) + code + after,
+            staff: staff
         ) { db, _ in
             tickets = try DownloadService.issue(
                 db, box: box, accountId: open.accountId, reference: open.reference, paths: outputs.map(\.path),

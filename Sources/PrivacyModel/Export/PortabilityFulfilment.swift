@@ -20,15 +20,17 @@ public struct PortabilityFulfilment: Sendable {
     /// `ExportLocation.defaultFolder()`; either is created (mode 0700) when missing. A named folder must exist.
     /// `categories` nil exports every category; `since` keeps records at or after that instant, `before` those
     /// strictly before it (the start of the day after the last day wanted).
-    /// `note` opens the resolution.
+    /// `note` opens the resolution; `staff` names the member of staff completing it (checked before anything
+    /// is written).
     public func fulfil(
         reference: String, into folder: String?, categories: [String]? = nil, since: Date? = nil,
-        before: Date? = nil, actor: RequestActor = .system, note: String = "",
+        before: Date? = nil, actor: RequestActor = .system, note: String = "", staff: StaffAccess? = nil,
         progress: (ExportProgress) -> Void = { _ in },
         isCancelled: () -> Bool = { false }
     ) throws -> FulfilmentOutcome {
         let service = RequestService(context: context)
         let request = try ExportFulfilment.openRequest(reference, actor: actor, service: service)
+        try service.authorise(.complete, reference: request.reference, staff: staff)
         guard request.type == .portability, let format = PortabilityFormat(rawValue: request.scope.value) else {
             throw ExportError.notFulfillable(
                 reference: request.reference, reason: "it names no export format (zip, json or csv)")
@@ -58,8 +60,7 @@ public struct PortabilityFulfilment: Sendable {
         do {
             let (completed, delivered) = try complete(
                 request, output: output, categories: categories, period: (since, before), box: box, actor: actor,
-                note: note,
-                service: service)
+                staff: staff, note: note, service: service)
             return FulfilmentOutcome(request: completed, work: .exported(delivered))
         } catch {
             try? FileManager.default.removeItem(atPath: output.path)
@@ -71,9 +72,9 @@ public struct PortabilityFulfilment: Sendable {
     /// download code on a shared box) and the choices.
     private func complete(
         _ request: RightsRequest, output: ExportResult, categories: [String]?, period: (since: Date?, before: Date?),
-        box: SharedBox?, actor: RequestActor, note: String, service: RequestService
+        box: SharedBox?, actor: RequestActor, staff: StaffAccess?, note: String, service: RequestService
     ) throws -> (RightsRequest, [ExportResult]) {
-        let open = try SelfServiceRequest(service: service).advance(request, actor: actor)
+        let open = try SelfServiceRequest(service: service).advance(request, actor: actor, staff: staff)
         var choices = StoredText.empty
         if let categories {
             choices = .message(
@@ -85,6 +86,7 @@ public struct PortabilityFulfilment: Sendable {
             choices = choices + .message("stored.export.until", ["date": .day(before.addingTimeInterval(-1))])
         }
         return try ExportFulfilment.complete(
-            open, outputs: [output], before: .typed(note), after: choices, box: box, actor: actor, context: context)
+            open, outputs: [output], before: .typed(note), after: choices, box: box, actor: actor, staff: staff,
+            context: context)
     }
 }

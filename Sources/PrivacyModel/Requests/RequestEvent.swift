@@ -19,6 +19,9 @@ public struct RequestEvent: Sendable, Equatable, Identifiable, FetchableRecord {
     public let actor: RequestActor
     /// The reason, note or extension text, as keys and values (empty when none; old rows: their plain text).
     public let note: StoredText
+    /// The staff account that took the step, when a signed-in member of staff did (nil for the subscriber, the
+    /// system and steps from before staff accounts).
+    public let staffId: Int64?
 
     /// Whether this event records an extension (the only step that leaves an open request's status unchanged).
     public var isExtension: Bool { fromStatus == toStatus && toStatus.isOpen }
@@ -76,5 +79,6 @@ public struct RequestEvent: Sendable, Equatable, Identifiable, FetchableRecord {
         self.toStatus = toStatus
         self.actor = actor
         note = StoredText(storedForm: row["note"])
+        staffId = row["staffId"]
     }
 }

@@ -58,54 +58,63 @@ public struct RequestFulfilment: Sendable {
     /// Support may only complete a request in progress (the request service says which step is missing);
     /// the program (`.system`) takes an open request through the steps still due. On any failure the
     /// request stays open and no output is left behind.
-    public func carryOut(reference: String, options: FulfilmentOptions) throws -> FulfilmentOutcome {
+    /// `staff` names the signed-in member of staff carrying it out (the actor is then support): their role must
+    /// allow the completion, an erasure or account deletion needs an approver who neither filed nor started
+    /// it (checked before any work), and every audit entry the work leaves names them.
+    public func carryOut(
+        reference: String, options: FulfilmentOptions, staff: StaffAccess? = nil
+    ) throws -> FulfilmentOutcome {
         let service = RequestService(context: context)
         let request = try service.require(reference: reference)
-        let ready = options.actor == .system ? request.isOpen : request.status == .inProgress
-        guard ready, options.actor != .subscriber else {
+        let actor = staff == nil ? options.actor : .support
+        let ready = actor == .system ? request.isOpen : request.status == .inProgress
+        guard ready, actor != .subscriber else {
             return FulfilmentOutcome(
-                request: try service.complete(reference: reference, actor: options.actor, note: options.note),
+                request: try service.complete(reference: reference, actor: actor, note: options.note, staff: staff),
                 work: .noted)
         }
+        try service.authorise(.complete, reference: request.reference, staff: staff)
         let note = options.note.trimmingCharacters(in: .whitespacesAndNewlines)
         let extra = note.isEmpty ? nil : note
         let effect = RequestEffect.of(request)
         switch effect {
         case .access:
             let outcome = try ExportFulfilment(context: context).fulfil(
-                reference: request.reference, into: options.folder, actor: options.actor, note: note,
-                reportLanguage: options.reportLanguage, progress: options.progress, isCancelled: options.isCancelled)
+                reference: request.reference, into: options.folder, actor: actor, note: note,
+                reportLanguage: options.reportLanguage, staff: staff, progress: options.progress,
+                isCancelled: options.isCancelled)
             return FulfilmentOutcome(request: outcome.request, work: .exported(outcome.outputs))
         case .portability:
             let outcome = try PortabilityFulfilment(context: context).fulfil(
                 reference: request.reference, into: options.folder, categories: options.categories,
-                since: options.since, before: options.before, actor: options.actor, note: note,
+                since: options.since, before: options.before, actor: actor, note: note, staff: staff,
                 progress: options.progress,
                 isCancelled: options.isCancelled)
             return FulfilmentOutcome(request: outcome.request, work: .exported(outcome.outputs))
         case .correctRecord:
             let completed = try RecordCorrectionService(context: context).apply(
-                request, actor: options.actor, note: note)
+                request, actor: actor, note: note, staff: staff)
             return FulfilmentOutcome(request: completed, work: .recordCorrected)
         case .closeAccount:
             let receipt = try AccountDeletionService(context: context).closeAccount(
-                reference: request.reference, actor: options.actor, note: extra)
+                reference: request.reference, actor: actor, note: extra, staff: staff)
             return FulfilmentOutcome(
                 request: try service.require(reference: receipt.reference), work: .accountClosed(receipt))
         case .erase, .object:
             return try carryOutAtOnce(
-                effect, accountId: request.accountId, scope: request.scope, note: extra, actor: options.actor)
+                effect, accountId: request.accountId, scope: request.scope, note: extra, actor: actor, staff: staff)
         case .restrict:
             return try carryOutAtOnce(
                 effect, accountId: request.accountId, scope: request.scope, note: request.details.note,
-                actor: options.actor)
+                actor: actor, staff: staff)
         case .note:
             // Support corrected data the program cannot name: only the note tells the subscriber what changed.
             if request.type == .correction && request.scope == .field(RequestScope.otherField) && note.isEmpty {
                 throw RequestError.resolutionRequired
             }
             return FulfilmentOutcome(
-                request: try service.complete(reference: reference, actor: options.actor, note: note), work: .noted)
+                request: try service.complete(reference: reference, actor: actor, note: note, staff: staff),
+                work: .noted)
         }
     }
 
@@ -114,10 +123,17 @@ public struct RequestFulfilment: Sendable {
     ///
     /// An erasure, objection or restriction resumes an open request for the same thing instead of failing
     /// as a duplicate, so an interrupted one finishes on the next attempt.
+    /// With `staff`, a member of staff files it on the subscriber's behalf (it came by `channel`, one of
+    /// `StaffRequestRules.behalfChannels`) and it waits in the queue for its steps, whatever it asks for.
     public func fileAndCarryOut(
         accountId: Int64, type: RightKind, scope: RequestScope, details: RequestDetails = .empty,
-        options: FulfilmentOptions
+        options: FulfilmentOptions, staff: StaffAccess? = nil, channel: String? = nil
     ) throws -> FulfilmentOutcome {
+        if let staff {
+            let filed = try RequestService(context: context).file(
+                accountId: accountId, type: type, scope: scope, details: details, channel: channel, staff: staff)
+            return FulfilmentOutcome(request: filed, work: .filed)
+        }
         let effect = RequestEffect.of(type, scope, isRecordCorrection: details.isRecordCorrection)
         switch effect {
         case .erase, .object, .restrict:
@@ -135,22 +151,23 @@ public struct RequestFulfilment: Sendable {
 
     /// Erases, objects or restricts through the owning service, which files (or resumes) and completes the request.
     private func carryOutAtOnce(
-        _ effect: RequestEffect, accountId: Int64, scope: RequestScope, note: String?, actor: RequestActor
+        _ effect: RequestEffect, accountId: Int64, scope: RequestScope, note: String?, actor: RequestActor,
+        staff: StaffAccess? = nil
     ) throws -> FulfilmentOutcome {
         let service = RequestService(context: context)
         switch effect {
         case .erase:
             let receipt = try ErasureService(context: context).erase(
-                accountId: accountId, categoryId: scope.value, actor: actor, note: note)
+                accountId: accountId, categoryId: scope.value, actor: actor, note: note, staff: staff)
             return FulfilmentOutcome(request: try service.require(reference: receipt.reference), work: .erased(receipt))
         case .object:
             let receipt = try ObjectionService(context: context).object(
-                accountId: accountId, purposeId: scope.value, note: note, actor: actor)
+                accountId: accountId, purposeId: scope.value, note: note, actor: actor, staff: staff)
             return FulfilmentOutcome(
                 request: try service.require(reference: receipt.reference), work: .objected(receipt))
         default:
             let restriction = try RestrictionService(context: context).restrict(
-                accountId: accountId, categoryId: scope.value, reason: note ?? "", actor: actor)
+                accountId: accountId, categoryId: scope.value, reason: note ?? "", actor: actor, staff: staff)
             guard let reference = restriction.requestReference else {
                 throw RequestError.unreadable("the restriction of \(scope.value) names no request")
             }

@@ -17,14 +17,24 @@ public struct RequestService: Sendable {
     /// Files a request for an active account after checking it against the catalogue and for an open duplicate.
     ///
     /// `channel` defaults to the context's channel; `actor` is who filed it (support may file for a subscriber).
+    /// A member of staff filing on a subscriber's behalf passes `staff`: they need `.fileOnBehalf`, the channel
+    /// must be one of `StaffRequestRules.behalfChannels`, and the audit entry names them with their ticket as
+    /// the reason, or the new request when they gave none.
     @discardableResult
     public func file(
         accountId: Int64, type: RightKind, scope: RequestScope, details: RequestDetails = .empty,
-        channel: String? = nil, actor: RequestActor = .subscriber
+        channel: String? = nil, actor: RequestActor = .subscriber, staff: StaffAccess? = nil
     ) throws -> RightsRequest {
+        if let staff, !staff.staff.may(.fileOnBehalf) {
+            throw StaffError.notPermitted(role: staff.staff.role, action: .fileOnBehalf)
+        }
         let details = try RequestValidation.validate(
             type: type, scope: scope, details: details, catalogue: context.catalogue)
-        let channel = try RequestValidation.channel(channel ?? context.settings.channel)
+        let channel =
+            staff == nil
+            ? try RequestValidation.channel(channel ?? context.settings.channel)
+            : try StaffRequestRules.behalfChannel(channel)
+        let actor = staff == nil ? actor : .support
         let detailsText = try details.jsonText()
         return try context.store.write { db in
             let accountStatus = try String.fetchOne(
@@ -45,10 +55,12 @@ public struct RequestService: Sendable {
                 ])
             let requestId = db.lastInsertedRowID
             try appendEvent(
-                db, requestId: requestId, at: filedAt, from: nil, to: .submitted, actor: actor, note: .empty)
+                db, requestId: requestId, at: filedAt, from: nil, to: .submitted, actor: actor, note: .empty,
+                staffId: staff?.staff.id)
             try AuditLog.append(
                 db, at: filedAt, accountId: accountId, actor: actor.rawValue, action: RequestAction.file.auditName,
-                detail: "\(reference) \(type.rawValue) \(scope) via \(channel)")
+                detail: "\(reference) \(type.rawValue) \(scope) via \(channel)",
+                staff: staff.map { Self.filing($0, reference) })
             return try fetch(db, reference: reference).orThrow(RequestError.notFound(reference))
         }
     }
@@ -157,60 +169,80 @@ public struct RequestService: Sendable {
 
     // MARK: Transitions
 
+    // Every step below takes `staff`, the signed-in member of staff taking it (the actor is then support): the
+    // step needs their role's permission (`StaffRequestRules`), and its event and audit entry name them, with
+    // the request as the reason.
+
     /// Confirms receipt to the subscriber (submitted → acknowledged); staff or system only.
     @discardableResult
-    public func acknowledge(reference: String, actor: RequestActor, note: String = "") throws -> RightsRequest {
-        try perform(.acknowledge, reference: reference, actor: actor, note: .typed(note))
+    public func acknowledge(
+        reference: String, actor: RequestActor, note: String = "", staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
+        try perform(.acknowledge, reference: reference, actor: actor, note: .typed(note), staff: staff)
     }
 
     /// Records that the requester is the account holder (acknowledged → identity-verified); staff or system only.
     @discardableResult
-    public func verifyIdentity(reference: String, actor: RequestActor, note: String = "") throws -> RightsRequest {
-        try perform(.verifyIdentity, reference: reference, actor: actor, note: .typed(note))
+    public func verifyIdentity(
+        reference: String, actor: RequestActor, note: String = "", staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
+        try perform(.verifyIdentity, reference: reference, actor: actor, note: .typed(note), staff: staff)
     }
 
     /// Records the identity check with a note of the program's own (the signed-in session).
-    func verifyIdentity(reference: String, actor: RequestActor, note: StoredText) throws -> RightsRequest {
-        try perform(.verifyIdentity, reference: reference, actor: actor, note: note)
+    func verifyIdentity(
+        reference: String, actor: RequestActor, note: StoredText, staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
+        try perform(.verifyIdentity, reference: reference, actor: actor, note: note, staff: staff)
     }
 
     /// Starts work on the request (identity-verified → in-progress); staff or system only.
     @discardableResult
-    public func start(reference: String, actor: RequestActor, note: String = "") throws -> RightsRequest {
-        try perform(.start, reference: reference, actor: actor, note: .typed(note))
+    public func start(
+        reference: String, actor: RequestActor, note: String = "", staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
+        try perform(.start, reference: reference, actor: actor, note: .typed(note), staff: staff)
     }
 
     /// Finishes the request (in-progress → completed), keeping the note as its resolution; staff or system only.
     @discardableResult
-    public func complete(reference: String, actor: RequestActor, note: String = "") throws -> RightsRequest {
-        try perform(.complete, reference: reference, actor: actor, note: .typed(note))
+    public func complete(
+        reference: String, actor: RequestActor, note: String = "", staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
+        try perform(.complete, reference: reference, actor: actor, note: .typed(note), staff: staff)
     }
 
     /// Finishes the request with a resolution of the program's own (what was carried out, then any note).
-    func complete(reference: String, actor: RequestActor, resolution: StoredText) throws -> RightsRequest {
-        try perform(.complete, reference: reference, actor: actor, note: resolution)
+    func complete(
+        reference: String, actor: RequestActor, resolution: StoredText, staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
+        try perform(.complete, reference: reference, actor: actor, note: resolution, staff: staff)
     }
 
     /// Completes the request and runs `work` in the same transaction, just before the status changes, so the
     /// change `work` makes and the completion are stored together or not at all.
     func complete(
-        reference: String, actor: RequestActor, note: StoredText,
+        reference: String, actor: RequestActor, note: StoredText, staff: StaffAccess? = nil,
         applying work: (Database, RightsRequest) throws -> Void
     ) throws -> RightsRequest {
-        try perform(.complete, reference: reference, actor: actor, note: note, work: work)
+        try perform(.complete, reference: reference, actor: actor, note: note, staff: staff, work: work)
     }
 
     /// Refuses the request from any open status; the reason is required and kept as its resolution, followed
     /// by the reminder that the subscriber may complain to a data-protection authority.
     @discardableResult
-    public func deny(reference: String, actor: RequestActor, reason: String) throws -> RightsRequest {
-        try perform(.deny, reference: reference, actor: actor, note: .typed(reason))
+    public func deny(
+        reference: String, actor: RequestActor, reason: String, staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
+        try perform(.deny, reference: reference, actor: actor, note: .typed(reason), staff: staff)
     }
 
     /// Refuses the request with a reason of the program's own (a correction that could not be applied).
     @discardableResult
-    func deny(reference: String, actor: RequestActor, reason: StoredText) throws -> RightsRequest {
-        try perform(.deny, reference: reference, actor: actor, note: reason)
+    func deny(
+        reference: String, actor: RequestActor, reason: StoredText, staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
+        try perform(.deny, reference: reference, actor: actor, note: reason, staff: staff)
     }
 
     /// Withdraws the request from any open status; only the subscriber may cancel.
@@ -222,34 +254,45 @@ public struct RequestService: Sendable {
 
     /// Moves the due date of an open request later, once, within the policy's maximum extension; needs a reason.
     @discardableResult
-    public func extend(reference: String, to newDue: Date, reason: String, actor: RequestActor) throws -> RightsRequest
-    {
-        try perform(.extend, reference: reference, actor: actor, note: .typed(reason), extendTo: newDue)
+    public func extend(
+        reference: String, to newDue: Date, reason: String, actor: RequestActor, staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
+        try perform(.extend, reference: reference, actor: actor, note: .typed(reason), staff: staff, extendTo: newDue)
     }
 
     /// Extends the request to the end of `day` (UTC), the form a person gives a new due date in; when that
     /// day is the latest the policy allows, to the latest allowed instant on it.
     @discardableResult
-    public func extend(reference: String, untilEndOf day: Date, reason: String, actor: RequestActor) throws
-        -> RightsRequest
-    {
+    public func extend(
+        reference: String, untilEndOf day: Date, reason: String, actor: RequestActor, staff: StaffAccess? = nil
+    ) throws -> RightsRequest {
         let request = try require(reference: reference)
         let latest = deadlines(for: request).latestExtension
         let start = UTCCalendar.calendar.startOfDay(for: day)
         var due = start.addingTimeInterval(86_399)
         if due > latest, start.dayUTC == latest.dayUTC { due = latest }
-        return try extend(reference: request.reference, to: due, reason: reason, actor: actor)
+        return try extend(reference: request.reference, to: due, reason: reason, actor: actor, staff: staff)
+    }
+
+    /// Checks, changing nothing, that `staff` may take `action` on the request (their permission and the second
+    /// pair of eyes), so work that cannot be undone, such as deleting data, never starts for a refused step.
+    public func authorise(_ action: RequestAction, reference: String, staff: StaffAccess?) throws {
+        guard let staff else { return }
+        let request = try require(reference: reference)
+        try context.store.read { db in try StaffRequestRules.check(action, on: request, by: staff.staff, db) }
     }
 
     /// Checks and applies one step in a single transaction: status columns, the event row and the audit entry.
     private func perform(
-        _ action: RequestAction, reference: String, actor: RequestActor, note: StoredText, extendTo: Date? = nil,
-        work: (Database, RightsRequest) throws -> Void = { _, _ in }
+        _ action: RequestAction, reference: String, actor: RequestActor, note: StoredText,
+        staff: StaffAccess? = nil, extendTo: Date? = nil, work: (Database, RightsRequest) throws -> Void = { _, _ in }
     ) throws -> RightsRequest {
         guard let canonical = ReferenceNumber.normalise(reference) else { throw RequestError.notFound(reference) }
+        let actor = staff == nil ? actor : .support
         guard action.permits(actor) else { throw RequestError.notPermitted(action, actor: actor) }
         return try context.store.write { db in
             guard let request = try fetch(db, reference: canonical) else { throw RequestError.notFound(reference) }
+            if let staff { try StaffRequestRules.check(action, on: request, by: staff.staff, db) }
             let from = request.status
             guard from.allows(action) else {
                 guard let target = action.targetStatus else {
@@ -295,12 +338,14 @@ public struct RequestService: Sendable {
             guard db.changesCount == 1 else {
                 throw RequestError.illegalTransition(reference: request.reference, from: from, to: to)
             }
-            try appendEvent(db, requestId: request.id, at: now, from: from, to: to, actor: actor, note: text)
+            try appendEvent(
+                db, requestId: request.id, at: now, from: from, to: to, actor: actor, note: text,
+                staffId: staff?.staff.id)
             let change =
                 action == .extend ? "due \(extendedDue?.iso8601UTC ?? "")" : "\(from.rawValue) -> \(to.rawValue)"
             try AuditLog.append(
                 db, at: now, accountId: request.accountId, actor: actor.rawValue, action: action.auditName,
-                detail: "\(request.reference) \(change)")
+                detail: "\(request.reference) \(change)", staff: staff?.citing(request.reference))
             return try fetch(db, reference: request.reference).orThrow(RequestError.notFound(reference))
         }
     }
@@ -366,15 +411,22 @@ public struct RequestService: Sendable {
 
     private func appendEvent(
         _ db: Database, requestId: Int64, at: Date, from: RequestStatus?, to: RequestStatus, actor: RequestActor,
-        note: StoredText
+        note: StoredText, staffId: Int64?
     ) throws {
         try db.execute(
             sql: """
-                INSERT INTO request_event (requestId, sequence, at, fromStatus, toStatus, actor, note)
-                VALUES (?, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM request_event WHERE requestId = ?), ?, ?, ?, ?, ?)
+                INSERT INTO request_event (requestId, sequence, at, fromStatus, toStatus, actor, note, staffId)
+                VALUES (?, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM request_event WHERE requestId = ?), ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 requestId, requestId, at.epochSeconds, from?.rawValue, to.rawValue, actor.rawValue, note.storedForm,
+                staffId,
             ])
+    }
+
+    /// Who filed on a subscriber's behalf and why: the ticket they gave, or else the new request itself.
+    private static func filing(_ staff: StaffAccess, _ reference: String) -> StaffAccess {
+        if case .ticket = staff.reason { return staff }
+        return staff.citing(reference)
     }
 }

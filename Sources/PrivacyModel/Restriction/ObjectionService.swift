@@ -26,9 +26,10 @@ public struct ObjectionService: Sendable {
     }
 
     /// Objects to a purpose: its preferences are switched off at once and a completed objection request records it.
-    /// Support fulfilling a subscriber's request passes `actor: .support`.
+    /// Support fulfilling a subscriber's request passes `actor: .support` (and `staff`, the member of staff).
     public func object(
-        accountId: Int64, purposeId: String, note: String? = nil, actor: RequestActor = .system
+        accountId: Int64, purposeId: String, note: String? = nil, actor: RequestActor = .system,
+        staff: StaffAccess? = nil
     ) throws -> ObjectionReceipt {
         guard let purpose = context.catalogue.purpose(purposeId) else {
             throw RestrictionError.unknownPurpose(purposeId)
@@ -36,14 +37,16 @@ public struct ObjectionService: Sendable {
         guard purpose.objectable == true else { throw RestrictionError.notObjectable(purpose: purposeId) }
         let flow = SelfServiceRequest(service: RequestService(context: context))
         let request = try flow.begin(
-            accountId: accountId, type: .objection, scope: .purpose(purpose.id), note: note, actor: actor)
+            accountId: accountId, type: .objection, scope: .purpose(purpose.id), note: note, actor: actor, staff: staff)
+        try flow.service.authorise(.complete, reference: request.reference, staff: staff)
         let preferenceService = PreferenceService(context: context)
         var receipts: [ConsentReceipt] = []
         var alreadyOff: [String] = []
         for definition in preferences(for: purpose.id) {
             if let receipt = try preferenceService.set(
                 definition.id, to: false, accountId: accountId,
-                actor: actor == .support ? RequestActor.support.rawValue : RequestActor.subscriber.rawValue)
+                actor: actor == .support || staff != nil
+                    ? RequestActor.support.rawValue : RequestActor.subscriber.rawValue)
             {
                 receipts.append(receipt)
             } else {
@@ -56,7 +59,7 @@ public struct ObjectionService: Sendable {
             + (switched.isEmpty
                 ? .message("stored.objection.alreadyOff")
                 : .message("stored.objection.switchedOff", ["preferences": .catalogue(switched)]))
-        let completed = try flow.finish(request, resolution: resolution, actor: actor)
+        let completed = try flow.finish(request, resolution: resolution, actor: actor, staff: staff)
         let objectedAt = completed.closedAt ?? context.now
         try context.store.write { db in
             try db.execute(

@@ -12,9 +12,10 @@ public struct RestrictionService: Sendable {
 
     /// Restricts a category at once and records it as a completed restriction request.
     @discardableResult
-    /// Support fulfilling a subscriber's request passes `actor: .support`.
+    /// Support fulfilling a subscriber's request passes `actor: .support` (and `staff`, the member of staff).
     public func restrict(
-        accountId: Int64, categoryId: String, reason: String = "", actor: RequestActor = .system
+        accountId: Int64, categoryId: String, reason: String = "", actor: RequestActor = .system,
+        staff: StaffAccess? = nil
     ) throws -> Restriction {
         let category = try restrictableCategory(categoryId)
         let reason = try RequestValidation.text(reason, name: "reason")
@@ -22,7 +23,8 @@ public struct RestrictionService: Sendable {
         let flow = SelfServiceRequest(service: RequestService(context: context))
         let request = try flow.begin(
             accountId: accountId, type: .restriction, scope: .category(category.id),
-            note: reason.isEmpty ? nil : reason, actor: actor)
+            note: reason.isEmpty ? nil : reason, actor: actor, staff: staff)
+        try flow.service.authorise(.complete, reference: request.reference, staff: staff)
         let now = context.now
         try context.store.write { db in
             try db.execute(
@@ -33,12 +35,12 @@ public struct RestrictionService: Sendable {
                 arguments: [accountId, category.id, now.epochSeconds, reason, request.reference])
             try AuditLog.append(
                 db, at: now, accountId: accountId, actor: actor.rawValue, action: "category-restricted",
-                detail: "\(request.reference) \(category.id)")
+                detail: "\(request.reference) \(category.id)", staff: staff?.citing(request.reference))
         }
         _ = try flow.finish(
             request,
             resolution: .message("stored.restriction.done", ["category": .catalogue(["category.\(category.id).name"])]),
-            actor: actor)
+            actor: actor, staff: staff)
         return try context.store.read { db in
             try Restriction.fetchOne(
                 db, sql: "SELECT * FROM restriction WHERE accountId = ? AND categoryId = ?",

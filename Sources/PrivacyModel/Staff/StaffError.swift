@@ -40,14 +40,19 @@ public enum StaffError: UserFacingError, Equatable {
     case alreadyEnrolled
     /// The first password was typed by an owner: a new one must be chosen before enrolling.
     case newPasswordRequired
+    /// A request filed on a subscriber's behalf names a channel other than email, chat, phone or post.
+    case unknownBehalfChannel(String)
+    /// A subscriber's password is reset only with one of their open requests whose identity check is done.
+    case identityNotVerified
 
     /// The failure's kind.
     public var kind: FailureKind {
         switch self {
         case .notPermitted, .sameStaffMember, .lastOwner, .disabled, .locked, .invalidCredentials, .codeReused,
-            .sessionExpired, .notEnrolled:
+            .sessionExpired, .notEnrolled, .identityNotVerified:
             return .permission
-        case .reasonRequired, .invalidTicket, .invalidUsername, .invalidDisplayName: return .usage
+        case .reasonRequired, .invalidTicket, .invalidUsername, .invalidDisplayName, .unknownBehalfChannel:
+            return .usage
         case .notFound: return .noInput
         case .requestNotOpenForAccount, .alreadyBootstrapped, .usernameTaken: return .dataError
         case .alreadyEnrolled: return .dataError
@@ -87,6 +92,9 @@ extension StaffError: KeyedUserFacingError {
         case .sessionExpired: return UserFacingMessage("error.staff.sessionExpired")
         case .alreadyEnrolled: return UserFacingMessage("error.staff.alreadyEnrolled")
         case .newPasswordRequired: return UserFacingMessage("error.staff.newPasswordRequired")
+        case .unknownBehalfChannel(let channel):
+            return UserFacingMessage("error.staff.unknownBehalfChannel", ["channel": .text(channel)])
+        case .identityNotVerified: return UserFacingMessage("error.staff.identityNotVerified")
         }
     }
 
@@ -101,7 +109,8 @@ extension StaffError: KeyedUserFacingError {
             .requestNotOpenForAccount(reference: "PD-0000"), .alreadyBootstrapped, .usernameTaken("x"),
             .invalidUsername("x"), .invalidDisplayName, .notFound("x"), .invalidCredentials,
             .locked(until: Date(timeIntervalSince1970: 0)), .notEnrolled, .disabled, .codeReused, .sameStaffMember,
-            .lastOwner, .sessionExpired, .alreadyEnrolled, .newPasswordRequired,
+            .lastOwner, .sessionExpired, .alreadyEnrolled, .newPasswordRequired, .unknownBehalfChannel("fax"),
+            .identityNotVerified,
         ]
     }
 }
