@@ -50,6 +50,27 @@ struct DataAccessHistoryTests {
         #expect(other.map(\.action) == ["staff-read-summary"])
     }
 
+    @Test("a retention run that deletes an account's records shows on that account as the system, naming the set")
+    func retention() throws {
+        let fixture = try StaffFixture()
+        let old = fixture.env.clock.now().addingTimeInterval(-3 * 366 * 86_400)
+        try fixture.env.context.store.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO viewing_event (accountId, channel, title, genre, startedAt, durationSeconds)
+                    VALUES (?, 'Arte', 'News', 'news', ?, 600)
+                    """, arguments: [fixture.account.id, old.epochSeconds])
+        }
+        _ = try RetentionService(context: fixture.env.context).run(asOf: fixture.env.clock.now())
+        let entries = try DataAccessHistory(context: fixture.env.context).entries(accountId: fixture.account.id)
+        let deletion = try #require(entries.first { $0.action == "retention-deleted" })
+        #expect(deletion.actor == .system && deletion.subject == "viewing-events")
+        let english = DataAccessWording(
+            strings: try Strings.bundled(language: "en"), catalogue: fixture.env.context.catalogue)
+        #expect(english.what(deletion) == "deleted records past their retention period: Viewing events")
+        #expect(try DataAccessHistory(context: fixture.env.context).entries(accountId: fixture.other.id).isEmpty)
+    }
+
     @Test("the words: role and pseudonym, never the name; the reason; what, with the record set's name")
     func wording() throws {
         let fixture = try StaffFixture()

@@ -10,6 +10,9 @@ public struct DataAccessHistory: Sendable {
     /// The audit actors that mean the program itself.
     static let systemActors = [RequestActor.system.rawValue, "retention"]
 
+    /// The actions whose detail is a code that may be shown (a reference, a record set, a format).
+    static let codeDetailActions = StaffRead.auditActions.union([RetentionService.deletionAuditAction])
+
     /// Binds the history to a context.
     public init(context: PrivacyContext) { self.context = context }
 
@@ -44,7 +47,7 @@ public struct DataAccessHistory: Sendable {
             return DataAccessEntry(
                 id: row["id"], at: Date(epochSeconds: row["at"]), actor: actor,
                 reason: (row["reason"] as String?).flatMap(AccessReason.init(storedForm:)), action: action,
-                subject: StaffRead.auditActions.contains(action) && !detail.isEmpty ? detail : nil)
+                subject: codeDetailActions.contains(action) && !detail.isEmpty ? detail : nil)
         }
     }
 }
