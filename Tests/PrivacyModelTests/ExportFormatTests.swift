@@ -38,7 +38,7 @@ struct ExportFormatTests {
         #expect(manifest.schemaVersion == 1)
         #expect(manifest.format == "zip")
         let categories = fixture.env.context.catalogue.categories.map(\.id)
-        #expect(manifest.files.map(\.path) == ["export.json"] + categories.map { "\($0).csv" })
+        #expect(manifest.files.map(\.path) == ["export.json"] + categories.map { "\($0).csv" } + ["data-access.csv"])
         #expect(Set(files.keys) == Set(manifest.files.map(\.path) + ["manifest.json"]))
         for listed in manifest.files {
             let data = try #require(files[listed.path])
@@ -98,7 +98,7 @@ struct ExportFormatTests {
             options: ExportOptions(format: .csv, categories: ["viewing", "support"]))
         #expect(try FileCheck.mode(folder) == 0o700)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(names == ["manifest.json", "support.csv", "viewing.csv"])
+        #expect(names == ["data-access.csv", "manifest.json", "support.csv", "viewing.csv"])
         #expect(try FileCheck.mode(folder + "/viewing.csv") == 0o600)
         let viewingData = try Data(contentsOf: URL(fileURLWithPath: folder + "/viewing.csv"))
         let viewing = try csvRows(viewingData)
@@ -112,7 +112,7 @@ struct ExportFormatTests {
         #expect(support[1][5] == TrickyText.body.replacingOccurrences(of: "\u{1B}", with: "\u{241B}"))
         let manifest = try JSONDecoder().decode(
             ExportManifest.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")))
-        #expect(manifest.files.map(\.path) == ["support.csv", "viewing.csv"])
+        #expect(manifest.files.map(\.path) == ["support.csv", "viewing.csv", "data-access.csv"])
         #expect(try FileCheck.sha256(viewingData) == manifest.files[1].sha256)
     }
 

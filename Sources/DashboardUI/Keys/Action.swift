@@ -46,6 +46,8 @@ public enum Action: String, Sendable, CaseIterable {
     case signOut
     /// Start deleting the account (a dry run first).
     case deleteAccount
+    /// Show who has seen or changed the subscriber's data (staff and the system).
+    case accessLog
     /// Acknowledge the current policy version.
     case acknowledgePolicy
     /// Tick or untick the highlighted item of a checklist.

@@ -43,6 +43,7 @@ public enum KeyBindings {
         KeyBinding(.changePassword, [.character("p"), .function(6)], .account),
         KeyBinding(.signOut, [.character("s"), .function(9)], .account),
         KeyBinding(.deleteAccount, [.character("D"), .function(12)], .account),
+        KeyBinding(.accessLog, [.character("w")], .account),
         KeyBinding(.acknowledgePolicy, [.character("a"), .function(11)], .policy),
         KeyBinding(.toggleItem, [.character(" "), .character("x")], .checklist),
         KeyBinding(.toggleAll, [.character("a")], .checklist),

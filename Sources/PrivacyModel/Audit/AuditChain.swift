@@ -64,6 +64,11 @@ public enum AuditChain {
         public let entryId: Int64
     }
 
+    /// Verifies a store's whole audit log in one read transaction (what `check` runs).
+    public static func verify(store: PrivacyStore) throws -> Break? {
+        try store.read { db in try verify(db) }
+    }
+
     /// Walks the whole log in id order and returns the first entry that breaks the chain, or nil when it holds.
     public static func verify(_ db: Database) throws -> Break? {
         var previous = genesis

@@ -50,19 +50,22 @@ public struct CollectedDataService: Sendable {
 
     /// A summary of every category, in catalogue order.
     public func summaries(accountId: Int64) throws -> [CategorySummary] {
-        try context.store.read { db in
-            guard let account = try Account.fetchOne(db, key: accountId) else {
-                throw AccountError.notFound("account \(accountId)")
-            }
-            let restricted = Set(
-                try String.fetchAll(
-                    db, sql: "SELECT categoryId FROM restriction WHERE accountId = ?", arguments: [accountId]))
-            return try context.catalogue.categories.map { category in
-                CategorySummary(
-                    category: category,
-                    sets: try category.recordSets.map { try summary(of: $0, account: account, db) },
-                    isRestricted: restricted.contains(category.id))
-            }
+        try context.store.read { db in try summaries(accountId: accountId, db) }
+    }
+
+    /// The summaries read inside the caller's transaction (a staff read audits in the same one).
+    func summaries(accountId: Int64, _ db: Database) throws -> [CategorySummary] {
+        guard let account = try Account.fetchOne(db, key: accountId) else {
+            throw AccountError.notFound("account \(accountId)")
+        }
+        let restricted = Set(
+            try String.fetchAll(
+                db, sql: "SELECT categoryId FROM restriction WHERE accountId = ?", arguments: [accountId]))
+        return try context.catalogue.categories.map { category in
+            CategorySummary(
+                category: category,
+                sets: try category.recordSets.map { try summary(of: $0, account: account, db) },
+                isRestricted: restricted.contains(category.id))
         }
     }
 
@@ -121,6 +124,16 @@ public struct CollectedDataService: Sendable {
         recordSet id: String, accountId: Int64, position: PagePosition = .newest, limit: Int = 50,
         filter: String? = nil
     ) throws -> RecordPage {
+        try context.store.read { db in
+            try page(recordSet: id, accountId: accountId, position: position, limit: limit, filter: filter, db)
+        }
+    }
+
+    /// One page read inside the caller's transaction (a staff read audits in the same one).
+    func page(
+        recordSet id: String, accountId: Int64, position: PagePosition, limit: Int, filter: String?,
+        _ db: Database
+    ) throws -> RecordPage {
         guard let table = RecordSetTable.named(id) else {
             throw CatalogueError.invalid("unknown record set \"\(id)\"")
         }
@@ -158,12 +171,10 @@ public struct CollectedDataService: Sendable {
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY \(time) \(order), \(key) \(order) LIMIT \(limit + 1)
             """
-        var records = try context.store.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                StoredRecord(
-                    key: row[0], time: Date(epochSeconds: row[1]),
-                    values: (0..<table.columns.count).map { FieldValue(row[$0 + 2] as DatabaseValue) })
-            }
+        var records = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            StoredRecord(
+                key: row[0], time: Date(epochSeconds: row[1]),
+                values: (0..<table.columns.count).map { FieldValue(row[$0 + 2] as DatabaseValue) })
         }
         let more = records.count > limit
         if more { records.removeLast() }

@@ -40,6 +40,8 @@ struct AccessReportFacts: Sendable {
     let receipts: [ConsentReceipt]
     /// Every rights request, oldest first, with its events.
     let requests: [RequestHistory]
+    /// Who has seen the subscriber's data: every staff read or change and every system step, oldest first.
+    let accesses: [DataAccessEntry]
 
     /// The record sets whose complete copy is a file of the export beside the report, with that file.
     var setsInFiles: [(name: String, count: Int, file: String, archive: String)] {
@@ -82,6 +84,7 @@ struct AccessReportFacts: Sendable {
         return AccessReportFacts(
             account: account, preparedAt: Date(epochSeconds: context.now.epochSeconds), categories: categories,
             preferences: try preferences.preferences(accountId: accountId),
-            receipts: try preferences.receipts(accountId: accountId), requests: requests)
+            receipts: try preferences.receipts(accountId: accountId), requests: requests,
+            accesses: try DataAccessHistory(context: context).entries(accountId: accountId).reversed())
     }
 }

@@ -34,6 +34,7 @@ struct AccessReportText: Sendable {
         try put(choicesSection(facts.preferences))
         try put(receiptsSection(facts.receipts))
         try put(requestsSection(facts.requests))
+        try put(accessSection(facts.accesses))
         try put(["", words("report.end")])
     }
 
@@ -312,6 +313,27 @@ struct AccessReportText: Sendable {
                             "version": ReportText.clean(receipt.policyVersion),
                         ])
             ]
+        }
+        return lines
+    }
+
+    /// Who has seen the subscriber's data, oldest first: when, who (role and pseudonymous id), what, and why.
+    private func accessSection(_ accesses: [DataAccessEntry]) -> [String] {
+        let wording = DataAccessWording(strings: words, catalogue: catalogue)
+        let title = words("report.access.title")
+        var lines = ["", "", title, String(repeating: "-", count: title.count)]
+        lines += ReportText.wrap(words("report.access.intro"), indent: "")
+        guard !accesses.isEmpty else { return lines + ["", "  " + words("report.access.none")] }
+        lines.append("")
+        for entry in accesses {
+            let line = words(
+                "report.access.line",
+                ["at": entry.at.iso8601UTC, "who": wording.who(entry), "what": wording.what(entry)])
+            lines += ReportText.wrap(ReportText.clean(line), indent: "  - ")
+            if entry.reason != nil {
+                lines.append(
+                    "      " + words("report.access.reason", ["reason": ReportText.clean(wording.reason(entry))]))
+            }
         }
         return lines
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Streams the export's single JSON document: a header, then each category's record sets and records.
+/// Streams the export's single JSON document: a header, each category's record sets and records, then who has
+/// seen the data.
 struct ExportDocumentWriter {
     /// The file the document goes to.
     let file: HashingFileWriter
@@ -91,6 +92,10 @@ struct ExportDocumentWriter {
     /// Closes a category object.
     mutating func endCategory() { file.append("\n    ]}") }
 
-    /// Closes the document.
-    mutating func end() { file.append("\n  ]\n}\n") }
+    /// Closes the categories, writes who has seen the data (oldest first) and closes the document.
+    mutating func end(accesses: [DataAccessEntry]) {
+        var out = Array("\n  ],\n  ".utf8)
+        DataAccessExport.appendJSON(accesses, to: &out)
+        file.append(out + Array("\n}\n".utf8))
+    }
 }

@@ -217,9 +217,15 @@ private struct ExportRun {
                         bytes: written.bytes, sha256: written.sha256))
             }
         }
+        let accesses = Array(try DataAccessHistory(context: context).entries(accountId: account.id).reversed())
+        if let csvFolder {
+            csvFiles.append(
+                try DataAccessExport.writeCSV(
+                    accesses, in: csvFolder, failAfterBytes: options.simulatedDiskFullAfterBytes))
+        }
         var json: ExportedFile?
         if let file {
-            document?.end()
+            document?.end(accesses: accesses)
             let written = try file.finish()
             json = ExportedFile(
                 path: PortabilityExporter.documentName, category: nil, rows: rowsDone, bytes: written.bytes,

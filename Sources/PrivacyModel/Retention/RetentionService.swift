@@ -50,7 +50,9 @@ public struct RetentionService: Sendable {
                                 try BatchDeleter.count(table, where: condition, arguments: arguments(id), db)
                             }
                         } else {
-                            deleted += try deleter.delete(table, where: condition, arguments: arguments(id))
+                            let count = try deleter.delete(table, where: condition, arguments: arguments(id))
+                            deleted += count
+                            if count > 0 { try recordDeletion(of: set.id, accountId: id) }
                         }
                     }
                 }
@@ -76,6 +78,20 @@ public struct RetentionService: Sendable {
         }
         return report
     }
+
+    /// Records on the account that the run deleted records of a set, so the subscriber's "who has seen my data"
+    /// shows the system's step (the run's own entry, on no account, keeps the totals).
+    private func recordDeletion(of recordSet: String, accountId: Int64) throws {
+        let now = context.now
+        try context.store.write { db in
+            try AuditLog.append(
+                db, at: now, accountId: accountId, actor: RequestActor.system.rawValue,
+                action: Self.deletionAuditAction, detail: recordSet)
+        }
+    }
+
+    /// The audit action of a run's deletion on one account; its detail is the record set's id.
+    static let deletionAuditAction = "retention-deleted"
 
     /// Purges (or, in a dry run, sizes up) every account whose purge date is at or before `asOf`.
     private func purgeDueAccounts(asOf: Date, dryRun: Bool) throws -> [AccountPurgeResult] {

@@ -7,10 +7,11 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract:
-            "Run SQLite's integrity check, verify every account's consent-receipt chain, look for unfinished exports "
-            + "and for data kept past its deletion date.",
+            "Run SQLite's integrity check, verify the audit log's hash chain and every account's consent-receipt "
+            + "chain, look for unfinished exports and for data kept past its deletion date.",
         discussion:
-            "Exits 0 when everything is sound, 65 when the file or a receipt chain is damaged, a killed export left "
+            "Exits 0 when everything is sound, 65 when the file, the audit chain or a receipt chain is damaged, a "
+            + "killed export left "
             + "partial data in the default export folder, or records (or accounts awaiting purge) are more than a "
             + "day past their deletion date because the retention run has not run.")
 
@@ -30,6 +31,14 @@ struct CheckCommand: ParsableCommand {
         } else {
             sound = false
             Console.out("Store file: damaged: \(SafeText.clean(integrity.prefix(5).joined(separator: "; ")))")
+        }
+        if let broken = try AuditChain.verify(store: context.store) {
+            sound = false
+            Console.out(
+                "Audit log: hash chain broken at entry \(broken.entryId): that entry was edited, or one before it "
+                    + "removed or moved")
+        } else {
+            Console.out("Audit log: hash chain intact.")
         }
         let stale = ExportLocation.staleStaging()
         if !stale.isEmpty {

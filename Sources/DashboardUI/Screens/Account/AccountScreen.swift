@@ -3,7 +3,7 @@ import PrivacyModel
 import TerminalKit
 
 /// Screen 5: the profile with each field's correctability, and the dialogs to correct a field,
-/// change the password, sign out and delete the account.
+/// change the password, see who has seen the data, sign out and delete the account.
 struct AccountScreen: DashboardScreen {
     let id = ScreenID.account
     private(set) var rows: [ProfileRow] = []
@@ -15,7 +15,9 @@ struct AccountScreen: DashboardScreen {
 
     var contexts: [BindingContext] { [.account] }
 
-    var hintActions: [Action] { dialog?.hintActions ?? [.editProfile, .changePassword, .signOut, .deleteAccount] }
+    var hintActions: [Action] {
+        dialog?.hintActions ?? [.editProfile, .changePassword, .signOut, .deleteAccount, .accessLog]
+    }
 
     func hintLabels(strings: Strings) -> [Action: String] { dialog?.hintLabels(strings: strings) ?? [:] }
 
@@ -62,6 +64,9 @@ struct AccountScreen: DashboardScreen {
             return .signOut(message: session.strings["signin.signedOut"])
         case .deleteAccount:
             startDeletion(session: session)
+            return .handled
+        case .accessLog:
+            do { dialog = try AccessLogDialog.load(session: session) } catch { session.show(error: error) }
             return .handled
         default:
             let page = max(1, input.area.height - 8)
@@ -125,8 +130,9 @@ struct AccountScreen: DashboardScreen {
         dialog.render(into: &canvas, area: area, session: session)
     }
 
-    /// The rows below the profile box: the selected field's explanation and the password date.
-    private static let footerRows = 5
+    /// The rows below the profile box: the selected field's explanation, the password date and the key to see
+    /// who has seen the data (the bottom bar may have no room for it).
+    private static let footerRows = 6
 
     private func renderProfile(into canvas: inout Canvas, area: Rect, session: Session) {
         let strings = session.strings
@@ -181,6 +187,12 @@ struct AccountScreen: DashboardScreen {
             canvas.write(
                 strings("account.passwordChanged", ["date": session.formats.date(passwordChangedAt)]), x: area.x + 1,
                 y: y, width: textWidth, style: .muted)
+            y += 1
+        }
+        if y < area.maxY {
+            let key = KeyHints.name(of: .accessLog, contexts: contexts, strings: strings, glyphs: canvas.glyphs)
+            canvas.write(
+                strings("access.accountHint", ["key": key]), x: area.x + 1, y: y, width: textWidth, style: .muted)
         }
     }
 
