@@ -26,6 +26,10 @@ public enum BindingContext: String, Sendable, CaseIterable {
     case textField
     /// The notice shown when the terminal is below the minimum size.
     case tooSmall
+    /// The staff console's request queue.
+    case consoleQueue
+    /// One request in the staff console.
+    case consoleRequest
 }
 
 /// One row of the key-binding table: keys, the action, where it applies and its help text.
