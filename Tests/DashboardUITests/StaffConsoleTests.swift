@@ -144,6 +144,21 @@ struct StaffConsoleTests {
                 == nil)
     }
 
+    @Test("the console's help lists its own keys and none of the subscriber's screens; the subscriber's, none of its")
+    func helpPerSide() throws {
+        let harness = try ConsoleHarness(size: Size(width: 100, height: 30))
+        try harness.press("?")
+        #expect(!harness.text.contains("Go to My data"))
+        try harness.press("<End>")
+        #expect(harness.text.contains("Staff console: a request"))
+        let subscriber = try DashboardHarness(size: Size(width: 100, height: 30), viewingEvents: 10)
+        try subscriber.signIn()
+        try subscriber.press("?")
+        #expect(subscriber.text.contains("Go to My data"))
+        try subscriber.press("<End>")
+        #expect(!subscriber.text.contains("Staff console"))
+    }
+
     @Test("the first frame at 10,000 open requests (timing printed, not asserted)")
     func firstFrameAtTenThousand() throws {
         let harness = try ConsoleHarness(size: Size(width: 132, height: 40))

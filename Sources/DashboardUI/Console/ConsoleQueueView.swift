@@ -190,7 +190,7 @@ struct ConsoleQueueView {
         }
         return [
             TableColumn(title("reference"), width: 12), TableColumn(title("right"), width: 11),
-            TableColumn(title("status"), width: 12), TableColumn(title("nextDue"), width: 10, alignRight: true),
+            TableColumn(title("status"), width: 14), TableColumn(title("nextDue"), width: 10, alignRight: true),
             TableColumn(title("daysLeft"), width: 5, alignRight: true), TableColumn(title("marks"), minWidth: 8),
         ]
     }

@@ -25,6 +25,10 @@ struct ConsoleRequestView {
     var capturesText: Bool { dialog != nil }
     var hasUnsavedInput: Bool { dialog?.hasUnsavedInput ?? false }
     var hintActions: [Action] { dialog == nil ? steps.map(\.action) + [.back] : [.select, .back] }
+    /// In a step's dialog, Enter takes the step.
+    func hintLabels(strings: Strings) -> [Action: String] {
+        dialog == nil ? [:] : [.select: strings["console.step.confirm"]]
+    }
 
     /// Handles one key.
     mutating func update(_ input: ScreenInput, session: ConsoleSession) -> ConsoleOutcome {

@@ -90,7 +90,7 @@ public final class StaffConsole: TerminalApplication {
         let action = KeyBindings.action(
             for: key, contexts: contexts + [textInput ? .form : .navigation], textInput: textInput)
         if action == .help {
-            overlay = .help(HelpOverlay())
+            overlay = .help(.console)
             return
         }
         if action == .redraw {
@@ -190,7 +190,8 @@ public final class StaffConsole: TerminalApplication {
         Chrome.status(into: &canvas, flash: session.flash)
         let actions = request?.hintActions ?? queue.hintActions
         Chrome.hints(
-            into: &canvas, actions: actions, contexts: contexts, textInput: capturesText, strings: strings)
+            into: &canvas, actions: actions, contexts: contexts, textInput: capturesText, strings: strings,
+            labels: request?.hintLabels(strings: strings) ?? [:])
         let bounds = Rect(lastSize)
         switch overlay {
         case .help(let help): help.render(into: &canvas, area: bounds, strings: strings)

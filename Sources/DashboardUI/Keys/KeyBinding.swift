@@ -30,6 +30,9 @@ public enum BindingContext: String, Sendable, CaseIterable {
     case consoleQueue
     /// One request in the staff console.
     case consoleRequest
+
+    /// The contexts only the staff console uses (the subscriber's help leaves them out).
+    public static let console: Set<BindingContext> = [.consoleQueue, .consoleRequest]
 }
 
 /// One row of the key-binding table: keys, the action, where it applies and its help text.
