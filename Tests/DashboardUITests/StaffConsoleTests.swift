@@ -147,16 +147,60 @@ struct StaffConsoleTests {
     @Test("the console's help lists its own keys and none of the subscriber's screens; the subscriber's, none of its")
     func helpPerSide() throws {
         let harness = try ConsoleHarness(size: Size(width: 100, height: 30))
-        try harness.press("?")
-        #expect(!harness.text.contains("Go to My data"))
-        try harness.press("<End>")
-        #expect(harness.text.contains("Staff console: a request"))
+        var seen = try harness.press("?")
+        for _ in 0..<6 { seen += try harness.press("<PgDn>") }
+        #expect(!seen.contains("Go to My data"))
+        #expect(seen.contains("Staff console: a request"))
+        let strings = try Strings.bundled(language: "en")
+        for binding in KeyBindings.table where BindingContext.console.contains(binding.context) {
+            #expect(seen.contains(strings[binding.help]), "help misses \(binding.action)")
+        }
         let subscriber = try DashboardHarness(size: Size(width: 100, height: 30), viewingEvents: 10)
         try subscriber.signIn()
         try subscriber.press("?")
         #expect(subscriber.text.contains("Go to My data"))
         try subscriber.press("<End>")
         #expect(!subscriber.text.contains("Staff console"))
+    }
+
+    @Test("an auditor sees the queue's figures but no request; an owner neither (the permission table decides)")
+    func rolesFromThePermissionTable() throws {
+        let auditor = try ConsoleHarness(staff: ConsoleHarness.member(.auditor), prepare: Self.fileForLena)
+        #expect(auditor.text.contains("Kim Berger (auditor)"))
+        #expect(auditor.text.contains("4 open · 1 due within 48 hours · 1 overdue"))
+        #expect(auditor.text.contains("The auditor role may not"))
+        let order = try auditor.queueOrder()
+        #expect(!order.contains { auditor.text.contains($0.request.reference) })
+        try auditor.press("s<Enter>")
+        #expect(!order.contains { auditor.text.contains($0.request.reference) })
+        let owner = try ConsoleHarness(staff: ConsoleHarness.member(.owner))
+        #expect(!owner.text.contains(" open · "))
+        #expect(owner.text.contains("The owner role may not"))
+    }
+
+    @Test("moving down the queue loads the next page after the last one shown, up to the last open request")
+    func pagingInTheView() throws {
+        let harness = try ConsoleHarness(size: Size(width: 100, height: 30)) {
+            try Self.seedOpenRequests(250, context: $0)
+        }
+        let all = try StaffQueue(context: harness.context).page(limit: 500)
+        #expect(all.count == 253)
+        let last = try #require(all.last).request.reference
+        try harness.press("<End>")
+        #expect(!harness.text.contains(last))
+        try harness.press("<End><End>")
+        #expect(try Self.row(harness, last).contains("▶"))
+        #expect(harness.text.contains("253 open"))
+    }
+
+    @Test("DashboardRunner runs the console headless, as the screen command runs the dashboard")
+    func runsHeadless() throws {
+        let harness = try ConsoleHarness(prepare: Self.fileForLena)
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24), glyphs: .unicode)
+        terminal.feed(try KeyNotation.parse("s"))
+        let frame = DashboardRunner.runHeadless(harness.console, terminal: terminal)
+        #expect(frame.plainText.contains("Status: submitted"))
+        #expect(frame.plainText.contains("Sam Okafor (agent)"))
     }
 
     @Test("the first frame at 10,000 open requests (timing printed, not asserted)")

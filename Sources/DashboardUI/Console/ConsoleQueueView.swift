@@ -19,8 +19,15 @@ struct ConsoleQueueView {
 
     /// Reads the first page and the counts again (on start, after a filter change, back from a request).
     mutating func reload(session: ConsoleSession) {
+        let staff = session.staff
         do {
-            counts = try session.queue.counts(filter: filter)
+            counts = staff.may(.viewQueueFigures) ? try session.queue.counts(filter: filter) : nil
+            guard staff.may(.viewQueue) else {
+                entries = []
+                hasMore = false
+                loadError = session.message(for: StaffError.notPermitted(role: staff.role, action: .viewQueue))
+                return
+            }
             entries = try session.queue.page(filter: filter, limit: Self.pageSize)
             hasMore = entries.count == Self.pageSize
             loadError = nil
@@ -49,12 +56,15 @@ struct ConsoleQueueView {
 
     var contexts: [BindingContext] { search == nil ? [.consoleQueue] : [.textField] }
     var capturesText: Bool { search != nil }
-    var hintActions: [Action] {
-        search == nil ? [.select, .searchQueue, .filterStatus, .filterRight, .filterOverdue] : [.select, .back]
+    /// The queue's keys, for a role that may see the queue.
+    func hintActions(staff: StaffIdentity) -> [Action] {
+        guard staff.may(.viewQueue) else { return [] }
+        return search == nil ? [.select, .searchQueue, .filterStatus, .filterRight, .filterOverdue] : [.select, .back]
     }
 
     /// Handles one key.
     mutating func update(_ input: ScreenInput, session: ConsoleSession) -> ConsoleOutcome {
+        guard session.staff.may(.viewQueue) else { return .ignored }
         if search != nil { return updateSearch(input, session: session) }
         let page = max(1, Self.tableArea(in: input.area).height - 1)
         if list.apply(input.action, count: entries.count, page: page) {
@@ -64,6 +74,10 @@ struct ConsoleQueueView {
         switch input.action {
         case .select:
             guard entries.indices.contains(list.selected) else { return .handled }
+            guard session.staff.may(.readSubscriberData) else {
+                session.show(error: StaffError.notPermitted(role: session.staff.role, action: .readSubscriberData))
+                return .handled
+            }
             return .open(reference: entries[list.selected].request.reference)
         case .filterStatus:
             filter.status = Self.next(after: filter.status, in: RequestStatus.open)

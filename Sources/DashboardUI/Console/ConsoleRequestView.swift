@@ -9,17 +9,19 @@ struct ConsoleRequestView {
     private(set) var identity: ConsoleIdentity?
     private(set) var dialog: ConsoleStepDialog?
     private var scroll = 0
+    /// The member of staff looking at it (their role decides which steps they are offered).
+    let staff: StaffIdentity
 
     /// Reads the request, its events and its subscriber's details.
     static func load(reference: String, session: ConsoleSession) throws -> ConsoleRequestView {
         let request = try session.requests.require(reference: reference)
         return ConsoleRequestView(
             detail: RequestDetail(request: request, events: try session.requests.events(requestId: request.id)),
-            identity: try ConsoleIdentity.load(accountId: request.accountId, session: session))
+            identity: try ConsoleIdentity.load(accountId: request.accountId, session: session), staff: session.staff)
     }
 
-    /// The steps the model allows on the request now, in the order they are usually taken.
-    var steps: [ConsoleStep] { ConsoleStep.allCases.filter { $0.isAllowed(on: detail.request) } }
+    /// The steps the model allows this member of staff on the request now, in the order they are usually taken.
+    var steps: [ConsoleStep] { ConsoleStep.allCases.filter { $0.isAllowed(on: detail.request, by: staff) } }
 
     var contexts: [BindingContext] { dialog == nil ? [.consoleRequest] : [.textField] }
     var capturesText: Bool { dialog != nil }
@@ -45,7 +47,7 @@ struct ConsoleRequestView {
             return .handled
         }
         if let step = ConsoleStep(action: input.action) {
-            guard step.isAllowed(on: detail.request) else { return .handled }
+            guard step.isAllowed(on: detail.request, by: staff) else { return .handled }
             let latest = session.requests.deadlines(for: detail.request).latestExtension
             dialog = ConsoleStepDialog(step: step, reference: detail.request.reference, latestExtension: latest)
             return .handled

@@ -28,15 +28,30 @@ enum ConsoleStep: String, CaseIterable {
         }
     }
 
+    /// What the staff permission table calls the step.
+    var staffAction: StaffAction {
+        switch self {
+        case .acknowledge: .acknowledgeRequest
+        case .verifyIdentity: .verifyIdentity
+        case .start: .startRequest
+        case .complete: .completeRequest
+        case .deny: .denyRequest
+        case .extend: .extendRequest
+        }
+    }
+
     /// The step a key asks for, if any.
     init?(action: Action?) {
         guard let step = Self.allCases.first(where: { $0.action == action }) else { return nil }
         self = step
     }
 
-    /// Whether the model lets support take this step on `request` now (an extension only once).
-    func isAllowed(on request: RightsRequest) -> Bool {
-        guard requestAction.permits(.support), request.status.allows(requestAction) else { return false }
+    /// Whether `staff`'s role includes the step and the model lets support take it on `request` now (an
+    /// extension only once).
+    func isAllowed(on request: RightsRequest, by staff: StaffIdentity) -> Bool {
+        guard staff.may(staffAction), requestAction.permits(.support), request.status.allows(requestAction) else {
+            return false
+        }
         return self != .extend || !request.isExtended
     }
 

@@ -188,7 +188,7 @@ public final class StaffConsole: TerminalApplication {
             queue.render(into: &canvas, area: contentArea, session: session)
         }
         Chrome.status(into: &canvas, flash: session.flash)
-        let actions = request?.hintActions ?? queue.hintActions
+        let actions = request?.hintActions ?? queue.hintActions(staff: session.staff)
         Chrome.hints(
             into: &canvas, actions: actions, contexts: contexts, textInput: capturesText, strings: strings,
             labels: request?.hintLabels(strings: strings) ?? [:])

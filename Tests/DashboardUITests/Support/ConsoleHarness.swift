@@ -21,9 +21,15 @@ final class ConsoleHarness {
     static let agent = StaffIdentity(
         id: 1, username: "sam.agent", displayName: "Sam Okafor", pseudonym: "S-KQ4F", role: .agent)
 
-    /// Seeds the demo subscribers, lets `prepare` add to the store, then opens the console at `size`.
+    /// A member of staff with another role.
+    static func member(_ role: StaffRole) -> StaffIdentity {
+        StaffIdentity(
+            id: 2, username: "kim.\(role.rawValue)", displayName: "Kim Berger", pseudonym: "S-7PXM", role: role)
+    }
+
+    /// Seeds the demo subscribers, lets `prepare` add to the store, then opens the console at `size` for `staff`.
     init(
-        size: Size = Size(width: 80, height: 24), language: String = "en",
+        size: Size = Size(width: 80, height: 24), language: String = "en", staff: StaffIdentity = ConsoleHarness.agent,
         prepare: (PrivacyContext) throws -> Void = { _ in }
     ) throws {
         folder = try TemporaryDirectory(prefix: "pd-console")
@@ -37,7 +43,7 @@ final class ConsoleHarness {
         try prepare(context)
         terminal = InMemoryTerminal(size: size, glyphs: .unicode)
         console = StaffConsole(
-            context: context, staff: Self.agent, strings: try Strings.bundled(language: language),
+            context: context, staff: staff, strings: try Strings.bundled(language: language),
             configuration: DashboardConfiguration(idleTimeout: 1_000_000_000))
         console.handle(.resize(size))
         frame = console.render(size: size, glyphs: .unicode)
