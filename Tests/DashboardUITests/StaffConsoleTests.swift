@@ -138,10 +138,34 @@ struct StaffConsoleTests {
         let stored = try RequestService(context: harness.context).require(reference: first.request.reference)
         #expect(stored.status == first.request.status)
         try harness.press("<Esc>e<Tab>2099-01-01<Tab>more time<Enter>")
-        #expect(harness.text.contains("at the latest") || harness.text.contains("latest"))
+        #expect(harness.text.contains("The due date can be extended to"))
         #expect(
             try RequestService(context: harness.context).require(reference: first.request.reference).extendedDueAt
                 == nil)
+    }
+
+    @Test("start, then complete through the model's dispatcher, and extend with a reason and a date")
+    func startCompleteAndExtend() throws {
+        let harness = try ConsoleHarness(size: Size(width: 100, height: 40))
+        let service = RequestService(context: harness.context)
+        let verified = try #require(try harness.queueOrder().first { $0.request.status == .identityVerified })
+        try harness.press("/\(verified.request.reference)<Enter><Enter>s<Enter>")
+        #expect(try service.require(reference: verified.request.reference).status == .inProgress)
+        try harness.press("c")
+        #expect(harness.text.contains("Complete \(verified.request.reference)"))
+        try harness.press("Checked with the subscriber by phone<Enter>")
+        let completed = try service.require(reference: verified.request.reference)
+        #expect(completed.status == .completed)
+        #expect(harness.text.contains("is now: completed."))
+        #expect(harness.text.contains("No step is open"))
+        let other = try #require(try harness.queueOrder().first { !$0.request.isExtended })
+        try harness.press("<Esc>/<C-u>\(other.request.reference)<Enter><Enter>e")
+        let day = other.request.responseDueAt.addingTimeInterval(5 * 86_400)
+        try harness.press("Several systems to search<Tab>\(day.dayUTC)<Enter>")
+        let extended = try service.require(reference: other.request.reference)
+        #expect(extended.extendedDueAt?.dayUTC == day.dayUTC)
+        #expect(harness.text.contains("is now due on"))
+        #expect(harness.lines.last?.contains("extend") == false, "an extension is offered once")
     }
 
     @Test("the console's help lists its own keys and none of the subscriber's screens; the subscriber's, none of its")
