@@ -1,6 +1,7 @@
 public import TerminalKit
 
-/// Drives a dashboard on a terminal: render, present, wait for an event, handle it, until it ends.
+/// Drives a dashboard (the subscriber's or the staff console) on a terminal: render, present, wait for an event,
+/// handle it, until it ends.
 @MainActor
 public enum DashboardRunner {
     /// How the run ended.
@@ -12,7 +13,9 @@ public enum DashboardRunner {
     }
 
     /// Runs until quit or until the terminal closes; each event is fully handled before the next.
-    public static func run(_ dashboard: Dashboard, on terminal: any Terminal, tickMilliseconds: Int = 1000) -> Ending {
+    public static func run(
+        _ dashboard: any TerminalApplication, on terminal: any Terminal, tickMilliseconds: Int = 1000
+    ) -> Ending {
         while true {
             if dashboard.wantsFullRedraw {
                 terminal.invalidate()
@@ -43,7 +46,7 @@ public enum DashboardRunner {
 
     /// Handles the events already waiting, without a frame between them, for at most `inputBudget`:
     /// a paste costs one frame per budget instead of one per character.
-    private static func handleWaitingInput(_ dashboard: Dashboard, on terminal: any Terminal) -> Ending? {
+    private static func handleWaitingInput(_ dashboard: any TerminalApplication, on terminal: any Terminal) -> Ending? {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: inputBudget)
         while !dashboard.hasPendingWork, clock.now < deadline {
@@ -59,7 +62,7 @@ public enum DashboardRunner {
     /// Feeds every event, then returns the final frame: the headless `screen` command and tests.
     ///
     /// As on a real terminal, events that are already waiting are handled without a frame between them.
-    public static func runHeadless(_ dashboard: Dashboard, terminal: InMemoryTerminal) -> Canvas {
+    public static func runHeadless(_ dashboard: any TerminalApplication, terminal: InMemoryTerminal) -> Canvas {
         dashboard.handle(.resize(terminal.size))
         while !dashboard.isFinished {
             if !terminal.hasPendingEvents {

@@ -4,18 +4,42 @@ import TerminalKit
 /// The help overlay, generated from the key-binding table so it always matches the keys.
 struct HelpOverlay {
     private var offset = 0
+    /// The contexts listed, in the table's order.
+    private let contexts: [BindingContext]
+    /// Actions left out (the subscriber's screen keys in the staff console, where they do nothing).
+    private let hidden: Set<Action>
+
+    /// The subscriber dashboard's help: every context but the staff console's.
+    init() {
+        contexts = BindingContext.allCases.filter { !BindingContext.console.contains($0) }
+        hidden = []
+    }
+
+    /// Help listing only `contexts`, without the `hidden` actions.
+    init(contexts: [BindingContext], hidden: Set<Action>) {
+        self.contexts = contexts
+        self.hidden = hidden
+    }
+
+    /// The staff console's help: its own keys, lists, forms and fields, without the subscriber's screens.
+    static let console = HelpOverlay(
+        contexts: [.global, .navigation, .form, .textField, .confirmation, .consoleQueue, .consoleRequest],
+        hidden: [
+            .goOverview, .goMyData, .goPreferences, .goRequests, .goAccount, .goPolicy, .goHelp, .nextFocus,
+            .previousFocus,
+        ])
 
     /// Columns given to the keys before each explanation.
     private static let keyColumn = 16
 
     /// Every line of help at `width` columns: a heading per context, then the keys and what they do,
     /// the explanation wrapped under itself.
-    static func lines(strings: Strings, glyphs: Glyphs, width: Int) -> [(text: String, isHeading: Bool)] {
+    func lines(strings: Strings, glyphs: Glyphs, width: Int) -> [(text: String, isHeading: Bool)] {
         var lines: [(String, Bool)] = []
-        let textWidth = max(10, width - 2 - keyColumn)
-        let indent = String(repeating: " ", count: 2 + keyColumn)
-        for context in BindingContext.allCases {
-            let bindings = KeyBindings.table.filter { $0.context == context }
+        let textWidth = max(10, width - 2 - Self.keyColumn)
+        let indent = String(repeating: " ", count: 2 + Self.keyColumn)
+        for context in contexts {
+            let bindings = KeyBindings.table.filter { $0.context == context && !hidden.contains($0.action) }
             guard !bindings.isEmpty else { continue }
             if !lines.isEmpty { lines.append(("", false)) }
             lines.append((strings["help.context.\(context.rawValue)"], true))
@@ -23,7 +47,7 @@ struct HelpOverlay {
                 let own = binding.action == .confirm ? KeyBindings.languageYesKeys[strings.language] ?? [] : []
                 let keys = (binding.keys + own).map { KeyHints.name($0, strings: strings, glyphs: glyphs) }
                     .joined(separator: " ")
-                let padded = keys + String(repeating: " ", count: max(1, keyColumn - TextWidth.columns(of: keys)))
+                let padded = keys + String(repeating: " ", count: max(1, Self.keyColumn - TextWidth.columns(of: keys)))
                 let wrapped = TextWrap.lines(strings[binding.help], width: textWidth)
                 for (index, part) in wrapped.enumerated() {
                     lines.append(((index == 0 ? "  " + padded : indent) + part, false))
@@ -53,7 +77,7 @@ struct HelpOverlay {
         canvas.fill(body)
         let inner = Dialog.frame(
             into: &canvas, area: body, width: body.width, height: body.height, title: strings["help.title"])
-        let all = Self.lines(strings: strings, glyphs: canvas.glyphs, width: inner.width)
+        let all = lines(strings: strings, glyphs: canvas.glyphs, width: inner.width)
         let visible = max(1, inner.height - 1)
         let start = min(offset, max(0, all.count - visible))
         for (row, line) in all.dropFirst(start).prefix(visible).enumerated() {

@@ -62,4 +62,24 @@ public enum Action: String, Sendable, CaseIterable {
     case lineEnd
     /// Clear a text field.
     case clearLine
+    /// Staff console: list only one status of the queue, the next one each time (then all again).
+    case filterStatus
+    /// Staff console: list only one right of the queue, the next one each time (then all again).
+    case filterRight
+    /// Staff console: list only overdue requests, or all again.
+    case filterOverdue
+    /// Staff console: search the queue by reference, email or username.
+    case searchQueue
+    /// Staff console: confirm receipt of the request.
+    case acknowledgeRequest
+    /// Staff console: record that the requester is the account holder.
+    case verifyIdentity
+    /// Staff console: start work on the request.
+    case startRequest
+    /// Staff console: carry the request out and complete it.
+    case completeRequest
+    /// Staff console: refuse the request with a reason.
+    case denyRequest
+    /// Staff console: move the due date later, once, with a reason.
+    case extendRequest
 }

@@ -26,6 +26,13 @@ public enum BindingContext: String, Sendable, CaseIterable {
     case textField
     /// The notice shown when the terminal is below the minimum size.
     case tooSmall
+    /// The staff console's request queue.
+    case consoleQueue
+    /// One request in the staff console.
+    case consoleRequest
+
+    /// The contexts only the staff console uses (the subscriber's help leaves them out).
+    public static let console: Set<BindingContext> = [.consoleQueue, .consoleRequest]
 }
 
 /// One row of the key-binding table: keys, the action, where it applies and its help text.

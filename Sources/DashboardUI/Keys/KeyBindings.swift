@@ -54,6 +54,16 @@ public enum KeyBindings {
         KeyBinding(.lineEnd, [.end, .control("e")], .textField),
         KeyBinding(.clearLine, [.control("u")], .textField),
         KeyBinding(.quit, [.character("q"), .character("Q")], .tooSmall),
+        KeyBinding(.filterStatus, [.character("s")], .consoleQueue),
+        KeyBinding(.filterRight, [.character("r")], .consoleQueue),
+        KeyBinding(.filterOverdue, [.character("o")], .consoleQueue),
+        KeyBinding(.searchQueue, [.character("/"), .function(3)], .consoleQueue),
+        KeyBinding(.acknowledgeRequest, [.character("a")], .consoleRequest),
+        KeyBinding(.verifyIdentity, [.character("v")], .consoleRequest),
+        KeyBinding(.startRequest, [.character("s")], .consoleRequest),
+        KeyBinding(.completeRequest, [.character("c")], .consoleRequest),
+        KeyBinding(.denyRequest, [.character("d")], .consoleRequest),
+        KeyBinding(.extendRequest, [.character("e")], .consoleRequest),
     ]
 
     /// Yes keys a language adds to the table's: the initial of its word for yes ("j" for ja, "o" for oui).

@@ -55,12 +55,12 @@ public final class Session {
     }
 
     /// The shipped catalogue texts for a language; none (English) when the file is missing or unreadable.
-    private static func catalogueTexts(language: String) -> [String: String] {
+    static func catalogueTexts(language: String) -> [String: String] {
         (try? CatalogueLoader.bundledTexts(language: language)) ?? [:]
     }
 
     /// A context on the same store whose catalogue is `catalogue` carrying `texts`.
-    private static func localized(
+    static func localized(
         _ base: PrivacyContext, catalogue: PolicyCatalogue, texts: [String: String]
     ) -> PrivacyContext {
         let localized = texts.isEmpty ? catalogue : catalogue.localized(texts)

@@ -27,7 +27,7 @@ struct RequestDetail {
 
     /// Applies a scrolling key; returns whether it was one.
     @MainActor
-    mutating func scroll(_ action: Action?, area: Rect, session: Session, glyphs: Glyphs) -> Bool {
+    mutating func scroll(_ action: Action?, area: Rect, session: any Wording, glyphs: Glyphs) -> Bool {
         let text = Self.textArea(in: area)
         let total = RequestDetailView.lines(self, width: text.width, session: session, glyphs: glyphs).count
         let page = max(1, text.height)

@@ -34,7 +34,8 @@ enum RequestDetailView {
     }
 
     /// Every line of the detail at `width` columns.
-    static func lines(_ detail: RequestDetail, width: Int, session: Session, glyphs: Glyphs) -> [RequestStyledLine] {
+    static func lines(_ detail: RequestDetail, width: Int, session: any Wording, glyphs: Glyphs) -> [RequestStyledLine]
+    {
         let strings = session.strings
         let formats = session.formats
         let request = detail.request
@@ -144,7 +145,7 @@ enum RequestDetailView {
     }
 
     /// When the event happened, the change and who made it (its note follows, from the cache).
-    private static func timelineLine(_ event: RequestEvent, session: Session, glyphs: Glyphs) -> RequestStyledLine {
+    private static func timelineLine(_ event: RequestEvent, session: any Wording, glyphs: Glyphs) -> RequestStyledLine {
         let strings = session.strings
         let from = event.fromStatus.map { RequestText.status($0, session: session) } ?? strings["requests.timeline.new"]
         let to = RequestText.status(event.toStatus, session: session)
@@ -159,7 +160,7 @@ enum RequestDetailView {
             "\(session.formats.dateTime(event.at))  \(change)  \(actor)", style: .normal, indent: 2)
     }
 
-    private static func receiptText(_ request: RightsRequest, session: Session) -> String {
+    private static func receiptText(_ request: RightsRequest, session: any Wording) -> String {
         let strings = session.strings
         let due = session.formats.dateTime(request.receiptDueAt)
         if let acknowledged = request.acknowledgedAt {
@@ -173,7 +174,7 @@ enum RequestDetailView {
         return due
     }
 
-    private static func receiptStyle(_ request: RightsRequest, session: Session) -> Style {
+    private static func receiptStyle(_ request: RightsRequest, session: any Wording) -> Style {
         request.isReceiptOverdue(at: session.now) ? .danger : .normal
     }
 }

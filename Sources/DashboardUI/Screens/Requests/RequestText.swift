@@ -9,34 +9,32 @@ import TerminalKit
 @MainActor
 enum RequestText {
     /// The right's name from the catalogue ("Access"), or its id when the catalogue no longer offers it.
-    static func rightName(_ type: RightKind, session: Session) -> String {
+    static func rightName(_ type: RightKind, session: any Wording) -> String {
         session.catalogue.right(type.rawValue)?.name ?? type.rawValue
     }
 
     /// The status in a few words ("in progress").
-    static func status(_ status: RequestStatus, session: Session) -> String {
+    static func status(_ status: RequestStatus, session: any Wording) -> String {
         session.strings["requests.status.\(status.rawValue)"]
     }
 
-    /// Who took a step ("you", "support staff", "automatic").
-    static func actor(_ actor: RequestActor, session: Session) -> String {
-        session.strings["requests.actor.\(actor.rawValue)"]
-    }
+    /// Who took a step, as the reader names them ("you", "support staff", "automatic").
+    static func actor(_ actor: RequestActor, session: any Wording) -> String { session.actorName(actor) }
 
     /// The channel a request came through in words ("the dashboard"), or its code when the strings lack it.
-    static func channel(_ channel: String, session: Session) -> String {
+    static func channel(_ channel: String, session: any Wording) -> String {
         let key = RecordCodeWords.channelKey(channel)
         return session.strings.contains(key) ? session.strings[key] : channel
     }
 
     /// A correctable field's name ("Phone"), or the field id when the strings do not know it.
-    static func fieldName(_ field: String, session: Session) -> String {
+    static func fieldName(_ field: String, session: any Wording) -> String {
         let key = "requests.field.\(field)"
         return session.strings.keys.contains(key) ? session.strings[key] : field
     }
 
     /// What a scope covers, in words: "Everything held", "Category: Payment", "Field: Phone"…
-    static func scope(_ scope: RequestScope, session: Session) -> String {
+    static func scope(_ scope: RequestScope, session: any Wording) -> String {
         let strings = session.strings
         let catalogue = session.catalogue
         switch scope.kind {
@@ -57,7 +55,7 @@ enum RequestText {
     }
 
     /// The current due date as a day, with a word when it was extended.
-    static func due(_ request: RightsRequest, session: Session) -> String {
+    static func due(_ request: RightsRequest, session: any Wording) -> String {
         let date = session.formats.date(request.currentDueAt)
         return request.isExtended ? session.strings("requests.list.dueExtended", ["date": date]) : date
     }
@@ -66,7 +64,7 @@ enum RequestText {
     ///
     /// Overdue answers and unconfirmed receipts are marked with a word (and the danger style),
     /// so the meaning never rests on colour alone.
-    static func daysLeft(_ request: RightsRequest, session: Session) -> (text: String, urgent: Bool) {
+    static func daysLeft(_ request: RightsRequest, session: any Wording) -> (text: String, urgent: Bool) {
         let strings = session.strings
         guard request.isOpen else { return (strings["requests.days.closed"], false) }
         let now = session.now

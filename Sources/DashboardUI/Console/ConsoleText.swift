@@ -1,0 +1,13 @@
+import PrivacyModel
+
+/// The words the staff console adds to the Requests screen's (`RequestText`): deadline marks and identity facts.
+@MainActor
+enum ConsoleText {
+    /// The OVERDUE and receipt-overdue marks of a queue entry, in words so they never rest on colour alone.
+    static func marks(_ entry: StaffQueueEntry, session: ConsoleSession) -> String {
+        var marks: [String] = []
+        if entry.isOverdue { marks.append(session.strings["console.mark.overdue"]) }
+        if entry.isReceiptOverdue { marks.append(session.strings["console.mark.receiptOverdue"]) }
+        return marks.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,72 @@
+import DashboardUI
+import Foundation
+import TerminalKit
+import TestSupport
+import Testing
+
+@testable import PrivacyModel
+
+/// The staff console on an in-memory terminal over the seeded demo store, with a stopped clock, signed in as a
+/// made-up agent (the staff sign-in is not needed to make the identity in a test).
+@MainActor
+final class ConsoleHarness {
+    let folder: TemporaryDirectory
+    let clock: FixedClock
+    let context: PrivacyContext
+    let terminal: InMemoryTerminal
+    private(set) var console: StaffConsole
+    private(set) var frame: Canvas
+
+    /// The member of staff the console is opened for.
+    static let agent = StaffIdentity(
+        id: 1, username: "sam.agent", displayName: "Sam Okafor", pseudonym: "S-KQ4F", role: .agent)
+
+    /// A member of staff with another role.
+    static func member(_ role: StaffRole) -> StaffIdentity {
+        StaffIdentity(
+            id: 2, username: "kim.\(role.rawValue)", displayName: "Kim Berger", pseudonym: "S-7PXM", role: role)
+    }
+
+    /// Seeds the demo subscribers, lets `prepare` add to the store, then opens the console at `size` for `staff`.
+    init(
+        size: Size = Size(width: 80, height: 24), language: String = "en", staff: StaffIdentity = ConsoleHarness.agent,
+        prepare: (PrivacyContext) throws -> Void = { _ in }
+    ) throws {
+        folder = try TemporaryDirectory(prefix: "pd-console")
+        clock = FixedClock(TestDefaults.start)
+        context = try PrivacyContext.open(
+            path: folder.path("store.sqlite"), mode: .createIfMissing,
+            settings: ModelSettings(
+                clock: clock, random: SeededRandomSource(seed: 42), scrypt: TestDefaults.cheapScrypt,
+                channel: "ssh"))
+        _ = try DemoSeeder(context: context, seed: TestDefaults.demoSeed).seed(viewingEvents: 10) { _, _ in }
+        try prepare(context)
+        terminal = InMemoryTerminal(size: size, glyphs: .unicode)
+        console = StaffConsole(
+            context: context, staff: staff, strings: try Strings.bundled(language: language),
+            configuration: DashboardConfiguration(idleTimeout: 1_000_000_000))
+        console.handle(.resize(size))
+        frame = console.render(size: size, glyphs: .unicode)
+    }
+
+    /// Feeds keys in the `screen` command's notation, rendering after each; every frame is checked for a
+    /// missing string.
+    @discardableResult
+    func press(_ keys: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        for event in try KeyNotation.parse(keys) {
+            console.handle(event)
+            frame = console.render(size: terminal.size, glyphs: terminal.glyphs)
+            #expect(!text.contains("⟦"), "missing string after \(event):\n\(text)", sourceLocation: sourceLocation)
+        }
+        return text
+    }
+
+    /// The current frame as text.
+    var text: String { frame.plainText }
+
+    /// The current frame's rows.
+    var lines: [String] { frame.lines }
+
+    /// The open requests in the queue's order, as the model lists them.
+    func queueOrder() throws -> [StaffQueueEntry] { try StaffQueue(context: context).page(limit: 100) }
+}
