@@ -12,9 +12,11 @@ struct ConsoleRequestView {
     /// The member of staff looking at it (their role decides which steps they are offered).
     let staff: StaffIdentity
 
-    /// Reads the request, its events and its subscriber's details.
+    /// Reads the request, its events and its subscriber's details: one audited read of the request's details (with
+    /// the request as the reason) per opening; later redraws and reloads after a step read nothing new of theirs.
     static func load(reference: String, session: ConsoleSession) throws -> ConsoleRequestView {
-        let request = try session.requests.require(reference: reference)
+        let request = try StaffDataAccess(context: session.context, access: session.access(for: reference)).request(
+            reference: reference)
         return ConsoleRequestView(
             detail: RequestDetail(request: request, events: try session.requests.events(requestId: request.id)),
             identity: try ConsoleIdentity.load(accountId: request.accountId, session: session), staff: session.staff)

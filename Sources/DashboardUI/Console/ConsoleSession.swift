@@ -42,6 +42,11 @@ public final class ConsoleSession: Wording {
     /// Accounts and profiles (the identity details a request is verified against).
     public var accounts: AccountService { AccountService(context: context) }
 
+    /// The member of staff acting on (or reading) the request `reference`, with it as the reason.
+    public func access(for reference: String) -> StaffAccess {
+        StaffAccess(staff: staff, reason: .request(ReferenceNumber.normalise(reference) ?? reference))
+    }
+
     /// Text kept in the store in the console's language.
     public func text(of stored: StoredText) -> String {
         strings.text(of: stored, formats: formats) { [catalogueTexts] in catalogueTexts[$0] }

@@ -2,7 +2,8 @@ import Foundation
 import PrivacyModel
 import TerminalKit
 
-/// Asks for a step's note or reason (and an extension's new due date), then takes the step through the model.
+/// Asks for a step's note or reason (and an extension's new due date), then takes the step through the model as
+/// the signed-in member of staff, with the request as the reason (the model refuses what their role or four eyes forbid).
 @MainActor
 struct ConsoleStepDialog {
     /// The step to take.
@@ -48,19 +49,25 @@ struct ConsoleStepDialog {
     private mutating func perform(session: ConsoleSession) -> Outcome {
         let strings = session.strings
         let service = session.requests
+        let staff = session.access(for: reference)
         do {
             let request: RightsRequest
             switch step {
-            case .acknowledge: request = try service.acknowledge(reference: reference, actor: .support, note: text.text)
+            case .acknowledge:
+                request = try service.acknowledge(reference: reference, actor: .support, note: text.text, staff: staff)
             case .verifyIdentity:
-                request = try service.verifyIdentity(reference: reference, actor: .support, note: text.text)
-            case .start: request = try service.start(reference: reference, actor: .support, note: text.text)
+                request = try service.verifyIdentity(
+                    reference: reference, actor: .support, note: text.text, staff: staff)
+            case .start:
+                request = try service.start(reference: reference, actor: .support, note: text.text, staff: staff)
             case .complete:
                 request = try session.fulfilment.carryOut(
                     reference: reference,
-                    options: FulfilmentOptions(actor: .support, note: text.text, reportLanguage: strings.language)
+                    options: FulfilmentOptions(actor: .support, note: text.text, reportLanguage: strings.language),
+                    staff: staff
                 ).request
-            case .deny: request = try service.deny(reference: reference, actor: .support, reason: text.text)
+            case .deny:
+                request = try service.deny(reference: reference, actor: .support, reason: text.text, staff: staff)
             case .extend:
                 guard let day = UTCCalendar.day(date.text.trimmingCharacters(in: .whitespaces)) else {
                     error = strings("console.step.badDate", ["latest": session.formats.date(latestExtension)])
@@ -68,7 +75,7 @@ struct ConsoleStepDialog {
                     return .stay
                 }
                 request = try service.extend(
-                    reference: reference, untilEndOf: day, reason: text.text, actor: .support)
+                    reference: reference, untilEndOf: day, reason: text.text, actor: .support, staff: staff)
                 return .done(
                     strings(
                         "console.step.extended",

@@ -7,7 +7,7 @@ import Testing
 @testable import PrivacyModel
 
 /// The staff console on an in-memory terminal over the seeded demo store, with a stopped clock, signed in as a
-/// made-up agent (the staff sign-in is not needed to make the identity in a test).
+/// made-up agent (the staff sign-in is not needed to make the identity in a test; its staff row is stored).
 @MainActor
 final class ConsoleHarness {
     let folder: TemporaryDirectory
@@ -41,12 +41,29 @@ final class ConsoleHarness {
                 channel: "ssh"))
         _ = try DemoSeeder(context: context, seed: TestDefaults.demoSeed).seed(viewingEvents: 10) { _, _ in }
         try prepare(context)
+        try Self.keepRow(for: staff, in: context)
         terminal = InMemoryTerminal(size: size, glyphs: .unicode)
         console = StaffConsole(
             context: context, staff: staff, strings: try Strings.bundled(language: language),
             configuration: DashboardConfiguration(idleTimeout: 1_000_000_000))
         console.handle(.resize(size))
         frame = console.render(size: size, glyphs: .unicode)
+    }
+
+    /// Stores an active staff account for a made-up identity, so the steps and reads the console records as that
+    /// member of staff name a real row (the store's foreign keys ask for one).
+    static func keepRow(for staff: StaffIdentity, in context: PrivacyContext) throws {
+        try context.store.write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO staff (id, username, displayName, pseudonym, role, status, passwordHash, createdAt)
+                    VALUES (?, ?, ?, ?, ?, 'active', '', ?)
+                    """,
+                arguments: [
+                    staff.id, staff.username, staff.displayName, staff.pseudonym, staff.role.rawValue,
+                    context.now.epochSeconds,
+                ])
+        }
     }
 
     /// Feeds keys in the `screen` command's notation, rendering after each; every frame is checked for a
