@@ -193,6 +193,11 @@ struct SSHTests {
             #expect(command.status == 64, "\(command)")
             #expect(command.stderr.contains("only opens the dashboard"))
             #expect(!command.stdout.contains("root:"))
+            // Exactly `staff` opens the staff door (here refused only for want of a terminal); more words are refused.
+            let staffDoor = try fixture.server.runClient(["-T"], command: ["staff"])
+            #expect(staffDoor.status == 64 && staffDoor.stderr.contains("needs a terminal"), "\(staffDoor)")
+            let staffMore = try fixture.server.runClient(["-T"], command: ["staff", "--help"])
+            #expect(staffMore.status == 64 && staffMore.stderr.contains("only opens the dashboard"), "\(staffMore)")
             let noTerminal = try fixture.server.runClient(["-T"])
             #expect(noTerminal.status == 64, "\(noTerminal)")
             #expect(noTerminal.stderr.contains("needs a terminal"))

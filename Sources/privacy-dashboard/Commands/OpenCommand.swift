@@ -8,6 +8,7 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var dashboardOptions: DashboardOptions
+    @Flag(help: "Open the staff sign-in (password, then authenticator code) and the staff console.") var staff = false
 
     func run() throws {
         _ = try dashboardOptions.languageChoice()  // a bad --lang is reported before the store is opened
@@ -22,6 +23,6 @@ struct OpenCommand: ParsableCommand {
                     + "(then `account create`), or try `privacy-dashboard demo`",
                 code: ExitStatus.noInput)
         }
-        try DashboardLauncher.run(context: context, options: dashboardOptions)
+        try DashboardLauncher.run(context: context, options: dashboardOptions, staff: staff)
     }
 }

@@ -24,6 +24,7 @@ struct ScreenCommand: ParsableCommand {
     var size = TerminalSizeArgument(Size(width: 100, height: 30))
     @Option(help: ArgumentHelp("The keys to feed, see above.", valueName: "keys")) var keys = ""
     @Flag(help: "Print colours and attributes as ANSI escape sequences.") var ansi = false
+    @Flag(help: "Run the staff sign-in and console instead of the subscribers' dashboard.") var staff = false
     @Flag(help: "Print each event's handling and rendering time in milliseconds on stderr.") var timings = false
 
     func run() throws {
@@ -35,11 +36,15 @@ struct ScreenCommand: ParsableCommand {
         let context = try storeOptions.open(mode: .existing, channel: "dashboard")
         let options = dashboardOptions.terminalOptions
         let showTimings = timings
+        let staffDoor = staff
         let output = MainActor.assumeIsolated { () -> String in
             let glyphs: Glyphs = options.ascii ? .ascii(asciiText: false) : .unicode
             let theme = Theme(kind: options.noColor ? .monochrome : .color256)
             let terminal = InMemoryTerminal(size: terminalSize, events: events, glyphs: glyphs, theme: theme)
-            let dashboard = Dashboard(context: context, strings: strings, configuration: configuration)
+            let dashboard: any TerminalApplication =
+                staffDoor
+                ? StaffDoor(context: context, strings: strings, configuration: configuration)
+                : Dashboard(context: context, strings: strings, configuration: configuration)
             let frame: Canvas
             if showTimings {
                 frame = Self.timedRun(dashboard, terminal: terminal, events: events)
@@ -53,8 +58,9 @@ struct ScreenCommand: ParsableCommand {
 
     /// Runs event by event, timing each handle+render, and reports on stderr.
     @MainActor
-    private static func timedRun(_ dashboard: Dashboard, terminal: InMemoryTerminal, events: [TerminalEvent]) -> Canvas
-    {
+    private static func timedRun(
+        _ dashboard: any TerminalApplication, terminal: InMemoryTerminal, events: [TerminalEvent]
+    ) -> Canvas {
         dashboard.handle(.resize(terminal.size))
         var frame = dashboard.render(size: terminal.size, glyphs: terminal.glyphs)
         for (index, event) in events.enumerated() {

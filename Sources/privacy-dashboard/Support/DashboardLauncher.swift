@@ -5,8 +5,11 @@ import TerminalKit
 
 /// Opens the full-screen dashboard on the real terminal and always gives the terminal back.
 enum DashboardLauncher {
-    /// Runs the dashboard until the person quits; a signal restores the terminal and exits 128+signal.
-    static func run(context: PrivacyContext, options: DashboardOptions, demo: [DemoCredential] = []) throws {
+    /// Runs the dashboard (or, with `staff`, the staff sign-in and console) until the person quits; a signal
+    /// restores the terminal and exits 128+signal.
+    static func run(
+        context: PrivacyContext, options: DashboardOptions, demo: [DemoCredential] = [], staff: Bool = false
+    ) throws {
         let configuration = try options.configuration(demo: demo)
         let strings = try options.strings()
         let terminalOptions = options.terminalOptions
@@ -17,8 +20,11 @@ enum DashboardLauncher {
                 throw CommandFailure(message: String(describing: error), code: ExitStatus.usage)
             }
             defer { terminal.stop() }
-            let dashboard = Dashboard(context: context, strings: strings, configuration: configuration)
-            return DashboardRunner.run(dashboard, on: terminal)
+            let application: any TerminalApplication =
+                staff
+                ? StaffDoor(context: context, strings: strings, configuration: configuration)
+                : Dashboard(context: context, strings: strings, configuration: configuration)
+            return DashboardRunner.run(application, on: terminal)
         }
         if case .closed(let signal?) = ending { exit(128 + signal) }
     }
