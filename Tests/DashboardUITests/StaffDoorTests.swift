@@ -155,6 +155,23 @@ struct StaffDoorTests {
         #expect(reads.first?["staffRole"] == "agent")
         #expect(reads.first?["reason"] == "request:\(filed.reference)")
     }
+
+    @Test("four eyes: the approver who started an account deletion is refused its completion, in the dialog")
+    func fourEyesInTheDialog() throws {
+        let approver = ConsoleHarness.member(.approver)
+        let harness = try ConsoleHarness(size: Size(width: 100, height: 50), staff: approver)
+        let lena = try AccountService(context: harness.context).require("lena.mueller")
+        let service = RequestService(context: harness.context)
+        let filed = try service.file(accountId: lena.id, type: .deletion, scope: .account)
+        let access = StaffAccess(staff: approver, reason: .request(filed.reference))
+        _ = try service.acknowledge(reference: filed.reference, actor: .support, staff: access)
+        _ = try service.verifyIdentity(reference: filed.reference, actor: .support, staff: access)
+        try harness.press("/\(filed.reference)<Enter><Enter>s<Enter>")
+        #expect(try service.require(reference: filed.reference).status == .inProgress)
+        try harness.press("cChecked<Enter>")
+        #expect(harness.text.contains("A second member of staff must approve this"), "\(harness.text)")
+        #expect(try service.require(reference: filed.reference).status == .inProgress)
+    }
 }
 
 /// The staff door over the seeded demo store with a stopped clock; feeds keys as the runner does (checks run

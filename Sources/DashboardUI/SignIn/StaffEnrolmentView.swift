@@ -27,7 +27,7 @@ enum StaffEnrolmentView {
             canvas.write(text, x: inner.x, y: y, width: width, style: style)
             y += 1
         }
-        for text in TextWrap.lines(strings["staffSignIn.enrol.intro"], width: width, maxLines: 3) { line(text, .muted) }
+        for text in TextWrap.lines(strings["staffSignIn.enrol.intro"], width: width, maxLines: 4) { line(text, .muted) }
         y += 1
         line(strings["staffSignIn.enrol.secret"], .heading)
         line(enrolment.groupedSecret, .accent)
@@ -40,7 +40,10 @@ enum StaffEnrolmentView {
             rest = rest.dropFirst(width)
         }
         if !fits {
-            let needed = Size(width: qrWidth + 2 + textWidth + 4, height: qr.count + 2)
+            // The terminal's size for which the text column and the code fit inside the box.
+            let needed = Size(
+                width: canvas.size.width - inner.width + qrWidth + 2 + textWidth,
+                height: canvas.size.height - inner.height + qr.count)
             for text in TextWrap.lines(
                 strings("staffSignIn.enrol.qrTooSmall", ["size": "\(needed.width)x\(needed.height)"]), width: width,
                 maxLines: 2)

@@ -55,8 +55,10 @@ struct StaffSignInScreen {
     /// Enter, and Tab where there are two fields.
     var hintActions: [Action] {
         switch phase {
-        case .credentials, .newPassword: [.nextFocus, .select]
-        case .code, .enrolment, .recoveryCodes: [.select]
+        case .credentials: [.nextFocus, .select]
+        case .newPassword: [.nextFocus, .select, .back]
+        case .code, .enrolment: [.select, .back]
+        case .recoveryCodes: [.select]
         }
     }
 
@@ -64,8 +66,8 @@ struct StaffSignInScreen {
     func hintLabels(strings: Strings) -> [Action: String] {
         switch phase {
         case .credentials: [.select: strings["signin.submit"]]
-        case .code, .enrolment: [.select: strings["staffSignIn.checkCode"]]
-        case .newPassword: [.select: strings["account.hint.changePassword"]]
+        case .code, .enrolment: [.select: strings["staffSignIn.checkCode"], .back: strings["account.hint.cancel"]]
+        case .newPassword: [.select: strings["account.hint.changePassword"], .back: strings["account.hint.cancel"]]
         case .recoveryCodes: [.select: strings["staffSignIn.recovery.goOn"]]
         }
     }
