@@ -38,10 +38,10 @@ struct SSHTests {
             }
         }
 
-        /// An `ssh -tt` client in a new tmux server of its own.
-        func connect(_ name: String, width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        /// An `ssh -tt` client in a new tmux server of its own, asking for `remote` (e.g. `staff`) if given.
+        func connect(_ name: String, width: Int = 100, height: Int = 30, remote: [String] = []) throws -> TmuxSession {
             let session = try TmuxSession(
-                folder: folder, name: name, width: width, height: height, command: server.clientCommand)
+                folder: folder, name: name, width: width, height: height, command: server.clientCommand + remote)
             sessions.append(session)
             return session
         }

@@ -16,12 +16,13 @@ import Foundation
 enum Spawn {
     /// Starts `executable` (an absolute path); stdout and stderr go to files (the same file is fine).
     static func start(
-        _ executable: String, _ arguments: [String], environment: [String: String], stdout: String, stderr: String
+        _ executable: String, _ arguments: [String], environment: [String: String], stdout: String, stderr: String,
+        stdin: String = "/dev/null"
     ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         if stderr == stdout {
             posix_spawn_file_actions_adddup2(&actions, 1, 2)

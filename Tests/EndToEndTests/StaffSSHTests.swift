@@ -1,0 +1,295 @@
+import Foundation
+import GRDB
+import TestSupport
+import Testing
+
+/// The service's staff over the same SSH door as subscribers (`ssh -t USER@HOST staff`), with codes from
+/// `oathtool` as an authenticator app would show them: roles, enrolment, four eyes, replay, the subscriber's view
+/// of who touched their data, and the audit chain that `check` verifies.
+@Suite(
+    "End to end: staff over SSH", .serialized,
+    .enabled(if: EndToEnd.isEnabled, "PRIVACY_E2E=0 skips the end-to-end tests"))
+struct StaffSSHTests {
+    static let ownerPassword = "olga owner passphrase 2026"
+    static let firstPassword = "first password from olga"
+    static let agentPassword = "ana agent passphrase 2026"
+    static let approverPassword = "paul approver passphrase 2026"
+
+    @Test(
+        "owner, agent and approver enrol with oathtool codes; the agent works an erasure but cannot complete it; the approver does; a replayed code is refused; the subscriber sees both; check verifies the chain and catches an edit"
+    )
+    func staffJourney() async throws {
+        let fixture = try await SSHTests.Fixture()
+        defer { fixture.cleanUp() }
+        do {
+            try await journey(fixture)
+        } catch { throw fixture.explain(error) }
+    }
+
+    private func journey(_ fixture: SSHTests.Fixture) async throws {
+        let staff = StaffCLI(fixture: fixture)
+        let subscriber = EndToEnd.english
+
+        // The box's administrator makes the first owner; the owner enrols in a real terminal and signs in.
+        let bootstrapped = try staff.run(
+            ["bootstrap", "--username", "olga", "--name", "Olga Owner"], input: [Self.ownerPassword])
+        #expect(bootstrapped.status == 0, "\(bootstrapped.stderr)")
+        let ownerStep = try await staff.enrolInTerminal("olga", password: Self.ownerPassword)
+        // The next code the app shows: a later step than the one enrolment used, which is refused as a replay.
+        let ownerCode = try Authenticator.code(
+            secret: ownerStep.secret, step: max(Authenticator.currentStep(), ownerStep.step + 1))
+        let signedIn = try staff.run(["sign-in", "--username", "olga"], input: [Self.ownerPassword, ownerCode])
+        #expect(signedIn.status == 0, "\(signedIn.stderr)")
+        for (name, display, role) in [("ana", "Ana Agent", "agent"), ("paul", "Paul Approver", "approver")] {
+            let created = try staff.run(
+                ["create", "--username", name, "--name", display, "--role", role], input: [Self.firstPassword])
+            #expect(created.status == 0, "\(created.stderr)")
+        }
+
+        // The agent enrols through the staff door, then a second session replays the code just accepted.
+        let agent = try fixture.connect("agent", width: 120, height: 45, remote: ["staff"])
+        let agentEnrolment = try await enrolOnScreen(agent, username: "ana", password: Self.agentPassword)
+        let replay = try fixture.connect("replay", width: 120, height: 45, remote: ["staff"])
+        try await replay.waitFor("Staff username", timeout: EndToEnd.signInTimeout)
+        try replay.type("ana")
+        try replay.press("Tab")
+        try replay.type(Self.agentPassword)
+        try replay.press("Enter")
+        try await replay.waitFor("Signed in as ana", timeout: EndToEnd.signInTimeout)
+        try replay.type(agentEnrolment.code)
+        try replay.press("Enter")
+        try await replay.waitFor("already used", timeout: EndToEnd.signInTimeout)
+
+        // The agent files an erasure of viewing history that came in by email, and works it up to completion.
+        try agent.press("Enter")
+        try await agent.waitFor("Ana Agent (agent)")
+        let known = try references(fixture.store)
+        try agent.press("n")
+        try await agent.waitFor("File a request for a subscriber")
+        try agent.type(subscriber.username)
+        try agent.press("Tab")
+        try agent.press("Right")
+        try agent.press("Right")
+        try agent.press("Tab")
+        try await chooseViewingHistory(agent)
+        try agent.press("Enter")
+        let filedScreen = try await agent.waitFor("filed for the subscriber")
+        let reference = try #require(EndToEnd.references(in: filedScreen).subtracting(known).first, "\(filedScreen)")
+        for (key, note, status) in [
+            ("a", "Received by email", "acknowledged"),
+            (
+                "v", "Identity checked by a reply from the account email",
+                "identity-verified"
+            ), ("s", "Erasing viewing history", "in-progress"),
+        ] {
+            try agent.press(key)
+            try agent.type(note)
+            try agent.press("Enter")
+            try await waitForStatus(status, reference: reference, store: fixture.store)
+        }
+        try agent.press("c")
+        try agent.type("Done")
+        try agent.press("Enter")
+        try await agent.waitFor("may not")
+        #expect(try status(reference, store: fixture.store) == "in-progress")
+
+        // The approver, a second member of staff, enrols and completes it.
+        let approver = try fixture.connect("approver", width: 120, height: 45, remote: ["staff"])
+        _ = try await enrolOnScreen(approver, username: "paul", password: Self.approverPassword)
+        try approver.press("Enter")
+        try await approver.waitFor("Paul Approver (approver)")
+        try approver.press("/")
+        try approver.type(reference)
+        try approver.press("Enter")
+        try approver.press("Enter")
+        try await approver.waitFor("Identity checked")
+        try approver.press("c")
+        try approver.type("Approved: viewing history erased")
+        try approver.press("Enter")
+        try await waitForStatus("completed", reference: reference, store: fixture.store, timeout: 60)
+        let database = try DatabaseQueue(path: fixture.store)
+        let stamped = try await database.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT staff.username FROM request_event JOIN staff ON staff.id = request_event.staffId
+                    JOIN rights_request ON rights_request.id = request_event.requestId
+                    WHERE rights_request.reference = ? ORDER BY request_event.sequence
+                    """, arguments: [reference])
+        }
+        try database.close()
+        #expect(stamped == ["ana", "ana", "ana", "ana", "paul"], "who took each step")
+
+        // The subscriber sees both members of staff, by role and pseudonym, with the request as the reason.
+        let own = try fixture.connect("subscriber", width: 120, height: 40)
+        try await own.signIn(subscriber, password: fixture.password)
+        try own.press("5")
+        try own.press("w")
+        let seen = try await own.waitUntil("both staff accesses") { screen in
+            screen.contains("agent") && screen.contains("approver") && screen.contains(reference)
+        }
+        #expect(!seen.contains("Ana Agent") && !seen.contains("Paul Approver"), "names stay hidden:\n\(seen)")
+        #expect(seen.contains("S-"), "\(seen)")
+
+        // The chain holds; one edited audit row breaks it, and check says where.
+        _ = try EndToEnd.cli(["check"], store: fixture.store)
+        let sqlite = try EndToEnd.tool("sqlite3", package: "sqlite3")
+        let edited = try EndToEnd.run(
+            sqlite,
+            [
+                fixture.store,
+                """
+                DROP TRIGGER audit_log_no_update;
+                UPDATE audit_log SET detail = 'edited' WHERE id = (SELECT min(id) FROM audit_log WHERE staffId IS NOT NULL);
+                SELECT min(id) FROM audit_log WHERE staffId IS NOT NULL;
+                """,
+            ])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        let entry = edited.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let checked = try EndToEnd.run(try EndToEnd.binary(), ["check", "--store", fixture.store])
+        #expect(checked.status == 65, "\(checked)")
+        #expect((checked.stdout + checked.stderr).contains("broken at entry \(entry)"), "\(checked)")
+    }
+
+    /// Signs in through the staff door with the owner's first password, chooses `password`, reads the secret off
+    /// the screen, types the code oathtool computes from it, and waits for the recovery codes.
+    private func enrolOnScreen(_ session: TmuxSession, username: String, password: String) async throws
+        -> (secret: String, code: String)
+    {
+        try await session.waitFor("Staff username", timeout: EndToEnd.signInTimeout)
+        try session.type(username)
+        try session.press("Tab")
+        try session.type(Self.firstPassword)
+        try session.press("Enter")
+        try await session.waitFor("Choose your own password", timeout: EndToEnd.signInTimeout)
+        try session.type(password)
+        try session.press("Tab")
+        try session.type(password)
+        try session.press("Enter")
+        let screen = try await session.waitFor("Set up your authenticator", timeout: EndToEnd.signInTimeout)
+        let secret = try Authenticator.secret(in: screen)
+        let code = try Authenticator.code(secret: secret, step: Authenticator.currentStep())
+        try session.type(code)
+        try session.press("Enter")
+        try await session.waitFor("Your recovery codes", timeout: EndToEnd.signInTimeout)
+        return (secret, code)
+    }
+
+    /// Moves the filing dialog's scope choice to viewing history.
+    private func chooseViewingHistory(_ session: TmuxSession) async throws {
+        for _ in 0..<20 {
+            let line = try session.lines().first { $0.contains("What it covers") } ?? ""
+            if line.contains("Viewing") { return }
+            let before = try session.screen()
+            try session.press("Right")
+            try await session.waitUntil("the next scope") { $0 != before }
+        }
+        throw EndToEndError(description: "no viewing history scope in the filing dialog:\n\(try session.screen())")
+    }
+
+    private func references(_ store: String) throws -> Set<String> {
+        let database = try DatabaseQueue(path: store)
+        defer { try? database.close() }
+        return Set(try database.read { try String.fetchAll($0, sql: "SELECT reference FROM rights_request") })
+    }
+
+    private func status(_ reference: String, store: String) throws -> String? {
+        let database = try DatabaseQueue(path: store)
+        defer { try? database.close() }
+        return try database.read {
+            try String.fetchOne(
+                $0, sql: "SELECT status FROM rights_request WHERE reference = ?", arguments: [reference])
+        }
+    }
+
+    private func waitForStatus(
+        _ wanted: String, reference: String, store: String, timeout: TimeInterval = EndToEnd.screenTimeout
+    ) async throws {
+        try await EndToEnd.poll(timeout: timeout, "\(reference) to be \(wanted)") {
+            try status(reference, store: store) == wanted
+        }
+    }
+}
+
+/// `privacy-dashboard staff …` as the box's administrator and the owner run it on the box, with kept sign-ins in
+/// the test's own folder.
+private struct StaffCLI {
+    let fixture: SSHTests.Fixture
+
+    private var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "PRIVACY_DASHBOARD_STORE")
+        environment["XDG_RUNTIME_DIR"] = fixture.folder.appendingPathComponent("run").path
+        return environment
+    }
+
+    /// Runs a `staff` subcommand with `input` as its standard input, one secret per line (never on argv).
+    func run(_ arguments: [String], input: [String]) throws -> ToolResult {
+        let file = fixture.folder.appendingPathComponent("stdin-\(UUID().uuidString)")
+        try Data(input.map { $0 + "\n" }.joined().utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let output = fixture.folder.appendingPathComponent("out-\(UUID().uuidString)")
+        let errors = fixture.folder.appendingPathComponent("err-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: errors)
+        }
+        let pid = try Spawn.start(
+            try EndToEnd.binary(), ["staff"] + arguments + ["--store", fixture.store], environment: environment,
+            stdout: output.path, stderr: errors.path, stdin: file.path)
+        let status = Spawn.wait(pid)
+        return ToolResult(
+            status: status, stdout: (try? String(contentsOf: output, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: errors, encoding: .utf8)) ?? "")
+    }
+
+    /// `staff enrol` in a real terminal (no echo): the password, then the code oathtool computes from the secret
+    /// the command shows; returns the secret and the step whose code was accepted.
+    func enrolInTerminal(_ username: String, password: String) async throws -> (secret: String, step: Int64) {
+        let terminal = try TmuxSession(
+            folder: fixture.folder, name: "enrol-\(username)", width: 120, height: 80,
+            environment: ["XDG_RUNTIME_DIR": fixture.folder.appendingPathComponent("run").path],
+            command: [try EndToEnd.binary(), "staff", "enrol", "--username", username, "--store", fixture.store])
+        defer { terminal.kill() }
+        try await terminal.waitUntil("the password prompt") {
+            !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+        try terminal.type(password)
+        try terminal.press("Enter")
+        let screen = try await terminal.waitFor("Secret: ", timeout: EndToEnd.signInTimeout)
+        #expect(!screen.contains(password), "the password is not echoed")
+        let secret = try Authenticator.secret(in: screen)
+        let step = Authenticator.currentStep()
+        try terminal.type(try Authenticator.code(secret: secret, step: step))
+        try terminal.press("Enter")
+        let exit = try await terminal.waitForExit(timeout: EndToEnd.signInTimeout)
+        let shown = (try? terminal.screen()) ?? ""
+        #expect(exit == 0, "\(shown)")
+        return (secret, step)
+    }
+}
+
+/// An authenticator app, played by `oathtool`: the secret read off a screen, the code of a 30-second step.
+private enum Authenticator {
+    /// The 30-second step now.
+    static func currentStep() -> Int64 { Int64(Date().timeIntervalSince1970) / 30 }
+
+    /// The base32 secret shown in groups of four.
+    static func secret(in screen: String) throws -> String {
+        guard let match = screen.firstMatch(of: /(?:[A-Z2-7]{4} ){7}[A-Z2-7]{4}/) else {
+            throw EndToEndError(description: "no secret in groups of four on screen:\n\(screen)")
+        }
+        return String(match.output).replacingOccurrences(of: " ", with: "")
+    }
+
+    /// The six-digit code of `step`, from oathtool (an implementation independent of ours).
+    static func code(secret: String, step: Int64) throws -> String {
+        let oathtool = try EndToEnd.tool("oathtool", package: "oathtool")
+        let result = try EndToEnd.run(oathtool, ["--totp", "-b", "--now", "@\(step * 30 + 1)", secret])
+        let code = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard result.status == 0, code.count == 6 else {
+            throw EndToEndError(description: "oathtool failed: \(result.stderr)")
+        }
+        return code
+    }
+}
