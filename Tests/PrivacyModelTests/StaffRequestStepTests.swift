@@ -182,7 +182,7 @@ struct StaffRequestStepTests {
         #expect(throws: StaffError.unknownBehalfChannel("fax")) {
             try env.requests.file(accountId: account.id, type: .access, scope: .all, channel: "fax", staff: agent)
         }
-        #expect(throws: StaffError.unknownBehalfChannel("")) {
+        #expect(throws: StaffError.behalfChannelRequired) {
             try env.requests.file(accountId: account.id, type: .access, scope: .all, staff: agent)
         }
         #expect(throws: StaffError.notPermitted(role: .auditor, action: .fileOnBehalf)) {

@@ -14,6 +14,8 @@ struct ConsoleQueueView {
     private(set) var list = ListState()
     /// The search being typed, while the field has focus.
     private(set) var search: TextField?
+    /// The dialog filing a request for a subscriber, while open.
+    private(set) var behalf: ConsoleBehalfDialog?
     private var hasMore = false
     private var loadError: String?
 
@@ -54,18 +56,23 @@ struct ConsoleQueueView {
         }
     }
 
-    var contexts: [BindingContext] { search == nil ? [.consoleQueue] : [.textField] }
-    var capturesText: Bool { search != nil }
-    /// The queue's keys, for a role that may see the queue.
+    var contexts: [BindingContext] { capturesText ? [.textField] : [.consoleQueue] }
+    var capturesText: Bool { search != nil || behalf != nil }
+    /// Whether a search or a request for a subscriber is half typed.
+    var hasUnsavedInput: Bool { search?.isEmpty == false || behalf?.hasUnsavedInput == true }
+    /// The queue's keys, for a role that may see the queue (filing for a subscriber when the role may).
     func hintActions(staff: StaffIdentity) -> [Action] {
         guard staff.may(.viewQueue) else { return [] }
-        return search == nil ? [.select, .searchQueue, .filterStatus, .filterRight, .filterOverdue] : [.select, .back]
+        guard !capturesText else { return [.select, .back] }
+        let filing: [Action] = staff.may(.fileOnBehalf) ? [.fileOnBehalf] : []
+        return [.select, .searchQueue, .filterStatus, .filterRight, .filterOverdue] + filing
     }
 
     /// Handles one key.
     mutating func update(_ input: ScreenInput, session: ConsoleSession) -> ConsoleOutcome {
         guard session.staff.may(.viewQueue) else { return .ignored }
         if search != nil { return updateSearch(input, session: session) }
+        if behalf != nil { return updateBehalf(input, session: session) }
         let page = max(1, Self.tableArea(in: input.area).height - 1)
         if list.apply(input.action, count: entries.count, page: page) {
             loadMoreIfNeeded(session: session, page: page)
@@ -87,6 +94,9 @@ struct ConsoleQueueView {
             filter.overdueOnly.toggle()
         case .searchQueue:
             search = TextField(text: filter.search, maxLength: 254)
+            return .handled
+        case .fileOnBehalf:
+            if session.staff.may(.fileOnBehalf) { behalf = ConsoleBehalfDialog(session: session) }
             return .handled
         case .back:
             guard !filter.isEmpty else { return .ignored }
@@ -118,6 +128,18 @@ struct ConsoleQueueView {
             return .ignored
         default:
             _ = search?.handle(input.key)
+        }
+        return .handled
+    }
+
+    private mutating func updateBehalf(_ input: ScreenInput, session: ConsoleSession) -> ConsoleOutcome {
+        switch behalf?.update(input, session: session) {
+        case .close?: behalf = nil
+        case .filed(let reference)?:
+            behalf = nil
+            return .open(reference: reference)
+        case .passThrough?: return .ignored
+        case .stay?, nil: break
         }
         return .handled
     }
@@ -162,6 +184,7 @@ struct ConsoleQueueView {
         guard !entries.isEmpty else {
             let key = counts?.open == 0 ? "console.queue.empty" : "console.queue.noMatch"
             canvas.write(strings[key], x: x, y: table.y, width: width, style: .muted)
+            behalf?.render(into: &canvas, area: area, session: session)
             return
         }
         let wide = table.width >= 110
@@ -171,6 +194,7 @@ struct ConsoleQueueView {
             into: &canvas, area: table, columns: Self.columns(wide: wide, strings: strings), rows: rows,
             selected: list.selected, offset: list.visibleOffset(visible: table.height - 1), focused: search == nil,
             styles: styles)
+        behalf?.render(into: &canvas, area: area, session: session)
     }
 
     private func filterLine(session: ConsoleSession, glyphs: Glyphs) -> String {

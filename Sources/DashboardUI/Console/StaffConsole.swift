@@ -74,7 +74,7 @@ public final class StaffConsole: TerminalApplication {
 
     private var capturesText: Bool { request?.capturesText ?? queue.capturesText }
     private var contexts: [BindingContext] { request?.contexts ?? queue.contexts }
-    private var hasUnsavedInput: Bool { request?.hasUnsavedInput ?? (queue.search?.isEmpty == false) }
+    private var hasUnsavedInput: Bool { request?.hasUnsavedInput ?? queue.hasUnsavedInput }
 
     private func checkIdle() {
         guard session.now.timeIntervalSince(lastActivity) >= configuration.idleTimeout else { return }
@@ -127,6 +127,7 @@ public final class StaffConsole: TerminalApplication {
     private func open(_ reference: String) {
         do {
             request = try ConsoleRequestView.load(reference: reference, session: session)
+            request?.readRules(session: session)
         } catch {
             session.show(error: error)
         }

@@ -82,4 +82,10 @@ public enum Action: String, Sendable, CaseIterable {
     case denyRequest
     /// Staff console: move the due date later, once, with a reason.
     case extendRequest
+    /// Staff console: file a request for a subscriber who asked by email, chat, phone or post.
+    case fileOnBehalf
+    /// Staff console: give a verified subscriber a one-time password.
+    case resetSubscriberPassword
+    /// Staff console: close the account of a subscriber found to be under age and delete its data at once.
+    case closeUnderage
 }

@@ -58,12 +58,15 @@ public enum KeyBindings {
         KeyBinding(.filterRight, [.character("r")], .consoleQueue),
         KeyBinding(.filterOverdue, [.character("o")], .consoleQueue),
         KeyBinding(.searchQueue, [.character("/"), .function(3)], .consoleQueue),
+        KeyBinding(.fileOnBehalf, [.character("n")], .consoleQueue),
         KeyBinding(.acknowledgeRequest, [.character("a")], .consoleRequest),
         KeyBinding(.verifyIdentity, [.character("v")], .consoleRequest),
         KeyBinding(.startRequest, [.character("s")], .consoleRequest),
         KeyBinding(.completeRequest, [.character("c")], .consoleRequest),
         KeyBinding(.denyRequest, [.character("d")], .consoleRequest),
         KeyBinding(.extendRequest, [.character("e")], .consoleRequest),
+        KeyBinding(.resetSubscriberPassword, [.character("p")], .consoleRequest),
+        KeyBinding(.closeUnderage, [.character("u")], .consoleRequest),
     ]
 
     /// Yes keys a language adds to the table's: the initial of its word for yes ("j" for ja, "o" for oui).

@@ -26,6 +26,17 @@ public struct AssistedPasswordReset: Sendable {
     /// Binds the service to a context.
     public init(context: PrivacyContext) { self.context = context }
 
+    /// Whether `staff` may reset the password of the subscriber behind `request` now: the role allows it and the
+    /// request is open with its requester's identity checked, so the console offers the reset only then.
+    public static func isOffered(on request: RightsRequest, to staff: StaffIdentity) -> Bool {
+        staff.may(.resetSubscriberPassword) && identityChecked(request)
+    }
+
+    /// Whether the request's identity check is done and it is still open (identity verified or in progress).
+    static func identityChecked(_ request: RightsRequest) -> Bool {
+        request.status == .identityVerified || request.status == .inProgress
+    }
+
     /// Sets a fresh one-time password for the account and marks it to be changed at the next sign-in.
     ///
     /// `staff` needs `.resetSubscriberPassword`, and its reason must be one of the subscriber's open requests
@@ -69,9 +80,7 @@ public struct AssistedPasswordReset: Sendable {
         guard let request = try RequestService(context: context).request(reference: typed),
             request.accountId == accountId, request.isOpen
         else { throw StaffError.requestNotOpenForAccount(reference: typed) }
-        guard request.status == .identityVerified || request.status == .inProgress else {
-            throw StaffError.identityNotVerified
-        }
+        guard Self.identityChecked(request) else { throw StaffError.identityNotVerified }
         return request.reference
     }
 }

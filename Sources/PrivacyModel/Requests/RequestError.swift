@@ -63,6 +63,8 @@ public enum RequestError: UserFacingError, Equatable {
     case extensionNotLater(currentDue: Date)
     /// The new due date is past the latest the policy allows.
     case extensionTooLong(latest: Date)
+    /// The new due date is today or already past: an extension must give the subscriber a later day.
+    case extensionNotAfterToday(today: Date)
     /// No unused reference could be drawn (the generator keeps colliding).
     case referenceUnavailable
     /// A stored request or event holds a value this program does not understand.

@@ -357,6 +357,8 @@ public struct RequestService: Sendable {
         }
         let newDue = Date(epochSeconds: newDue.epochSeconds)
         guard newDue > request.currentDueAt else { throw .extensionNotLater(currentDue: request.currentDueAt) }
+        let today = Date(epochSeconds: context.now.epochSeconds)
+        guard newDue.dayUTC > today.dayUTC else { throw .extensionNotAfterToday(today: today) }
         let latest = deadlines(for: request).latestExtension
         guard newDue <= latest else { throw .extensionTooLong(latest: latest) }
         return newDue

@@ -27,6 +27,21 @@ public enum StaffRequestRules {
         effect == .erase || effect == .closeAccount
     }
 
+    /// Why `staff` may not complete `request` now (their role, or the second pair of eyes an erasure needs), or
+    /// nil when they may: the console shows this answer instead of repeating the rule.
+    public static func completionRefusal(
+        of request: RightsRequest, by staff: StaffIdentity, context: PrivacyContext
+    ) throws -> StaffError? {
+        try context.store.read { db in
+            do {
+                try check(.complete, on: request, by: staff, db)
+                return nil
+            } catch let refusal as StaffError {
+                return refusal
+            }
+        }
+    }
+
     /// Refuses the step when the staff member's role does not allow it, or when they would approve an erasure
     /// they filed or started themselves.
     static func check(
@@ -52,6 +67,7 @@ public enum StaffRequestRules {
     /// The channel of a request staff file for a subscriber, when it is one of `behalfChannels`.
     static func behalfChannel(_ channel: String?) throws(StaffError) -> String {
         let typed = (channel ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard !typed.isEmpty else { throw .behalfChannelRequired }
         guard behalfChannels.contains(typed) else { throw .unknownBehalfChannel(channel ?? "") }
         return typed
     }

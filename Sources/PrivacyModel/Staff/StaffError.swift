@@ -42,6 +42,8 @@ public enum StaffError: UserFacingError, Equatable {
     case newPasswordRequired
     /// A request filed on a subscriber's behalf names a channel other than email, chat, phone or post.
     case unknownBehalfChannel(String)
+    /// A request filed on a subscriber's behalf names no channel at all.
+    case behalfChannelRequired
     /// A subscriber's password is reset only with one of their open requests whose identity check is done.
     case identityNotVerified
 
@@ -51,7 +53,8 @@ public enum StaffError: UserFacingError, Equatable {
         case .notPermitted, .sameStaffMember, .lastOwner, .disabled, .locked, .invalidCredentials, .codeReused,
             .sessionExpired, .notEnrolled, .identityNotVerified:
             return .permission
-        case .reasonRequired, .invalidTicket, .invalidUsername, .invalidDisplayName, .unknownBehalfChannel:
+        case .reasonRequired, .invalidTicket, .invalidUsername, .invalidDisplayName, .unknownBehalfChannel,
+            .behalfChannelRequired:
             return .usage
         case .notFound: return .noInput
         case .requestNotOpenForAccount, .alreadyBootstrapped, .usernameTaken: return .dataError
@@ -94,6 +97,7 @@ extension StaffError: KeyedUserFacingError {
         case .newPasswordRequired: return UserFacingMessage("error.staff.newPasswordRequired")
         case .unknownBehalfChannel(let channel):
             return UserFacingMessage("error.staff.unknownBehalfChannel", ["channel": .text(channel)])
+        case .behalfChannelRequired: return UserFacingMessage("error.staff.behalfChannelRequired")
         case .identityNotVerified: return UserFacingMessage("error.staff.identityNotVerified")
         }
     }
@@ -110,7 +114,7 @@ extension StaffError: KeyedUserFacingError {
             .invalidUsername("x"), .invalidDisplayName, .notFound("x"), .invalidCredentials,
             .locked(until: Date(timeIntervalSince1970: 0)), .notEnrolled, .disabled, .codeReused, .sameStaffMember,
             .lastOwner, .sessionExpired, .alreadyEnrolled, .newPasswordRequired, .unknownBehalfChannel("fax"),
-            .identityNotVerified,
+            .behalfChannelRequired, .identityNotVerified,
         ]
     }
 }

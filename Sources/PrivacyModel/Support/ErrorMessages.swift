@@ -534,6 +534,8 @@ extension RequestError: KeyedUserFacingError {
             return UserFacingMessage("error.request.extensionNotLater", ["date": .instant(currentDue)])
         case .extensionTooLong(let latest):
             return UserFacingMessage("error.request.extensionTooLong", ["date": .instant(latest)])
+        case .extensionNotAfterToday(let today):
+            return UserFacingMessage("error.request.extensionNotAfterToday", ["date": .day(today)])
         case .referenceUnavailable: return UserFacingMessage("error.request.referenceUnavailable")
         case .unreadable(let detail): return UserFacingMessage("error.request.unreadable", ["detail": .text(detail)])
         }
@@ -559,7 +561,8 @@ extension RequestError: KeyedUserFacingError {
             .notOpen(reference: "PD-1", status: .denied), .denialReasonRequired, .resolutionRequired,
             .extensionReasonRequired,
             .alreadyExtended(reference: "PD-1", until: day), .extensionNotLater(currentDue: day),
-            .extensionTooLong(latest: day), .referenceUnavailable, .unreadable("x"),
+            .extensionTooLong(latest: day), .extensionNotAfterToday(today: day), .referenceUnavailable,
+            .unreadable("x"),
         ]
     }
 }
