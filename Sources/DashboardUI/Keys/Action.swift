@@ -82,4 +82,14 @@ public enum Action: String, Sendable, CaseIterable {
     case denyRequest
     /// Staff console: move the due date later, once, with a reason.
     case extendRequest
+    /// Staff console, audit log: list only one member of staff's entries, the next one each time (then all again).
+    case filterStaff
+    /// Staff console, audit log: list only one action's entries, the next one each time (then all again).
+    case filterAction
+    /// Staff console, staff accounts: create an account.
+    case newStaff
+    /// Staff console, staff accounts: give the selected account another role.
+    case changeRole
+    /// Staff console, staff accounts: disable the selected account.
+    case disableStaff
 }
