@@ -188,19 +188,24 @@ struct StaffConsoleTests {
         #expect(!subscriber.text.contains("Staff console"))
     }
 
-    @Test("an auditor sees the queue's figures but no request; an owner neither (the permission table decides)")
+    @Test("an auditor sees the queue's figures and the audit log but no request; an owner only the staff accounts")
     func rolesFromThePermissionTable() throws {
-        let auditor = try ConsoleHarness(staff: ConsoleHarness.member(.auditor), prepare: Self.fileForLena)
+        let auditor = try ConsoleHarness(staff: ConsoleHarness.member(.auditor)) {
+            try ConsoleHarness.addStaff(.auditor, to: $0)
+            try Self.fileForLena($0)
+        }
         #expect(auditor.text.contains("Kim Berger (auditor)"))
         #expect(auditor.text.contains("4 open · 1 due within 48 hours · 1 overdue"))
-        #expect(auditor.text.contains("The auditor role may not"))
+        #expect(auditor.text.contains("Audit chain: intact"))
         let order = try auditor.queueOrder()
         #expect(!order.contains { auditor.text.contains($0.request.reference) })
         try auditor.press("s<Enter>")
         #expect(!order.contains { auditor.text.contains($0.request.reference) })
-        let owner = try ConsoleHarness(staff: ConsoleHarness.member(.owner))
+        let owner = try ConsoleHarness(staff: ConsoleHarness.member(.owner)) {
+            try ConsoleHarness.addStaff(.owner, to: $0)
+        }
         #expect(!owner.text.contains(" open · "))
-        #expect(owner.text.contains("The owner role may not"))
+        #expect(owner.text.contains("Staff accounts"))
     }
 
     @Test("moving down the queue loads the next page after the last one shown, up to the last open request")

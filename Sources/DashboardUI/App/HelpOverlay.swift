@@ -23,7 +23,10 @@ struct HelpOverlay {
 
     /// The staff console's help: its own keys, lists, forms and fields, without the subscriber's screens.
     static let console = HelpOverlay(
-        contexts: [.global, .navigation, .form, .textField, .confirmation, .consoleQueue, .consoleRequest],
+        contexts: [
+            .global, .navigation, .form, .textField, .confirmation, .consoleQueue, .consoleRequest, .consoleAudit,
+            .consoleStaff, .consoleStaffDialog,
+        ],
         hidden: [
             .goOverview, .goMyData, .goPreferences, .goRequests, .goAccount, .goPolicy, .goHelp, .nextFocus,
             .previousFocus,

@@ -2,8 +2,8 @@ public import Foundation
 public import PrivacyModel
 public import TerminalKit
 
-/// The staff console as a state machine: the request queue, one request with its steps, help and the quit
-/// question, and sign-out when idle.
+/// The staff console as a state machine: the request queue, one request with its steps, an auditor's audit log,
+/// an owner's staff accounts, help and the quit question, and sign-out when idle.
 ///
 /// Like `Dashboard` it takes terminal events and renders canvases and never touches a terminal itself, so
 /// `DashboardRunner` runs it on ncurses, headless or in tests. The staff sign-in makes the `StaffIdentity`.
@@ -15,6 +15,10 @@ public final class StaffConsole: TerminalApplication {
     public let configuration: DashboardConfiguration
 
     private var queue = ConsoleQueueView()
+    /// An auditor's home view instead of the queue.
+    private var audit: ConsoleAuditView?
+    /// An owner's home view instead of the queue.
+    private var staffList: ConsoleStaffView?
     private var request: ConsoleRequestView?
     private var overlay: Overlay?
     private var lastActivity: Date
@@ -35,7 +39,8 @@ public final class StaffConsole: TerminalApplication {
     /// The console does no work in steps.
     public var hasPendingWork: Bool { false }
 
-    /// Opens the console at the queue for `staff`, in the language of `strings`.
+    /// Opens the console for `staff` at their role's view (an auditor's audit log, an owner's staff accounts, else
+    /// the queue), in the language of `strings`.
     public init(
         context: PrivacyContext, staff: StaffIdentity, strings: Strings,
         configuration: DashboardConfiguration = DashboardConfiguration()
@@ -43,7 +48,9 @@ public final class StaffConsole: TerminalApplication {
         session = ConsoleSession(context: context, staff: staff, strings: strings)
         self.configuration = configuration
         lastActivity = context.now
-        queue.reload(session: session)
+        audit = ConsoleAuditView.open(session: session)
+        staffList = ConsoleStaffView.open(session: session)
+        if audit == nil, staffList == nil { queue.reload(session: session) }
     }
 
     /// The reference of the request on show, if one is open (tests and the runner read it).
@@ -72,9 +79,13 @@ public final class StaffConsole: TerminalApplication {
         }
     }
 
-    private var capturesText: Bool { request?.capturesText ?? queue.capturesText }
-    private var contexts: [BindingContext] { request?.contexts ?? queue.contexts }
-    private var hasUnsavedInput: Bool { request?.hasUnsavedInput ?? queue.hasUnsavedInput }
+    private var capturesText: Bool { request?.capturesText ?? staffList?.capturesText ?? queue.capturesText }
+    private var contexts: [BindingContext] {
+        request?.contexts ?? audit?.contexts ?? staffList?.contexts ?? queue.contexts
+    }
+    private var hasUnsavedInput: Bool {
+        request?.hasUnsavedInput ?? staffList?.hasUnsavedInput ?? queue.hasUnsavedInput
+    }
 
     private func checkIdle() {
         guard session.now.timeIntervalSince(lastActivity) >= configuration.idleTimeout else { return }
@@ -110,6 +121,12 @@ public final class StaffConsole: TerminalApplication {
         if var open = request {
             outcome = open.update(input, session: session)
             request = open
+        } else if var view = audit {
+            outcome = view.update(input, session: session)
+            audit = view
+        } else if var view = staffList {
+            outcome = view.update(input, session: session)
+            staffList = view
         } else {
             outcome = queue.update(input, session: session)
         }
@@ -185,11 +202,17 @@ public final class StaffConsole: TerminalApplication {
         header(into: &canvas)
         if let request {
             request.render(into: &canvas, area: contentArea, session: session)
+        } else if let audit {
+            audit.render(into: &canvas, area: contentArea, session: session)
+        } else if let staffList {
+            staffList.render(into: &canvas, area: contentArea, session: session)
         } else {
             queue.render(into: &canvas, area: contentArea, session: session)
         }
         Chrome.status(into: &canvas, flash: session.flash)
-        let actions = request?.hintActions ?? queue.hintActions(staff: session.staff)
+        let actions =
+            request?.hintActions ?? audit?.hintActions ?? staffList?.hintActions
+            ?? queue.hintActions(staff: session.staff)
         Chrome.hints(
             into: &canvas, actions: actions, contexts: contexts, textInput: capturesText, strings: strings,
             labels: request?.hintLabels(strings: strings) ?? [:])

@@ -88,4 +88,14 @@ public enum Action: String, Sendable, CaseIterable {
     case resetSubscriberPassword
     /// Staff console: close the account of a subscriber found to be under age and delete its data at once.
     case closeUnderage
+    /// Staff console, audit log: list only one member of staff's entries, the next one each time (then all again).
+    case filterStaff
+    /// Staff console, audit log: list only one action's entries, the next one each time (then all again).
+    case filterAction
+    /// Staff console, staff accounts: create an account.
+    case newStaff
+    /// Staff console, staff accounts: give the selected account another role.
+    case changeRole
+    /// Staff console, staff accounts: disable the selected account.
+    case disableStaff
 }

@@ -30,9 +30,17 @@ public enum BindingContext: String, Sendable, CaseIterable {
     case consoleQueue
     /// One request in the staff console.
     case consoleRequest
+    /// The staff console's audit log (auditors).
+    case consoleAudit
+    /// The staff console's staff accounts (owners).
+    case consoleStaff
+    /// The staff console's dialog for a staff account (choosing a role).
+    case consoleStaffDialog
 
     /// The contexts only the staff console uses (the subscriber's help leaves them out).
-    public static let console: Set<BindingContext> = [.consoleQueue, .consoleRequest]
+    public static let console: Set<BindingContext> = [
+        .consoleQueue, .consoleRequest, .consoleAudit, .consoleStaff, .consoleStaffDialog,
+    ]
 }
 
 /// One row of the key-binding table: keys, the action, where it applies and its help text.

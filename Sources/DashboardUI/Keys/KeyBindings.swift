@@ -67,6 +67,13 @@ public enum KeyBindings {
         KeyBinding(.extendRequest, [.character("e")], .consoleRequest),
         KeyBinding(.resetSubscriberPassword, [.character("p")], .consoleRequest),
         KeyBinding(.closeUnderage, [.character("u")], .consoleRequest),
+        KeyBinding(.filterStaff, [.character("m")], .consoleAudit),
+        KeyBinding(.filterAction, [.character("a")], .consoleAudit),
+        KeyBinding(.newStaff, [.character("n"), .function(7)], .consoleStaff),
+        KeyBinding(.changeRole, [.character("r")], .consoleStaff),
+        KeyBinding(.disableStaff, [.character("d")], .consoleStaff),
+        KeyBinding(.left, [.left], .consoleStaffDialog),
+        KeyBinding(.right, [.right], .consoleStaffDialog),
     ]
 
     /// Yes keys a language adds to the table's: the initial of its word for yes ("j" for ja, "o" for oui).

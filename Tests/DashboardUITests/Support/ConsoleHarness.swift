@@ -1,5 +1,6 @@
 import DashboardUI
 import Foundation
+import GRDB
 import TerminalKit
 import TestSupport
 import Testing
@@ -25,6 +26,27 @@ final class ConsoleHarness {
     static func member(_ role: StaffRole) -> StaffIdentity {
         StaffIdentity(
             id: 2, username: "kim.\(role.rawValue)", displayName: "Kim Berger", pseudonym: "S-7PXM", role: role)
+    }
+
+    /// The password of the staff accounts `addStaff` makes.
+    static let staffPassword = "Tall-Orbit-Lantern-2931"
+
+    /// Makes `member(role)` a real, active account (id 2) after a first owner made by bootstrap (id 1, olga.owner),
+    /// for views whose model services check the member of staff against the store.
+    static func addStaff(_ role: StaffRole, to context: PrivacyContext) throws {
+        let service = StaffService(context: context)
+        let first = try service.bootstrap(username: "olga.owner", displayName: "Olga Owner", password: staffPassword)
+        try activateStaff(context)
+        let member = member(role)
+        _ = try service.create(
+            username: member.username, displayName: member.displayName, role: role, initialPassword: staffPassword,
+            by: first.identity)
+        try activateStaff(context)
+    }
+
+    /// Marks every staff account active, as if each had enrolled its authenticator.
+    static func activateStaff(_ context: PrivacyContext) throws {
+        try context.store.write { db in try db.execute(sql: "UPDATE staff SET status = 'active'") }
     }
 
     /// Seeds the demo subscribers, lets `prepare` add to the store, then opens the console at `size` for `staff`.
