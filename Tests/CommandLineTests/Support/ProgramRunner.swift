@@ -1,4 +1,5 @@
 import Foundation
+import PrivacyModel
 import TestSupport
 
 /// What one run of the built `privacy-dashboard` binary produced.
@@ -41,16 +42,45 @@ struct ProgramRunner {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "privacy-dashboard binary"])
     }
 
+    /// The folder kept staff sign-ins are written to (the binary's $XDG_RUNTIME_DIR).
+    var runtimeFolder: String { folder.path("run") }
+
+    /// Commands that act as a named member of staff (see the README's table); `run` signs one in first.
+    static func needsStaff(_ arguments: [String]) -> Bool {
+        switch (arguments.first, arguments.dropFirst().first) {
+        case ("requests", _), ("export", _), ("data", "summary"), ("account", "create"), ("account", "list"):
+            return true
+        default: return false
+        }
+    }
+
     /// Runs the binary with `arguments`, optional stdin text and extra environment.
+    ///
+    /// A command that needs staff (`needsStaff`) runs as `staff` (a test account of that role, made and signed
+    /// in through the model, its sign-in kept as `staff sign-in` keeps it); `data summary` and `export` then get
+    /// `--ticket TEST-1` as their reason when the arguments give none. Pass `staff: nil` to run with no sign-in
+    /// and no reason added.
     func run(
-        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable: String? = nil
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable: String? = nil,
+        staff: StaffRole? = .approver
     ) throws -> ProgramResult {
+        var arguments = arguments
+        if let staff, executable == nil, Self.needsStaff(arguments) {
+            let store = arguments.firstIndex(of: "--store").map { arguments[$0 + 1] } ?? storePath
+            let identity = try TestStaff.ensure(staff, store: store)
+            try TestStaff.keepSignIn(identity, store: store, runtimeFolder: runtimeFolder)
+            let readsData = arguments.first == "export" || arguments.first == "data"
+            if readsData, !arguments.contains("--ticket"), !arguments.contains("--request") {
+                arguments += ["--ticket", "TEST-1"]
+            }
+        }
         let process = Process()
         process.executableURL = try executable.map { URL(fileURLWithPath: $0) } ?? Self.binaryURL()
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "PRIVACY_DASHBOARD_STORE")
         env["XDG_DATA_HOME"] = directory.appendingPathComponent("xdg").path
+        env["XDG_RUNTIME_DIR"] = runtimeFolder
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let outPipe = Pipe()
@@ -71,7 +101,9 @@ struct ProgramRunner {
     }
 
     /// Runs with `--store` pointing at this runner's store.
-    func runOnStore(_ arguments: [String], stdin: String? = nil) throws -> ProgramResult {
-        try run(arguments + ["--store", storePath], stdin: stdin)
+    func runOnStore(_ arguments: [String], stdin: String? = nil, staff: StaffRole? = .approver) throws
+        -> ProgramResult
+    {
+        try run(arguments + ["--store", storePath], stdin: stdin, staff: staff)
     }
 }
