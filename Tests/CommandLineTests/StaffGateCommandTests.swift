@@ -10,18 +10,12 @@ import Testing
 /// system without one.
 @Suite("staff sign-in for CLI steps", .serialized)
 struct StaffGateCommandTests {
-    /// A submitted request of a demo subscriber: its reference, the subscriber's email and account id.
-    private func submitted(_ runner: ProgramRunner) throws -> (reference: String, email: String, accountId: Int64) {
-        let row = try DatabaseQueue(path: runner.storePath).read { db in
-            try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT reference, email, accountId FROM rights_request JOIN account ON account.id = accountId
-                    WHERE rights_request.status = 'submitted' ORDER BY rights_request.id LIMIT 1
-                    """)
-        }
-        let found = try #require(row)
-        return (found["reference"], found["email"], found["accountId"])
+    /// A store with one subscriber and one submitted access request: the runner, the reference, the subscriber's
+    /// email and account id.
+    private func submitted() throws -> (ProgramRunner, (reference: String, email: String, accountId: Int64)) {
+        let store = try PreparedStore()
+        let request = try store.file(.access, .all)
+        return (store.runner, (request.reference, store.account.email, store.account.id))
     }
 
     private func status(_ runner: ProgramRunner, _ reference: String) throws -> String? {
@@ -45,8 +39,7 @@ struct StaffGateCommandTests {
 
     @Test("without a sign-in every step and read is refused in one line (exit 77) and nothing changes")
     func refusedWithoutSignIn() throws {
-        let runner = try ProgramRunner.withDemoStore()
-        let request = try submitted(runner)
+        let (runner, request) = try submitted()
         let before = try auditCount(runner)
         for arguments in [
             ["requests", "acknowledge", request.reference], ["requests", "list"],
@@ -70,8 +63,7 @@ struct StaffGateCommandTests {
 
     @Test("a role that may not take the step is refused (exit 77) and nothing changes")
     func refusedForRole() throws {
-        let runner = try ProgramRunner.withDemoStore()
-        let request = try submitted(runner)
+        let (runner, request) = try submitted()
         _ = try signIn(runner, .auditor)
         let step = try runner.runOnStore(["requests", "acknowledge", request.reference], staff: nil)
         #expect(step.status == 77)
@@ -87,8 +79,7 @@ struct StaffGateCommandTests {
 
     @Test("reading a subscriber's data without a reason is refused (exit 64) and leaves no trace")
     func refusedWithoutReason() throws {
-        let runner = try ProgramRunner.withDemoStore()
-        let request = try submitted(runner)
+        let (runner, request) = try submitted()
         _ = try signIn(runner, .agent)
         let before = try auditCount(runner)
         let summary = try runner.runOnStore(["data", "summary", "--email", request.email], staff: nil)
@@ -103,8 +94,7 @@ struct StaffGateCommandTests {
 
     @Test("with a reason the read is done and audited with the staff id, role and reason")
     func acceptedWithReason() throws {
-        let runner = try ProgramRunner.withDemoStore()
-        let request = try submitted(runner)
+        let (runner, request) = try submitted()
         let agent = try signIn(runner, .agent)
         let summary = try runner.runOnStore(
             ["data", "summary", "--email", request.email, "--request", request.reference], staff: nil)
@@ -123,8 +113,7 @@ struct StaffGateCommandTests {
 
     @Test("a step signed in with --staff (password and code from stdin) is recorded with that staff member")
     func promptedSignIn() throws {
-        let runner = try ProgramRunner.withDemoStore()
-        let request = try submitted(runner)
+        let (runner, request) = try submitted()
         let agent = try TestStaff.ensure(.agent, store: runner.storePath)
         let code = try TestStaff.code(agent.username, store: runner.storePath, offset: 1)
         let result = try runner.runOnStore(
@@ -150,8 +139,7 @@ struct StaffGateCommandTests {
 
     @Test("a kept sign-in that has expired is refused; store-wide commands need none")
     func keptSignInExpires() throws {
-        let runner = try ProgramRunner.withDemoStore()
-        let request = try submitted(runner)
+        let (runner, request) = try submitted()
         _ = try signIn(runner, .agent)
         #expect(try runner.runOnStore(["requests", "list"], staff: nil).status == 0)
         let queue = try DatabaseQueue(path: runner.storePath)
