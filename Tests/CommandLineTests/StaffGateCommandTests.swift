@@ -20,7 +20,8 @@ struct StaffGateCommandTests {
 
     private func status(_ runner: ProgramRunner, _ reference: String) throws -> String? {
         try DatabaseQueue(path: runner.storePath).read { db in
-            try String.fetchOne(db, sql: "SELECT status FROM rights_request WHERE reference = ?", arguments: [reference])
+            try String.fetchOne(
+                db, sql: "SELECT status FROM rights_request WHERE reference = ?", arguments: [reference])
         }
     }
 
@@ -48,7 +49,7 @@ struct StaffGateCommandTests {
             ["export", "--email", request.email, "--ticket", "T-1", "--output", runner.directory.path + "/x.zip"],
             ["account", "list"],
         ] {
-            let result = try runner.runOnStore(arguments, staff: nil)
+            let result = try runner.runOnStore(arguments, signIn: .none)
             #expect(result.status == 77, "\(arguments)")
             #expect(result.stdout.isEmpty)
             #expect(
@@ -65,16 +66,16 @@ struct StaffGateCommandTests {
     func refusedForRole() throws {
         let (runner, request) = try submitted()
         _ = try signIn(runner, .auditor)
-        let step = try runner.runOnStore(["requests", "acknowledge", request.reference], staff: nil)
+        let step = try runner.runOnStore(["requests", "acknowledge", request.reference], signIn: .none)
         #expect(step.status == 77)
         #expect(step.stderr.hasPrefix("privacy-dashboard: ") && step.stderr.filter { $0 == "\n" }.count == 1)
         #expect(try status(runner, request.reference) == "submitted")
-        #expect(try runner.runOnStore(["requests", "list"], staff: nil).status == 77)
+        #expect(try runner.runOnStore(["requests", "list"], signIn: .none).status == 77)
         let read = try runner.runOnStore(
-            ["data", "summary", "--email", request.email, "--request", request.reference], staff: nil)
+            ["data", "summary", "--email", request.email, "--request", request.reference], signIn: .none)
         #expect(read.status == 77)
         _ = try signIn(runner, .owner)
-        #expect(try runner.runOnStore(["account", "list"], staff: nil).status == 77)
+        #expect(try runner.runOnStore(["account", "list"], signIn: .none).status == 77)
     }
 
     @Test("reading a subscriber's data without a reason is refused (exit 64) and leaves no trace")
@@ -82,11 +83,11 @@ struct StaffGateCommandTests {
         let (runner, request) = try submitted()
         _ = try signIn(runner, .agent)
         let before = try auditCount(runner)
-        let summary = try runner.runOnStore(["data", "summary", "--email", request.email], staff: nil)
+        let summary = try runner.runOnStore(["data", "summary", "--email", request.email], signIn: .none)
         #expect(summary.status == 64)
         #expect(summary.stdout.isEmpty)
         let output = runner.directory.path + "/export.zip"
-        let export = try runner.runOnStore(["export", "--email", request.email, "--output", output], staff: nil)
+        let export = try runner.runOnStore(["export", "--email", request.email, "--output", output], signIn: .none)
         #expect(export.status == 64)
         #expect(!FileManager.default.fileExists(atPath: output))
         #expect(try auditCount(runner) == before)
@@ -97,7 +98,7 @@ struct StaffGateCommandTests {
         let (runner, request) = try submitted()
         let agent = try signIn(runner, .agent)
         let summary = try runner.runOnStore(
-            ["data", "summary", "--email", request.email, "--request", request.reference], staff: nil)
+            ["data", "summary", "--email", request.email, "--request", request.reference], signIn: .none)
         #expect(summary.status == 0, "\(summary.stderr)")
         let entry = try DatabaseQueue(path: runner.storePath).read { db in
             try Row.fetchOne(
@@ -118,7 +119,7 @@ struct StaffGateCommandTests {
         let code = try TestStaff.code(agent.username, store: runner.storePath, offset: 1)
         let result = try runner.runOnStore(
             ["requests", "acknowledge", request.reference, "--staff", agent.username],
-            stdin: TestStaff.password + "\n" + code + "\n", staff: nil)
+            stdin: TestStaff.password + "\n" + code + "\n", signIn: .none)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try status(runner, request.reference) == "acknowledged")
         let staffId = try DatabaseQueue(path: runner.storePath).read { db in
@@ -133,7 +134,7 @@ struct StaffGateCommandTests {
         #expect(staffId == agent.id)
         let wrongCode = try runner.runOnStore(
             ["requests", "start", request.reference, "--staff", agent.username],
-            stdin: TestStaff.password + "\n000000\n", staff: nil)
+            stdin: TestStaff.password + "\n000000\n", signIn: .none)
         #expect(wrongCode.status == 77)
     }
 
@@ -141,14 +142,14 @@ struct StaffGateCommandTests {
     func keptSignInExpires() throws {
         let (runner, request) = try submitted()
         _ = try signIn(runner, .agent)
-        #expect(try runner.runOnStore(["requests", "list"], staff: nil).status == 0)
+        #expect(try runner.runOnStore(["requests", "list"], signIn: .none).status == 0)
         let queue = try DatabaseQueue(path: runner.storePath)
         try queue.write { db in try db.execute(sql: "UPDATE staff_session SET expiresAt = 0") }
-        let expired = try runner.runOnStore(["requests", "acknowledge", request.reference], staff: nil)
+        let expired = try runner.runOnStore(["requests", "acknowledge", request.reference], signIn: .none)
         #expect(expired.status == 77)
         #expect(expired.stderr.contains("expired"))
         #expect(try status(runner, request.reference) == "submitted")
-        let check = try runner.runOnStore(["check"], staff: nil)
+        let check = try runner.runOnStore(["check"], signIn: .none)
         #expect(!check.stderr.contains("staff"))
     }
 }

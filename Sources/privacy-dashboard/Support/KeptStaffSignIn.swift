@@ -22,7 +22,8 @@ enum KeptStaffSignIn {
     static func identity(_ context: PrivacyContext) throws -> StaffIdentity {
         guard let token = try load() else {
             throw CommandFailure(
-                message: "no staff sign-in is kept: sign in first with `privacy-dashboard staff sign-in --username NAME`",
+                message:
+                    "no staff sign-in is kept: sign in first with `privacy-dashboard staff sign-in --username NAME`",
                 code: ExitStatus.permission)
         }
         return try StaffSessionService(context: context).resume(token: token)

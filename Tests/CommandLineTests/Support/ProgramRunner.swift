@@ -56,19 +56,23 @@ struct ProgramRunner {
 
     /// Runs the binary with `arguments`, optional stdin text and extra environment.
     ///
-    /// A command that needs staff (`needsStaff`) runs as `staff` (a test account of that role, made and signed
-    /// in through the model, its sign-in kept as `staff sign-in` keeps it); `data summary` and `export` then get
-    /// `--ticket TEST-1` as their reason when the arguments give none. Pass `staff: nil` to run with no sign-in
-    /// and no reason added.
+    /// A command that needs staff (`needsStaff`) runs signed in as `signIn` says (see `TestSignIn`, signed in with
+    /// `staff sign-in` and kept); `data summary` and `export` then get `--ticket TEST-1` as their reason when the
+    /// arguments give none.
     func run(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable: String? = nil,
-        staff: StaffRole? = .approver
+        signIn: TestSignIn = .byCommand
     ) throws -> ProgramResult {
         var arguments = arguments
-        if let staff, executable == nil, Self.needsStaff(arguments) {
+        if let staff = signIn.role(for: arguments), executable == nil, Self.needsStaff(arguments) {
             let store = arguments.firstIndex(of: "--store").map { arguments[$0 + 1] } ?? storePath
-            let identity = try TestStaff.ensure(staff, store: store)
-            try TestStaff.keepSignIn(identity, store: store, runtimeFolder: runtimeFolder)
+            // A missing, foreign or read-only store is the binary's to report: there the sign-in fails and the
+            // command runs without one.
+            if FileManager.default.fileExists(atPath: store),
+                let identity = try? TestStaff.ensure(staff, store: store)
+            {
+                try? TestStaff.keepSignIn(identity, store: store, runtimeFolder: runtimeFolder)
+            }
             let readsData = arguments.first == "export" || arguments.first == "data"
             if readsData, !arguments.contains("--ticket"), !arguments.contains("--request") {
                 arguments += ["--ticket", "TEST-1"]
@@ -101,9 +105,28 @@ struct ProgramRunner {
     }
 
     /// Runs with `--store` pointing at this runner's store.
-    func runOnStore(_ arguments: [String], stdin: String? = nil, staff: StaffRole? = .approver) throws
+    func runOnStore(_ arguments: [String], stdin: String? = nil, signIn: TestSignIn = .byCommand) throws
         -> ProgramResult
     {
-        try run(arguments + ["--store", storePath], stdin: stdin, staff: staff)
+        try run(arguments + ["--store", storePath], stdin: stdin, signIn: signIn)
+    }
+}
+
+/// Who a test's command that needs staff runs as.
+enum TestSignIn {
+    /// An approver for `requests complete` (the second pair of eyes), an agent for everything else.
+    case byCommand
+    /// This role's test account.
+    case staff(StaffRole)
+    /// No one: the command runs with whatever sign-in is kept (none unless the test made one), and no reason is
+    /// added.
+    case none
+
+    func role(for arguments: [String]) -> StaffRole? {
+        switch self {
+        case .byCommand: return arguments.starts(with: ["requests", "complete"]) ? .approver : .agent
+        case .staff(let role): return role
+        case .none: return nil
+        }
     }
 }
