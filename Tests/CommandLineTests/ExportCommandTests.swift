@@ -142,7 +142,13 @@ struct ExportCommandTests {
         let process = Process()
         process.executableURL = try ProgramRunner.binaryURL()
         let target = output(runner, "big.zip")
-        process.arguments = ["export", "--store", runner.storePath, "--email", "ada@example.com", "--output", target]
+        process.arguments = [
+            "export", "--store", runner.storePath, "--email", "ada@example.com", "--output", target, "--ticket", "T-1",
+        ]
+        let agent = try TestStaff.ensure(.agent, store: runner.storePath)
+        try TestStaff.keepSignIn(agent, store: runner.storePath, runtimeFolder: runner.runtimeFolder)
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["XDG_RUNTIME_DIR": runner.runtimeFolder]) { $1 }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = Pipe()

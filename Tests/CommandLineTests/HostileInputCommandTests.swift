@@ -34,7 +34,7 @@ struct HostileInputCommandTests {
             return try String.fetchOne(db, sql: "SELECT reference FROM rights_request ORDER BY id LIMIT 1") ?? ""
         }
         let list = try runner.runOnStore(["requests", "list", "--json"])
-        let show = try runner.runOnStore(["requests", "show", reference, "--json"])
+        let show = try runner.runOnStore(["requests", "show", reference, "--json", "--ticket", "T-1"])
         for result in [list, show] {
             #expect(result.status == 0, "\(result.stderr)")
             let live = result.stdout.unicodeScalars.filter {

@@ -62,11 +62,11 @@ struct RequestsCommandTests {
             "requests", "complete", reference, "--note", "Export sent", "--output", store.runner.directory.path,
         ])
         #expect(done.status == 0, "\(done.stderr)")
-        let shown = try store.runner.runOnStore(["requests", "show", reference.lowercased()])
+        let shown = try store.runner.runOnStore(["requests", "show", reference.lowercased(), "--ticket", "T-100"])
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("Resolution:   Export sent"))
         #expect(shown.stdout.contains("in progress -> completed"))
-        let json = try store.runner.runOnStore(["requests", "show", reference, "--json"])
+        let json = try store.runner.runOnStore(["requests", "show", reference, "--json", "--ticket", "T-100"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let request = try #require(object["request"] as? [String: Any])
         #expect(request["status"] as? String == "completed")

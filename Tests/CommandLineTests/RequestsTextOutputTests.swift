@@ -68,7 +68,7 @@ struct RequestsTextOutputTests {
             "requests", "complete", reference, "--note", "Removed the film from the history.",
         ])
         #expect(done.status == 0, "\(done.stderr)")
-        let shown = try store.runner.runOnStore(["requests", "show", reference])
+        let shown = try store.runner.runOnStore(["requests", "show", reference, "--ticket", "T-100"])
         #expect(shown.stdout.contains("Resolution:   Removed the film from the history."))
         #expect(shown.stdout.contains("Field:        Other data (other)"))
     }

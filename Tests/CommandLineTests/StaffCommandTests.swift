@@ -130,7 +130,10 @@ struct StaffCommandTests {
         #expect(!FileManager.default.fileExists(atPath: keptFile(runner)))
         let refused = try staff(runner, ["list"])
         #expect(refused.status == 77)
-        #expect(refused.stderr == "privacy-dashboard: the staff sign-in has expired; sign in again\n")
+        #expect(
+            refused.stderr
+                == "privacy-dashboard: no staff sign-in is kept: sign in first with "
+                + "`privacy-dashboard staff sign-in --username NAME`\n")
     }
 
     @Test("a code already accepted is refused (exit 77) and nothing is kept; a recovery code works once")

@@ -20,8 +20,11 @@ public struct AccountService: Sendable {
         PasswordHasher(parameters: context.settings.scrypt, random: context.settings.random)
     }
 
-    /// Opens an account after checking every rule; returns the stored account.
-    public func create(_ new: NewAccount, password: String, actor: String = "subscriber") throws -> Account {
+    /// Opens an account after checking every rule; returns the stored account. A member of staff opening it passes
+    /// `staff`: they need `.manageSubscribers`, and the audit entry names them.
+    public func create(
+        _ new: NewAccount, password: String, actor: String = "subscriber", staff: StaffAccess? = nil
+    ) throws -> Account {
         let email = try TextRules.email(new.email)
         let username = new.username.trimmingCharacters(in: .whitespaces)
         guard Self.isValidUsername(username) else { throw AccountError.invalidUsername(new.username) }
@@ -36,6 +39,7 @@ public struct AccountService: Sendable {
         let passwordHash = try hasher.hash(password)
         let emailKey = email.lowercased()
         return try context.store.write { db in
+            if let staff { try StaffAccessGuard.check(staff, .manageSubscribers, accountId: nil, db) }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE emailKey = ?", arguments: [emailKey]) == true {
                 throw AccountError.emailTaken(email)
             }
@@ -59,7 +63,7 @@ public struct AccountService: Sendable {
                     VALUES (?, ?, ?, ?, ?)
                     """,
                 arguments: [id, fullName, email, new.country, now.epochSeconds])
-            try AuditLog.append(db, at: now, accountId: id, actor: actor, action: "account-created")
+            try AuditLog.append(db, at: now, accountId: id, actor: actor, action: "account-created", staff: staff)
             return try Account.fetchOne(db, key: id).orThrow(AccountError.notFound(email))
         }
     }
@@ -93,6 +97,17 @@ public struct AccountService: Sendable {
     /// Every account, oldest first.
     public func list() throws -> [Account] {
         try context.store.read { db in try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY id") }
+    }
+
+    /// Every account for a member of staff: they need `.manageSubscribers`, and the listing is audited with them.
+    public func list(staff: StaffAccess) throws -> [Account] {
+        let now = context.now
+        return try context.store.write { db in
+            try StaffAccessGuard.check(staff, .manageSubscribers, accountId: nil, db)
+            try AuditLog.append(
+                db, at: now, accountId: nil, actor: StaffAccess.auditActor, action: "accounts-listed", staff: staff)
+            return try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY id")
+        }
     }
 
     /// The account's contact details.

@@ -14,6 +14,7 @@ struct AccountCommand: ParsableCommand {
             abstract: "Open an account (the password is asked for, or read with --password-stdin).")
 
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var signIn: StaffSignInOptions
         @Option(help: "Login email (unique, ignoring case).") var email: String
         @Option(help: "Username (3-32 letters, digits, . _ -).") var username: String
         @Option(help: "Full name.") var name: String
@@ -24,6 +25,7 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             let context = try storeOptions.open()
+            let staff = StaffAccess(staff: try signIn.identity(context, for: .manageSubscribers), reason: nil)
             let password =
                 passwordStdin
                 ? try PasswordInput.fromStandardInput() : try PasswordInput.prompt("Password: ", confirm: true)
@@ -31,7 +33,7 @@ struct AccountCommand: ParsableCommand {
                 NewAccount(
                     email: email, username: username, fullName: name, birthdate: birthdate, country: country,
                     language: language),
-                password: password, actor: "support")
+                password: password, actor: StaffAccess.auditActor, staff: staff)
             Console.out(
                 "Created account \(account.id) for \(SafeText.clean(account.email)) (\(SafeText.clean(account.username)))."
             )
@@ -43,10 +45,13 @@ struct AccountCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List accounts.")
 
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var signIn: StaffSignInOptions
         @Flag(help: "Print JSON instead of a table.") var json = false
 
         func run() throws {
-            let accounts = try AccountService(context: try storeOptions.open()).list()
+            let context = try storeOptions.open()
+            let staff = StaffAccess(staff: try signIn.identity(context), reason: nil)
+            let accounts = try AccountService(context: context).list(staff: staff)
             if json {
                 Console.out(try Formatting.json(accounts.map(AccountListing.init)))
                 return

@@ -13,13 +13,16 @@ struct DataCommand: ParsableCommand {
             abstract: "Per category: records, oldest and newest, next deletion and how long data is kept.")
 
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var signIn: StaffSignInOptions
+        @OptionGroup var reason: AccessReasonOptions
         @Option(help: "The subscriber's email or username.") var email: String
         @Flag(help: "Print JSON instead of a table.") var json = false
 
         func run() throws {
             let context = try storeOptions.open()
+            let access = StaffAccess(staff: try signIn.identity(context), reason: try reason.reason())
             let account = try AccountService(context: context).require(email)
-            let summaries = try CollectedDataService(context: context).summaries(accountId: account.id)
+            let summaries = try StaffDataAccess(context: context, access: access).summaries(accountId: account.id)
             let overdue = try RetentionService(context: context).overdueDeletions(
                 accountId: account.id, at: context.now)
             if json {

@@ -21,6 +21,8 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var signIn: StaffSignInOptions
+    @OptionGroup var reason: AccessReasonOptions
     @Option(help: "The subscriber's email or username.") var email: String
     @Option(help: ArgumentHelp("An export format or the access report.", valueName: "format"))
     var format = ExportFormatArgument(.zip)
@@ -53,6 +55,8 @@ struct ExportCommand: ParsableCommand {
         }
         let chosen = categories.map { $0.split(separator: ",").map(String.init) }
         let context = try storeOptions.open()
+        let staff = StaffDataAccess(
+            context: context, access: StaffAccess(staff: try signIn.identity(context), reason: try reason.reason()))
         let account = try AccountService(context: context).require(email)
         let path = try output ?? defaultPath(username: account.username, format: format.portability, at: context.now)
 
@@ -64,12 +68,12 @@ struct ExportCommand: ParsableCommand {
             if let exportFormat = format.portability {
                 let options = ExportOptions(
                     format: exportFormat, categories: chosen, since: since?.start, before: until?.next)
-                result = try PortabilityExporter(context: context).export(
+                result = try staff.export(
                     accountId: account.id, to: path, options: options, progress: { line.show($0) },
                     isCancelled: { SignalFlag.received != nil })
             } else {
                 let own = try LanguagePreferenceService(context: context).language(accountId: account.id)
-                result = try AccessReportWriter(context: context).write(
+                result = try staff.writeAccessReport(
                     accountId: account.id, to: path, categories: chosen,
                     language: (chosenLanguage ?? own ?? .english).rawValue, isCancelled: { SignalFlag.received != nil })
             }

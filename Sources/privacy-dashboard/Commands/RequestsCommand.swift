@@ -22,6 +22,7 @@ struct RequestsCommand: ParsableCommand {
             abstract: "List rights requests, soonest due first among the open ones.")
 
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var signIn: StaffSignInOptions
         @Option(help: "Only this subscriber's requests (email or username).") var email: String?
         @Option(
             help: ArgumentHelp(
@@ -32,6 +33,7 @@ struct RequestsCommand: ParsableCommand {
 
         func run() throws {
             let context = try storeOptions.open()
+            _ = try signIn.identity(context, for: .viewQueue)
             let service = RequestService(context: context)
             var wanted: RequestStatus?
             if let status {

@@ -17,9 +17,15 @@ enum KeptStaffSignIn {
     /// The token file.
     static var path: String { (folder() as NSString).appendingPathComponent("staff-sign-in") }
 
-    /// The staff member a command acts as: the kept sign-in's, whose expiry this use moves on.
+    /// The staff member a command acts as: the kept sign-in's, whose expiry this use moves on; without one, a
+    /// refusal that says how to sign in.
     static func identity(_ context: PrivacyContext) throws -> StaffIdentity {
-        guard let token = try load() else { throw StaffError.sessionExpired }
+        guard let token = try load() else {
+            throw CommandFailure(
+                message:
+                    "no staff sign-in is kept: sign in first with `privacy-dashboard staff sign-in --username NAME`",
+                code: ExitStatus.permission)
+        }
         return try StaffSessionService(context: context).resume(token: token)
     }
 

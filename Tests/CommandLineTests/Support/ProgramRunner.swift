@@ -1,4 +1,5 @@
 import Foundation
+import PrivacyModel
 import TestSupport
 
 /// What one run of the built `privacy-dashboard` binary produced.
@@ -41,16 +42,49 @@ struct ProgramRunner {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "privacy-dashboard binary"])
     }
 
+    /// The folder kept staff sign-ins are written to (the binary's $XDG_RUNTIME_DIR).
+    var runtimeFolder: String { folder.path("run") }
+
+    /// Commands that act as a named member of staff (see the README's table); `run` signs one in first.
+    static func needsStaff(_ arguments: [String]) -> Bool {
+        switch (arguments.first, arguments.dropFirst().first) {
+        case ("requests", _), ("export", _), ("data", "summary"), ("account", "create"), ("account", "list"):
+            return true
+        default: return false
+        }
+    }
+
     /// Runs the binary with `arguments`, optional stdin text and extra environment.
+    ///
+    /// A command that needs staff (`needsStaff`) runs signed in as `signIn` says (see `TestSignIn`, signed in with
+    /// `staff sign-in` and kept); `data summary` and `export` then get `--ticket TEST-1` as their reason when the
+    /// arguments give none.
     func run(
-        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable: String? = nil
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable: String? = nil,
+        signIn: TestSignIn = .byCommand
     ) throws -> ProgramResult {
+        var arguments = arguments
+        if let staff = signIn.role(for: arguments), executable == nil, Self.needsStaff(arguments) {
+            let store = arguments.firstIndex(of: "--store").map { arguments[$0 + 1] } ?? storePath
+            // A missing, foreign or read-only store is the binary's to report: there the sign-in fails and the
+            // command runs without one.
+            if FileManager.default.fileExists(atPath: store),
+                let identity = try? TestStaff.ensure(staff, store: store)
+            {
+                try? TestStaff.keepSignIn(identity, store: store, runtimeFolder: runtimeFolder)
+            }
+            let readsData = arguments.first == "export" || arguments.first == "data"
+            if readsData, !arguments.contains("--ticket"), !arguments.contains("--request") {
+                arguments += ["--ticket", "TEST-1"]
+            }
+        }
         let process = Process()
         process.executableURL = try executable.map { URL(fileURLWithPath: $0) } ?? Self.binaryURL()
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "PRIVACY_DASHBOARD_STORE")
         env["XDG_DATA_HOME"] = directory.appendingPathComponent("xdg").path
+        env["XDG_RUNTIME_DIR"] = runtimeFolder
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let outPipe = Pipe()
@@ -71,7 +105,28 @@ struct ProgramRunner {
     }
 
     /// Runs with `--store` pointing at this runner's store.
-    func runOnStore(_ arguments: [String], stdin: String? = nil) throws -> ProgramResult {
-        try run(arguments + ["--store", storePath], stdin: stdin)
+    func runOnStore(_ arguments: [String], stdin: String? = nil, signIn: TestSignIn = .byCommand) throws
+        -> ProgramResult
+    {
+        try run(arguments + ["--store", storePath], stdin: stdin, signIn: signIn)
+    }
+}
+
+/// Who a test's command that needs staff runs as.
+enum TestSignIn {
+    /// An approver for `requests complete` (the second pair of eyes), an agent for everything else.
+    case byCommand
+    /// This role's test account.
+    case staff(StaffRole)
+    /// No one: the command runs with whatever sign-in is kept (none unless the test made one), and no reason is
+    /// added.
+    case none
+
+    func role(for arguments: [String]) -> StaffRole? {
+        switch self {
+        case .byCommand: return arguments.starts(with: ["requests", "complete"]) ? .approver : .agent
+        case .staff(let role): return role
+        case .none: return nil
+        }
     }
 }

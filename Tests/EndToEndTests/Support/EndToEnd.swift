@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// A failure of the end-to-end machinery, with what was on screen or in a log when it happened.
 struct EndToEndError: Error, CustomStringConvertible {
@@ -110,11 +111,18 @@ enum EndToEnd {
         return result.stdout
     }
 
-    /// The references of a subscriber's requests, from `requests list --json`.
+    /// The references of a subscriber's requests, read from the store itself (`requests list` needs a staff
+    /// sign-in, which these tests are not about).
     static func requestReferences(email: String, store: String) throws -> [String] {
-        let json = try cli(["requests", "list", "--email", email, "--json"], store: store)
-        let rows = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] ?? []
-        return rows.compactMap { $0["reference"] as? String }
+        try DatabaseQueue(path: store).read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT reference FROM rights_request JOIN account ON account.id = rights_request.accountId
+                    WHERE account.emailKey = lower(?) OR account.username = ? ORDER BY rights_request.id DESC
+                    """,
+                arguments: [email, email])
+        }
     }
 
     /// Request references (PD-XXXX-XXXX) that appear in a screen's text.

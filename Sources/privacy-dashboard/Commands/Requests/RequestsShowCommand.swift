@@ -9,13 +9,21 @@ extension RequestsCommand {
             abstract: "Show one request: what was asked, its deadlines and every step taken.")
 
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var signIn: StaffSignInOptions
         @Argument(help: "The request's reference (e.g. PD-7K3M-9QXD).") var reference: String
+        @Option(
+            help: ArgumentHelp(
+                "The reason for reading a closed request: a support ticket reference (an open request is its own).",
+                valueName: "ticket"))
+        var ticket: String?
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() throws {
             let context = try storeOptions.open()
+            let reason = try ticket.map { try AccessReason.ticket(typed: $0) } ?? .request(reference)
+            let access = StaffAccess(staff: try signIn.identity(context), reason: reason)
             let service = RequestService(context: context)
-            let request = try service.require(reference: reference)
+            let request = try StaffDataAccess(context: context, access: access).request(reference: reference)
             let events = try service.events(requestId: request.id)
             let email = try AccountService(context: context).account(id: request.accountId)?.email
             if json {

@@ -2,15 +2,18 @@ import ArgumentParser
 import Foundation
 import PrivacyModel
 
-/// The options every step subcommand shares: the store, the reference and --json.
+/// The options every step subcommand shares: the store, the staff sign-in, the reference and --json.
 struct RequestStepOptions: ParsableArguments {
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var signIn: StaffSignInOptions
     @Argument(help: "The request's reference (e.g. PD-7K3M-9QXD).") var reference: String
     @Flag(help: "Print the request as JSON after the step.") var json = false
 
-    /// Opens the store with the support channel.
-    func service() throws -> RequestService {
-        RequestService(context: try storeOptions.open(channel: "support"))
+    /// Opens the store with the support channel and signs the member of staff in; the request is their reason.
+    func service() throws -> (service: RequestService, staff: StaffAccess) {
+        let context = try storeOptions.open(channel: "support")
+        let staff = try signIn.identity(context)
+        return (RequestService(context: context), StaffAccess(staff: staff, reason: .request(reference)))
     }
 
     /// Prints the request after a step: one line (then any files written, one path a line), or JSON.
@@ -36,8 +39,9 @@ extension RequestsCommand {
         @Option(help: "A note for the request's timeline (the subscriber sees it).") var note = ""
 
         func run() throws {
-            let service = try options.service()
-            let request = try service.acknowledge(reference: options.reference, actor: .support, note: note)
+            let (service, staff) = try options.service()
+            let request = try service.acknowledge(
+                reference: options.reference, actor: .support, note: note, staff: staff)
             try options.report(request, service: service, message: "\(request.reference) is acknowledged.")
         }
     }
@@ -50,8 +54,9 @@ extension RequestsCommand {
         @Option(help: "How the identity was checked.") var note = ""
 
         func run() throws {
-            let service = try options.service()
-            let request = try service.verifyIdentity(reference: options.reference, actor: .support, note: note)
+            let (service, staff) = try options.service()
+            let request = try service.verifyIdentity(
+                reference: options.reference, actor: .support, note: note, staff: staff)
             try options.report(request, service: service, message: "\(request.reference) has its identity verified.")
         }
     }
@@ -64,8 +69,8 @@ extension RequestsCommand {
         @Option(help: "A note for the request's timeline (the subscriber sees it).") var note = ""
 
         func run() throws {
-            let service = try options.service()
-            let request = try service.start(reference: options.reference, actor: .support, note: note)
+            let (service, staff) = try options.service()
+            let request = try service.start(reference: options.reference, actor: .support, note: note, staff: staff)
             try options.report(request, service: service, message: "\(request.reference) is in progress.")
         }
     }
@@ -105,7 +110,7 @@ extension RequestsCommand {
                     return try LanguageChoice.resolve(flag: flag, environment: [:]).language.rawValue
                 } catch { throw CommandFailure.usage(error.description) }
             }
-            let service = try options.service()
+            let (service, staff) = try options.service()
             let request = try service.require(reference: options.reference)
             if reportLanguage != nil, request.type != .access {
                 throw CommandFailure.usage("--lang applies to an access request's report")
@@ -120,7 +125,8 @@ extension RequestsCommand {
                     reference: request.reference,
                     options: FulfilmentOptions(
                         actor: .support, note: note, folder: output, reportLanguage: reportLanguage,
-                        progress: { line.show($0) }, isCancelled: { SignalFlag.received != nil }))
+                        progress: { line.show($0) }, isCancelled: { SignalFlag.received != nil }),
+                    staff: staff)
             } catch ExportError.cancelled {
                 line.end()
                 throw CommandFailure(
@@ -155,8 +161,8 @@ extension RequestsCommand {
         @Option(help: "Why the request is refused (the subscriber is told).") var reason: String
 
         func run() throws {
-            let service = try options.service()
-            let request = try service.deny(reference: options.reference, actor: .support, reason: reason)
+            let (service, staff) = try options.service()
+            let request = try service.deny(reference: options.reference, actor: .support, reason: reason, staff: staff)
             try options.report(request, service: service, message: "\(request.reference) is denied.")
         }
     }
@@ -173,9 +179,9 @@ extension RequestsCommand {
 
         func run() throws {
             let day = until.start
-            let service = try options.service()
+            let (service, staff) = try options.service()
             let request = try service.extend(
-                reference: options.reference, untilEndOf: day, reason: reason, actor: .support)
+                reference: options.reference, untilEndOf: day, reason: reason, actor: .support, staff: staff)
             try options.report(
                 request, service: service,
                 message: "\(request.reference) is now due \(request.currentDueAt.iso8601UTC).")
