@@ -166,7 +166,10 @@ struct StaffSSHTests {
         try session.press("Tab")
         try session.type(password)
         try session.press("Enter")
-        let screen = try await session.waitFor("Set up your authenticator", timeout: EndToEnd.signInTimeout)
+        // The whole secret, not just the title: a capture can catch the screen half drawn.
+        let screen = try await session.waitUntil("the secret in groups of four", timeout: EndToEnd.signInTimeout) {
+            $0.contains("Set up your authenticator") && (try? Authenticator.secret(in: $0)) != nil
+        }
         let secret = try Authenticator.secret(in: screen)
         let code = try Authenticator.code(secret: secret, step: Authenticator.currentStep())
         try session.type(code)
@@ -256,7 +259,9 @@ private struct StaffCLI {
         }
         try terminal.type(password)
         try terminal.press("Enter")
-        let screen = try await terminal.waitFor("Secret: ", timeout: EndToEnd.signInTimeout)
+        let screen = try await terminal.waitUntil("the secret", timeout: EndToEnd.signInTimeout) {
+            (try? Authenticator.secret(in: $0)) != nil
+        }
         #expect(!screen.contains(password), "the password is not echoed")
         let secret = try Authenticator.secret(in: screen)
         let step = Authenticator.currentStep()
