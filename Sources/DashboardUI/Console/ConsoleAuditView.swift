@@ -104,14 +104,7 @@ struct ConsoleAuditView {
         let width = area.width - 2
         let x = area.x + 1
         if let counts {
-            let line = strings(
-                "console.queue.counts",
-                [
-                    "open": session.formats.number(counts.open), "soon": session.formats.number(counts.dueSoon),
-                    "overdue": session.formats.number(counts.overdue),
-                    "hours": String(session.catalogue.deadlines.receiptHours),
-                ])
-            canvas.write(line, x: x, y: area.y, width: width, style: counts.overdue > 0 ? .warning : .heading)
+            ConsoleQueueView.drawCounts(counts, into: &canvas, x: x, y: area.y, width: width, session: session)
         }
         let table = Self.tableArea(in: area)
         if let loadError {

@@ -151,20 +151,28 @@ struct ConsoleQueueView {
 
     private static func tableArea(in area: Rect) -> Rect { area.splitTop(headerRows).rest }
 
+    /// Draws the queue's figures (open / due within the receipt window / overdue) on one line: the queue and the
+    /// auditor's view show the same line.
+    static func drawCounts(
+        _ counts: StaffQueueCounts, into canvas: inout Canvas, x: Int, y: Int, width: Int, session: ConsoleSession
+    ) {
+        let line = session.strings(
+            "console.queue.counts",
+            [
+                "open": session.formats.number(counts.open), "soon": session.formats.number(counts.dueSoon),
+                "overdue": session.formats.number(counts.overdue),
+                "hours": String(session.catalogue.deadlines.receiptHours),
+            ])
+        canvas.write(line, x: x, y: y, width: width, style: counts.overdue > 0 ? .warning : .heading)
+    }
+
     /// Draws the queue into `area`.
     func render(into canvas: inout Canvas, area: Rect, session: ConsoleSession) {
         let strings = session.strings
         let width = area.width - 2
         let x = area.x + 1
         if let counts {
-            let line = strings(
-                "console.queue.counts",
-                [
-                    "open": session.formats.number(counts.open), "soon": session.formats.number(counts.dueSoon),
-                    "overdue": session.formats.number(counts.overdue),
-                    "hours": String(session.catalogue.deadlines.receiptHours),
-                ])
-            canvas.write(line, x: x, y: area.y, width: width, style: counts.overdue > 0 ? .warning : .heading)
+            ConsoleQueueView.drawCounts(counts, into: &canvas, x: x, y: area.y, width: width, session: session)
         }
         canvas.write(
             filterLine(session: session, glyphs: canvas.glyphs), x: x, y: area.y + 1, width: width, style: .muted)
