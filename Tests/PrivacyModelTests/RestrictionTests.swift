@@ -80,10 +80,10 @@ struct RestrictionTests {
             #expect(
                 try StoreSchema.migrator.appliedMigrations(db) == [
                     "v1-initial", "v2-restrictions", "v3-objections", "v4-language-setting",
-                    "v5-unknown-sign-in-failures", "v6-export-downloads", "v7-staff",
+                    "v5-unknown-sign-in-failures", "v6-export-downloads", "v7-staff", "v8-notices",
                 ])
         }
-        #expect(StoreSchema.currentVersion == 7)
+        #expect(StoreSchema.currentVersion == 8)
     }
 
     @Test("support completing restriction, objection and plain requests carries each out")

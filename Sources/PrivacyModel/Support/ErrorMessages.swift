@@ -24,6 +24,7 @@ public enum ModelErrors {
         errors += DemoSeederError.examples.map { $0 as any KeyedUserFacingError }
         errors += RequestError.examples.map { $0 as any KeyedUserFacingError }
         errors += StaffError.examples.map { $0 as any KeyedUserFacingError }
+        errors += BreachError.examples.map { $0 as any KeyedUserFacingError }
         return errors
     }
 }
