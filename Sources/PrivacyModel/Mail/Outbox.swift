@@ -35,12 +35,13 @@ public enum Outbox {
         policyVersion: String? = nil
     ) throws -> Int64? {
         let encoded = try JSONEncoder.sortedKeys.encode(params)
-        try db.execute(
+        let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO outbox (accountId, recipient, language, kind, params, requestId, breachId, policyVersion,
                                     createdAt, nextAttemptAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """)
+        try insert.execute(
             arguments: [
                 accountId, recipient, language, kind.rawValue, String(decoding: encoded, as: UTF8.self), requestId,
                 breachId, policyVersion, at.epochSeconds, at.epochSeconds,
