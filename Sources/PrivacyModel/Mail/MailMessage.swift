@@ -16,11 +16,12 @@ public struct MailMessage: Sendable, Equatable {
     /// The `Message-ID` without angle brackets, `random@domain`.
     public let messageId: String
 
-    /// Makes a message; the subject may not hold a line break (it could add a header).
+    /// Makes a message; the subject may not hold a line break or other control character (it could add a header).
     public init(
         from: MailAddress, to: MailAddress, subject: String, body: String, date: Date, messageId: String? = nil
     ) throws(MailError) {
-        guard !subject.contains(where: { $0 == "\r" || $0 == "\n" }) else { throw MailError.headerInjection }
+        // Bytes, not Characters: "\r\n" is one Character and would slip past a check for "\r" or "\n".
+        guard !subject.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { throw MailError.headerInjection }
         self.from = from
         self.to = to
         self.subject = subject

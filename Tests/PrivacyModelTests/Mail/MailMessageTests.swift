@@ -71,6 +71,9 @@ struct MailMessageTests {
         #expect(throws: MailError.headerInjection) {
             try MailMessage(from: from, to: from, subject: "Hi\r\nBcc: eve@example.com", body: "", date: Self.date)
         }
+        #expect(throws: MailError.headerInjection) {
+            try MailMessage(from: from, to: from, subject: "Hi\nX-Evil: 1", body: "", date: Self.date)
+        }
     }
 
     @Test("a German request receipt is composed in German with the reference; a breach notice has five headings")

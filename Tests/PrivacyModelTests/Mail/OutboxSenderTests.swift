@@ -23,7 +23,7 @@ struct OutboxSenderTests {
             """
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-        FileManager.default.createFile(atPath: codes, contents: nil)
+        _ = FileManager.default.createFile(atPath: codes, contents: nil)
         return (path, log, codes)
     }
 
@@ -146,7 +146,7 @@ struct OutboxSenderTests {
     func badRecipient() throws {
         let env = try TestEnvironment()
         let mail = try Self.script(in: env)
-        try env.context.store.write { db in
+        _ = try env.context.store.write { db in
             try Outbox.enqueue(
                 db, at: env.clock.now(), recipient: "ada@example.com\nBcc: eve@example.com", language: "en",
                 accountId: nil, kind: .requestCompleted, params: ["reference": "R-1"])
