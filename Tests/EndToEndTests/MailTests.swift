@@ -29,8 +29,8 @@ struct MailTests {
         let list = try tmux.screen()
         try tmux.press("n")
         var screen = try await tmux.waitUntil("the request wizard") { $0 != list }
-        // Enter takes the first choice of each step up to the password step ("Passwort" in German).
-        for _ in 0..<6 where !screen.contains("Passwor") {
+        // Enter takes the first choice of each step up to the password field ("Passwort" in German).
+        for _ in 0..<6 where !screen.contains("│ Passwort ") {
             let previous = screen
             try tmux.press("Enter")
             screen = try await tmux.waitUntil("the next wizard step") { $0 != previous }
