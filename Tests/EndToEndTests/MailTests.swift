@@ -10,7 +10,9 @@ import Testing
 struct MailTests {
     static let mailbox = "/var/mail/mail"
 
-    @Test("a German subscriber files a request in the dashboard; notify send delivers a German receipt with its reference")
+    @Test(
+        "a German subscriber files a request in the dashboard; notify send delivers a German receipt with its reference"
+    )
     func receiptThroughSendmail() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/sbin/sendmail"), "install exim4-daemon-light")
         let run = try await DashboardInTmux()
@@ -18,7 +20,8 @@ struct MailTests {
         let subscriber = EndToEnd.german
         try await DatabaseQueue(path: run.store).write { db in
             try db.execute(
-                sql: "UPDATE account SET email = 'webmaster@localhost', emailKey = 'webmaster@localhost' WHERE username = ?",
+                sql:
+                    "UPDATE account SET email = 'webmaster@localhost', emailKey = 'webmaster@localhost' WHERE username = ?",
                 arguments: [subscriber.username])
         }
         let tmux = run.tmux
@@ -69,7 +72,10 @@ struct MailTests {
         let parts = delivered.components(separatedBy: "\n\n")
         let headers = parts[0]
         let body = QuotedPrintableText.decode(parts.dropFirst().joined(separator: "\n\n"))
-        #expect(headers.range(of: #"(?m)^Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$"#, options: .regularExpression) != nil, "\(headers)")
+        #expect(
+            headers.range(
+                of: #"(?m)^Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$"#, options: .regularExpression)
+                != nil, "\(headers)")
         #expect(headers.contains("MIME-Version: 1.0"))
         #expect(headers.contains("Content-Type: text/plain; charset=UTF-8"))
         #expect(headers.contains("Content-Transfer-Encoding: quoted-printable"))

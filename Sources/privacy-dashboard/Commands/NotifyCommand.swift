@@ -58,7 +58,8 @@ struct NotifyCommand: ParsableCommand {
         func run() throws {
             if let status, !OutboxListing.statuses.contains(status) {
                 throw CommandFailure.usage(
-                    "--status \(SafeText.clean(status)) is not one of \(OutboxListing.statuses.joined(separator: ", "))")
+                    "--status \(SafeText.clean(status)) is not one of \(OutboxListing.statuses.joined(separator: ", "))"
+                )
             }
             let context = try storeOptions.open()
             let staff = try signIn.identity(context, for: .viewOutbox)

@@ -87,7 +87,8 @@ struct MailMessageTests {
         #expect(!receipt.body.contains("⟦"))
         let notice = try MailComposer().message(
             from: from, to: from, language: "en", kind: "breach-notice",
-            paramsJSON: #"{"reference":"B-1","kind":"malware","discovered":"2026-12-01","involved":"payment","notInvolved":"profile","measures":"investigation","advice":"change-password","contact":"privacy@example.com"}"#,
+            paramsJSON:
+                #"{"reference":"B-1","kind":"malware","discovered":"2026-12-01","involved":"payment","notInvolved":"profile","measures":"investigation","advice":"change-password","contact":"privacy@example.com"}"#,
             date: Self.date)
         for heading in [
             "What happened", "What information was involved", "What we are doing", "What you can do",

@@ -8,7 +8,8 @@ import Testing
 struct OutboxSenderTests {
     /// A real sendmail stand-in: appends the message's Message-ID line to `log` and exits with the first
     /// number of `codes` (one per line, consumed as it goes; 0 once they run out).
-    static func script(in env: TestEnvironment, sleep: Double = 0) throws -> (path: String, log: String, codes: String) {
+    static func script(in env: TestEnvironment, sleep: Double = 0) throws -> (path: String, log: String, codes: String)
+    {
         let path = env.directory.path("sendmail.sh")
         let log = env.directory.path("sent.log")
         let codes = env.directory.path("codes")
@@ -32,7 +33,8 @@ struct OutboxSenderTests {
             for index in 0..<count {
                 try Outbox.enqueue(
                     db, at: env.clock.now(), recipient: "ada@example.com", language: "en", accountId: nil,
-                    kind: .requestReceived, params: ["reference": "R-\(index)", "filed": "2026-12-04", "due": "2027-01-04"])
+                    kind: .requestReceived,
+                    params: ["reference": "R-\(index)", "filed": "2026-12-04", "due": "2027-01-04"])
             }
         }
     }
