@@ -27,4 +27,35 @@ struct RequestMailTests {
         #expect(entry.request.id == request.id)
         #expect(entry.receiptMailFailed)
     }
+
+    @Test(
+        "a refusal queues the denied mail with the reason, composed with the right to complain; a rollback queues nothing"
+    )
+    func denialQueued() throws {
+        let env = try TestEnvironment()
+        let account = try env.makeAccount()
+        let service = RequestService(context: env.context)
+        let request = try service.file(accountId: account.id, type: .access, scope: .all)
+        _ = try service.deny(reference: request.reference, actor: .support, reason: "identity not proven")
+        let row = try #require(
+            try env.context.store.read { db in
+                try Row.fetchOne(db, sql: "SELECT params, language FROM outbox WHERE kind = 'request-denied'")
+            })
+        let params: String = row["params"]
+        #expect(params.contains("identity not proven") && params.contains(request.reference))
+        let from = try MailAddress("privacy@example.com")
+        let message = try MailComposer().message(
+            from: from, to: from, language: row["language"], kind: "request-denied", paramsJSON: params,
+            date: env.clock.now())
+        #expect(message.body.contains("identity not proven"))
+        #expect(message.body.contains("supervisory authority"))
+        // A step refused (denying a closed request) rolls back and leaves no second mail.
+        #expect(throws: (any Error).self) {
+            try service.deny(reference: request.reference, actor: .support, reason: "again")
+        }
+        let count = try env.context.store.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE kind = 'request-denied'")
+        }
+        #expect(count == 1)
+    }
 }
