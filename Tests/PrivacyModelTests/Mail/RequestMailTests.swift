@@ -58,4 +58,25 @@ struct RequestMailTests {
         }
         #expect(count == 1)
     }
+
+    @Test("closing queues the deletion confirmation; the purge mails the address captured before it was scrubbed")
+    func closureAndPurgeQueued() throws {
+        let env = try TestEnvironment()
+        let account = try env.makeAccount(password: "correct horse battery")
+        let service = AccountDeletionService(context: env.context)
+        let receipt = try service.requestDeletion(accountId: account.id, password: "correct horse battery")
+        env.clock.set(receipt.purgeDueAt)
+        try service.purge(accountId: account.id)
+        let rows = try env.context.store.read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, recipient, params FROM outbox ORDER BY id")
+        }
+        let kinds = rows.map { $0["kind"] as String }
+        #expect(kinds.contains("account-deletion-confirmed"))
+        let purged = try #require(rows.first { $0["kind"] as String == "account-purged" })
+        #expect(purged["recipient"] as String == "ada@example.com")
+        let stored = try env.context.store.read { db in
+            try String.fetchOne(db, sql: "SELECT email FROM account WHERE id = ?", arguments: [account.id])
+        }
+        #expect(stored != "ada@example.com")
+    }
 }
