@@ -83,6 +83,7 @@ struct StaffAccessGuardTests {
         .closeUnderageAccount: "-x--",
         .manageBreaches: "-x--",
         .publishPolicy: "-x--",
+        .viewOutbox: "-xx-",
     ]
     static let columns: [StaffRole] = [.owner, .approver, .agent, .auditor]
 

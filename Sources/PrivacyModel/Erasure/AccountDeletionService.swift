@@ -102,6 +102,9 @@ public struct AccountDeletionService: Sendable {
                     """,
                 arguments: [now.epochSeconds, purgeDue.epochSeconds, accountId])
             guard db.changesCount == 1 else { throw AccountDeletionError.alreadyRequested(purgeOn: purgeDue) }
+            try Outbox.enqueue(
+                db, at: now, accountId: accountId, kind: .accountDeletionConfirmed,
+                params: ["reference": request.reference, "purgeDue": purgeDue.dayUTC], requestId: request.id)
             try AuditLog.append(
                 db, at: now, accountId: accountId, actor: actor.rawValue,
                 action: "account-deletion-requested", detail: "\(request.reference) purge due \(purgeDue.iso8601UTC)",
@@ -184,6 +187,9 @@ public struct AccountDeletionService: Sendable {
                 try db.execute(sql: "DELETE FROM \(table) WHERE accountId = ?", arguments: [accountId])
                 deleted += db.changesCount
             }
+            // The address is captured before it is scrubbed: the purge confirmation is the last mail it gets.
+            let address = try Row.fetchOne(
+                db, sql: "SELECT email, language FROM account WHERE id = ?", arguments: [accountId])
             // The status must say 'purged' first: only then do the append-only triggers allow the deletes below.
             let tombstone = "purged#\(accountId)"
             try db.execute(
@@ -202,6 +208,11 @@ public struct AccountDeletionService: Sendable {
             deleted += db.changesCount
             try db.execute(sql: "DELETE FROM rights_request WHERE accountId = ?", arguments: [accountId])
             deleted += db.changesCount
+            if let address, let email = address["email"] as String?, !email.isEmpty {
+                try Outbox.enqueue(
+                    db, at: now, recipient: email, language: address["language"] ?? "en", accountId: accountId,
+                    kind: .accountPurged, params: ["purged": now.dayUTC])
+            }
             try AuditLog.append(
                 db, at: now, accountId: accountId, actor: RequestActor.system.rawValue, action: "account-purged",
                 detail: "\(deleted) records deleted; \(kept) kept under legal or security holds")

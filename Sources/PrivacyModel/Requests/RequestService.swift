@@ -61,6 +61,10 @@ public struct RequestService: Sendable {
                 db, at: filedAt, accountId: accountId, actor: actor.rawValue, action: RequestAction.file.auditName,
                 detail: "\(reference) \(type.rawValue) \(scope) via \(channel)",
                 staff: staff.map { Self.filing($0, reference) })
+            try Outbox.enqueue(
+                db, at: filedAt, accountId: accountId, kind: .requestReceived,
+                params: ["reference": reference, "filed": filedAt.dayUTC, "due": deadlines.responseDue.dayUTC],
+                requestId: requestId)
             return try fetch(db, reference: reference).orThrow(RequestError.notFound(reference))
         }
     }
@@ -304,9 +308,11 @@ public struct RequestService: Sendable {
             var text = try RequestValidation.text(note, name: action == .deny || action == .extend ? "reason" : "note")
             let now = Date(epochSeconds: context.now.epochSeconds)
             var extendedDue: Date?
+            var reason = ""
             switch action {
             case .deny:
                 guard !text.isEmpty else { throw RequestError.denialReasonRequired }
+                reason = text.typedTexts.joined(separator: " ")
                 text = text + ComplaintNotice.text
             case .extend:
                 guard !text.isEmpty else { throw RequestError.extensionReasonRequired }
@@ -341,6 +347,7 @@ public struct RequestService: Sendable {
             try appendEvent(
                 db, requestId: request.id, at: now, from: from, to: to, actor: actor, note: text,
                 staffId: staff?.staff.id)
+            try Self.queueMail(db, action, request, at: now, due: extendedDue, reason: reason)
             let change =
                 action == .extend ? "due \(extendedDue?.iso8601UTC ?? "")" : "\(from.rawValue) -> \(to.rawValue)"
             try AuditLog.append(

@@ -37,4 +37,6 @@ public enum StaffAction: String, CaseIterable, Codable, Sendable {
     case manageBreaches = "manage-breaches"
     /// Publish policy versions (next issue).
     case publishPolicy = "publish-policy"
+    /// See the mail outbox (recipients, kinds, statuses, error codes) to follow up failed mail.
+    case viewOutbox = "view-outbox"
 }

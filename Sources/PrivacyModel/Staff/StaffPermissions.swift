@@ -4,6 +4,7 @@ public enum StaffPermissions {
     private static let agent: Set<StaffAction> = [
         .viewQueue, .viewQueueFigures, .readSubscriberData, .acknowledgeRequest, .verifyIdentity, .startRequest,
         .completeRequest, .denyRequest, .extendRequest, .fileOnBehalf, .resetSubscriberPassword, .manageSubscribers,
+        .viewOutbox,
     ]
 
     /// Each role's allowed actions.

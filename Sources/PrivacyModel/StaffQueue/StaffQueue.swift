@@ -36,8 +36,8 @@ public struct StaffQueue: Sendable {
             arguments += [cursor.nextDueAt.epochSeconds, cursor.nextDueAt.epochSeconds, cursor.requestId]
         }
         arguments += [min(max(1, limit), Self.maximumPageSize)]
-        let requests = try context.store.read { db in
-            try RightsRequest.fetchAll(
+        let (requests, failedMail) = try context.store.read { db in
+            let requests = try RightsRequest.fetchAll(
                 db,
                 sql: """
                     SELECT * FROM (\(Self.openRequestsSQL(search: !filter.search.isEmpty)))
@@ -45,8 +45,9 @@ public struct StaffQueue: Sendable {
                     ORDER BY queueDueAt, id LIMIT ?
                     """,
                 arguments: StatementArguments(arguments))
+            return (requests, try Self.failedReceiptMail(db, requestIds: requests.map(\.id)))
         }
-        return requests.map { StaffQueueEntry(request: $0, at: now) }
+        return requests.map { StaffQueueEntry(request: $0, at: now, receiptMailFailed: failedMail.contains($0.id)) }
     }
 
     /// The figures for the whole queue, and how many entries `filter` lists.

@@ -13,9 +13,14 @@ public struct StaffQueueEntry: Sendable, Equatable {
     /// Whether receipt is still unconfirmed past its deadline (the receipt-overdue mark).
     public let isReceiptOverdue: Bool
 
+    /// Whether the mail confirming receipt to the subscriber failed (the receipt-mail-failed mark): staff
+    /// confirm receipt another way.
+    public let receiptMailFailed: Bool
+
     /// The entry for `request` at `now`.
-    public init(request: RightsRequest, at now: Date) {
+    public init(request: RightsRequest, at now: Date, receiptMailFailed: Bool = false) {
         self.request = request
+        self.receiptMailFailed = receiptMailFailed
         nextDueAt = request.nextDueAt
         daysLeft = request.daysLeft(at: now)
         isOverdue = request.isOverdue(at: now)
