@@ -26,6 +26,10 @@ public enum BindingContext: String, Sendable, CaseIterable {
     case textField
     /// The notice shown when the terminal is below the minimum size.
     case tooSmall
+    /// The Overview.
+    case overview
+    /// A breach notice on show (at sign-in or from the Notices list).
+    case notice
     /// The staff console's request queue.
     case consoleQueue
     /// One request in the staff console.
