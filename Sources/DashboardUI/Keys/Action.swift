@@ -104,4 +104,8 @@ public enum Action: String, Sendable, CaseIterable {
     case acknowledgeNotice
     /// Staff console: open the breach register (deadlines, notices, acknowledgements).
     case breachRegister
+    /// Staff console, breach register: publish the selected draft's notices.
+    case publishBreach
+    /// Staff console, breach register: close the selected published breach.
+    case closeBreach
 }

@@ -76,6 +76,8 @@ public enum KeyBindings {
         KeyBinding(.newStaff, [.character("n"), .function(7)], .consoleStaff),
         KeyBinding(.changeRole, [.character("r")], .consoleStaff),
         KeyBinding(.disableStaff, [.character("d")], .consoleStaff),
+        KeyBinding(.publishBreach, [.character("p")], .consoleBreaches),
+        KeyBinding(.closeBreach, [.character("x")], .consoleBreaches),
         KeyBinding(.left, [.left], .consoleStaffDialog),
         KeyBinding(.right, [.right], .consoleStaffDialog),
     ]
