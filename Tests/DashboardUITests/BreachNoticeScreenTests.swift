@@ -147,4 +147,22 @@ struct BreachNoticeScreenTests {
         let closed = try harness.press("n")
         #expect(closed.contains(reference) && closed.contains("close"))
     }
+
+    @Test("a forced password change comes first, then the notice, then the Overview")
+    func afterPasswordChange() throws {
+        let (harness, staff) = try prepared(size: Size(width: 80, height: 24))
+        let reference = try publishPayment(harness, staff)
+        let lena = try harness.account("lena.mueller")
+        try harness.context.store.write { db in
+            try db.execute(sql: "UPDATE account SET mustChangePassword = 1 WHERE id = ?", arguments: [lena.id])
+        }
+        try harness.signIn("lena.mueller")
+        #expect(harness.dashboard.session == nil)
+        #expect(!harness.text.contains(reference))
+        try harness.press("my brand new pass<Tab>my brand new pass<Enter>")
+        #expect(harness.dashboard.showsNotices)
+        #expect(harness.text.contains(reference))
+        try harness.press("a")
+        #expect(harness.dashboard.currentScreen == .overview && !harness.dashboard.showsNotices)
+    }
 }
