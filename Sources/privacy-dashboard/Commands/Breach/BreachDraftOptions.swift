@@ -79,40 +79,30 @@ struct BreachDraftOptions: ParsableArguments {
 
     /// "2026-12-01 09:30" (or with a T) as an instant in UTC.
     static func instant(_ text: String) throws -> Date {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == " " || $0 == "T" })
-        let clock = parts.count == 2 ? parts[1].split(separator: ":") : []
-        guard parts.count == 2, let day = UTCCalendar.day(String(parts[0])), clock.count == 2,
-            clock.allSatisfy({ $0.count == 2 }), let hour = Int(clock[0]), let minute = Int(clock[1]),
-            (0...23).contains(hour), (0...59).contains(minute)
-        else { throw CommandFailure.usage("--discovered must be YYYY-MM-DD HH:MM in UTC (got \"\(text)\")") }
-        return day.addingTimeInterval(TimeInterval(hour * 3_600 + minute * 60))
+        guard let date = BreachDraftText.instant(text) else {
+            throw CommandFailure.usage("--discovered must be YYYY-MM-DD HH:MM in UTC (got \"\(text)\")")
+        }
+        return date
     }
 
-    private static func list(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    private static func list(_ text: String) -> [String] { BreachDraftText.list(text) }
 
     private static func kind(_ text: String) throws -> BreachKind {
         let kinds = try codes(text, as: BreachKind.self, "kind")
         guard kinds.count == 1, let kind = kinds.first else {
-            throw CommandFailure.usage("--kind needs one of \(names(BreachKind.self))")
+            throw CommandFailure.usage("--kind needs one of \(BreachDraftText.names(BreachKind.self))")
         }
         return kind
-    }
-
-    private static func names<T: CaseIterable & RawRepresentable>(_: T.Type) -> String where T.RawValue == String {
-        T.allCases.map(\.rawValue).joined(separator: ", ")
     }
 
     private static func codes<T: CaseIterable & RawRepresentable>(_ text: String, as _: T.Type, _ what: String) throws
         -> [T] where T.RawValue == String
     {
-        try list(text).map { code in
-            guard let value = T(rawValue: code) else {
-                throw CommandFailure.usage("unknown \(what) \"\(code)\"; one of \(names(T.self))")
-            }
-            return value
+        let (codes, unknown) = BreachDraftText.codes(text, as: T.self)
+        if let unknown {
+            throw CommandFailure.usage("unknown \(what) \"\(unknown)\"; one of \(BreachDraftText.names(T.self))")
         }
+        return codes
     }
 
     /// all, holders:CATEGORY or list:FILE (emails or usernames, one a line; # starts a comment).
