@@ -16,7 +16,7 @@ struct PrivacyDashboardCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             OpenCommand.self, ScreenCommand.self, InitCommand.self, AccountCommand.self, DemoCommand.self,
-            DataCommand.self, RequestsCommand.self, StaffCommand.self,
+            DataCommand.self, RequestsCommand.self, StaffCommand.self, BreachCommand.self,
             CheckCommand.self, RetentionCommand.self, NotifyCommand.self,
             ExportCommand.self, DownloadCommand.self,
         ],

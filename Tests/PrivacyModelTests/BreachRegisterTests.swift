@@ -134,4 +134,26 @@ struct BreachRegisterTests {
         #expect(entry.isOverdue(at: env.clock.now()))
         #expect(entry.secondsLeft(at: env.clock.now()) == -1)
     }
+
+    @Test("an update that no longer names a subscriber does not show them the notice again; mail-less notices say so")
+    func updateLeavesOthersAlone() throws {
+        let env = try TestEnvironment()
+        let lena = try env.makeAccount(email: "lena@example.com", username: "lena")
+        let noah = try env.makeAccount(email: "noah@example.com", username: "noah")
+        let approver = try env.staffMember("paul", role: .approver)
+        let register = BreachRegister(context: env.context)
+        var draft = Self.paymentDraft(env)
+        draft.audience = .list([lena.id, noah.id])
+        let breach = try register.record(draft, staff: approver)
+        try register.publish(reference: breach.reference, staff: approver)
+        let notices = BreachNoticeService(context: env.context)
+        let noahs = try #require(try notices.unacknowledged(accountId: noah.id).first)
+        #expect(noahs.byEmail)
+        try notices.acknowledge(accountId: noah.id, noticeId: noahs.id)
+        draft.audience = .list([lena.id])
+        try register.update(reference: breach.reference, draft, staff: approver)
+        #expect(try notices.unacknowledged(accountId: noah.id).isEmpty)
+        #expect(try notices.unacknowledged(accountId: lena.id).first?.version == 2)
+        #expect(try register.entry(reference: breach.reference, staff: approver).acknowledged == 1)
+    }
 }

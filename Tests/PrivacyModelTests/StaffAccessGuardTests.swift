@@ -82,6 +82,7 @@ struct StaffAccessGuardTests {
         .manageSubscribers: "-xx-",
         .closeUnderageAccount: "-x--",
         .manageBreaches: "-x--",
+        .viewBreaches: "-x-x",
         .publishPolicy: "-x--",
         .viewOutbox: "-xx-",
     ]

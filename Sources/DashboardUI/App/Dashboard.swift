@@ -24,6 +24,8 @@ public final class Dashboard {
         let session: Session
         var screens: [ScreenID: any DashboardScreen]
         var current: ScreenID
+        /// Breach notices over the screens: the sign-in gate, or the Notices list opened from the Overview.
+        var notices: BreachNoticesView?
     }
 
     private enum Overlay {
@@ -131,6 +133,9 @@ public final class Dashboard {
             handleOverlay(overlay, key: key)
             return
         }
+        if case .signedIn(let state) = phase, let notices = state.notices {
+            return handleNoticeKey(key, notices, state)
+        }
         guard let screen = activeScreen else { return }
         let textInput = screen.capturesText
         let contexts = screen.contexts + [textInput ? .form : .navigation]
@@ -160,6 +165,38 @@ public final class Dashboard {
             phase = .signedIn(state)
         }
         apply(outcome, action: action)
+    }
+
+    /// A key while breach notices are on show: the gate lets only help, redraw, quit and its own keys through;
+    /// the list hands a key it does not take back to the dashboard (a screen's number, quit).
+    private func handleNoticeKey(_ key: Key, _ current: BreachNoticesView, _ signedIn: SignedIn) {
+        var state = signedIn
+        var notices = current
+        let action = KeyBindings.action(for: key, contexts: notices.contexts + [.navigation], textInput: false)
+        if action == .help { return showHelp() }
+        if action == .redraw { return redraw() }
+        if tooSmall {
+            if action == .quit || KeyBindings.action(for: key, contexts: [.tooSmall], textInput: false) == .quit {
+                requestQuit(unsaved: false)
+            }
+            return
+        }
+        if action == .quit { return requestQuit(unsaved: false) }
+        state.session.flash = nil
+        let input = ScreenInput(key: key, action: action, area: noticeArea, glyphs: lastGlyphs)
+        switch notices.update(input, session: state.session) {
+        case .stay:
+            state.notices = notices
+            phase = .signedIn(state)
+        case .close:
+            state.notices = nil
+            phase = .signedIn(state)
+            show(.overview)
+        case .passThrough:
+            state.notices = nil
+            phase = .signedIn(state)
+            handleGlobal(action)
+        }
     }
 
     /// Whether a key is printable text (text in a field, a command elsewhere).
@@ -197,6 +234,10 @@ public final class Dashboard {
         case .goAccount: show(.account)
         case .goPolicy: show(.policy)
         case .goHelp: showHelp()
+        case .openNotices:
+            guard case .signedIn(var state) = phase, state.current == .overview else { return }
+            state.notices = BreachNoticesView.list(session: state.session)
+            phase = .signedIn(state)
         case .nextFocus, .previousFocus:
             guard let current = currentScreen, let index = ScreenID.allCases.firstIndex(of: current) else { return }
             let count = ScreenID.allCases.count
@@ -248,7 +289,10 @@ public final class Dashboard {
         }
         var screens: [ScreenID: any DashboardScreen] = [:]
         for id in ScreenID.allCases { screens[id] = ScreenFactory.make(id) }
-        phase = .signedIn(SignedIn(session: session, screens: screens, current: .overview))
+        phase = .signedIn(
+            SignedIn(
+                session: session, screens: screens, current: .overview,
+                notices: BreachNoticesView.gate(session: session)))
         show(.overview)
         if let failures {
             session.show(
@@ -301,6 +345,19 @@ public final class Dashboard {
     /// Where screens draw, between the tab bar and the status line.
     private var contentArea: Rect { Chrome.contentArea(in: Rect(lastSize)) }
 
+    /// Where breach notices draw: the whole screen between the title bar and the status line (no tabs).
+    private var noticeArea: Rect {
+        let bounds = Rect(lastSize)
+        return Rect(
+            x: bounds.x, y: bounds.y + 1, width: bounds.width, height: bounds.height - 1 - Chrome.bottomRows)
+    }
+
+    /// Whether breach notices are on show over the screens.
+    public var showsNotices: Bool {
+        if case .signedIn(let state) = phase { return state.notices != nil }
+        return false
+    }
+
     /// Draws the current state into a fresh canvas of `size` (at most `Size.maximum`).
     public func render(size: Size, glyphs: Glyphs) -> Canvas {
         lastSize = size.clamped()
@@ -319,6 +376,10 @@ public final class Dashboard {
             form.render(
                 into: &canvas, area: body.splitTop(1).rest, strings: strings, catalogue: context.catalogue,
                 demo: configuration.demoCredentials)
+        case .signedIn(let state) where state.notices != nil:
+            Chrome.header(into: &canvas, strings: strings, session: state.session)
+            state.notices?.render(into: &canvas, area: noticeArea, session: state.session)
+            Chrome.status(into: &canvas, flash: state.session.flash)
         case .signedIn(let state):
             guard let screen = state.screens[state.current] else { break }
             Chrome.header(into: &canvas, strings: strings, session: state.session)
@@ -326,7 +387,11 @@ public final class Dashboard {
             screen.render(into: &canvas, area: Chrome.contentArea(in: bounds), session: state.session)
             Chrome.status(into: &canvas, flash: state.session.flash)
         }
-        if let screen = activeScreen {
+        if case .signedIn(let state) = phase, let notices = state.notices {
+            Chrome.hints(
+                into: &canvas, actions: notices.hintActions, contexts: notices.contexts + [.navigation],
+                textInput: false, strings: strings, labels: [:])
+        } else if let screen = activeScreen {
             Chrome.hints(
                 into: &canvas, actions: screen.hintActions, contexts: screen.contexts, textInput: screen.capturesText,
                 strings: strings, labels: screen.hintLabels(strings: strings))

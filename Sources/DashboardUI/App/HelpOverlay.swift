@@ -25,7 +25,7 @@ struct HelpOverlay {
     static let console = HelpOverlay(
         contexts: [
             .global, .navigation, .form, .textField, .confirmation, .consoleQueue, .consoleRequest, .consoleAudit,
-            .consoleStaff, .consoleStaffDialog,
+            .consoleStaff, .consoleStaffDialog, .consoleBreaches,
         ],
         hidden: [
             .goOverview, .goMyData, .goPreferences, .goRequests, .goAccount, .goPolicy, .goHelp, .nextFocus,

@@ -60,7 +60,7 @@ struct ConsoleAuditView {
     }
 
     let contexts: [BindingContext] = [.consoleAudit]
-    let hintActions: [Action] = [.filterStaff, .filterAction]
+    let hintActions: [Action] = [.filterStaff, .filterAction, .breachRegister]
 
     /// Handles one key: scrolling, the two filters, Esc to clear them.
     mutating func update(_ input: ScreenInput, session: ConsoleSession) -> ConsoleOutcome {

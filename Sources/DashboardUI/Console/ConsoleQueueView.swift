@@ -65,7 +65,8 @@ struct ConsoleQueueView {
         guard staff.may(.viewQueue) else { return [] }
         guard !capturesText else { return [.select, .back] }
         let filing: [Action] = staff.may(.fileOnBehalf) ? [.fileOnBehalf] : []
-        return [.select, .searchQueue, .filterStatus, .filterRight, .filterOverdue] + filing
+        let register: [Action] = staff.may(.viewBreaches) ? [.breachRegister] : []
+        return [.select, .searchQueue, .filterStatus, .filterRight, .filterOverdue] + filing + register
     }
 
     /// Handles one key.

@@ -20,6 +20,8 @@ public final class StaffConsole: TerminalApplication {
     /// An owner's home view instead of the queue.
     private var staffList: ConsoleStaffView?
     private var request: ConsoleRequestView?
+    /// The breach register, while open over the home view.
+    private var breaches: ConsoleBreachView?
     private var overlay: Overlay?
     private var lastActivity: Date
     private var lastSize = Size(width: 80, height: 24)
@@ -79,13 +81,20 @@ public final class StaffConsole: TerminalApplication {
         }
     }
 
-    private var capturesText: Bool { request?.capturesText ?? staffList?.capturesText ?? queue.capturesText }
+    private var capturesText: Bool {
+        if breaches != nil { return false }
+        return request?.capturesText ?? staffList?.capturesText ?? queue.capturesText
+    }
     private var contexts: [BindingContext] {
-        request?.contexts ?? audit?.contexts ?? staffList?.contexts ?? queue.contexts
+        breaches?.contexts ?? request?.contexts ?? audit?.contexts ?? staffList?.contexts ?? queue.contexts
     }
     private var hasUnsavedInput: Bool {
-        request?.hasUnsavedInput ?? staffList?.hasUnsavedInput ?? queue.hasUnsavedInput
+        if breaches != nil { return false }
+        return request?.hasUnsavedInput ?? staffList?.hasUnsavedInput ?? queue.hasUnsavedInput
     }
+
+    /// Whether the breach register is on show (tests read it).
+    public var showsBreachRegister: Bool { breaches != nil }
 
     private func checkIdle() {
         guard session.now.timeIntervalSince(lastActivity) >= configuration.idleTimeout else { return }
@@ -118,7 +127,11 @@ public final class StaffConsole: TerminalApplication {
         session.flash = nil
         let input = ScreenInput(key: key, action: action, area: contentArea, glyphs: lastGlyphs)
         let outcome: ConsoleOutcome
-        if var open = request {
+        if var register = breaches {
+            outcome = register.update(input, session: session)
+            breaches = outcome == .back ? nil : register
+            if outcome == .back { return }
+        } else if var open = request {
             outcome = open.update(input, session: session)
             request = open
         } else if var view = audit {
@@ -138,6 +151,9 @@ public final class StaffConsole: TerminalApplication {
             queue.reload(session: session)
         case .ignored:
             if action == .quit { requestQuit() }
+            if action == .breachRegister, request == nil, breaches == nil {
+                breaches = ConsoleBreachView.open(session: session)
+            }
         }
     }
 
@@ -200,7 +216,9 @@ public final class StaffConsole: TerminalApplication {
             return canvas
         }
         header(into: &canvas)
-        if let request {
+        if let breaches {
+            breaches.render(into: &canvas, area: contentArea, session: session)
+        } else if let request {
             request.render(into: &canvas, area: contentArea, session: session)
         } else if let audit {
             audit.render(into: &canvas, area: contentArea, session: session)
@@ -211,11 +229,11 @@ public final class StaffConsole: TerminalApplication {
         }
         Chrome.status(into: &canvas, flash: session.flash)
         let actions =
-            request?.hintActions ?? audit?.hintActions ?? staffList?.hintActions
-            ?? queue.hintActions(staff: session.staff)
+            breaches?.hintActions(session: session) ?? request?.hintActions ?? audit?.hintActions
+            ?? staffList?.hintActions ?? queue.hintActions(staff: session.staff)
         Chrome.hints(
             into: &canvas, actions: actions, contexts: contexts, textInput: capturesText, strings: strings,
-            labels: request?.hintLabels(strings: strings) ?? [:])
+            labels: breaches == nil ? request?.hintLabels(strings: strings) ?? [:] : [:])
         let bounds = Rect(lastSize)
         switch overlay {
         case .help(let help): help.render(into: &canvas, area: bounds, strings: strings)

@@ -98,4 +98,14 @@ public enum Action: String, Sendable, CaseIterable {
     case changeRole
     /// Staff console, staff accounts: disable the selected account.
     case disableStaff
+    /// Overview: open the list of breach notices.
+    case openNotices
+    /// A breach notice: record that it was read and go on.
+    case acknowledgeNotice
+    /// Staff console: open the breach register (deadlines, notices, acknowledgements).
+    case breachRegister
+    /// Staff console, breach register: publish the selected draft's notices.
+    case publishBreach
+    /// Staff console, breach register: close the selected published breach.
+    case closeBreach
 }

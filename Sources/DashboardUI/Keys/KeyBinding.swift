@@ -26,6 +26,10 @@ public enum BindingContext: String, Sendable, CaseIterable {
     case textField
     /// The notice shown when the terminal is below the minimum size.
     case tooSmall
+    /// The Overview.
+    case overview
+    /// A breach notice on show (at sign-in or from the Notices list).
+    case notice
     /// The staff console's request queue.
     case consoleQueue
     /// One request in the staff console.
@@ -36,10 +40,12 @@ public enum BindingContext: String, Sendable, CaseIterable {
     case consoleStaff
     /// The staff console's dialog for a staff account (choosing a role).
     case consoleStaffDialog
+    /// The staff console's breach register.
+    case consoleBreaches
 
     /// The contexts only the staff console uses (the subscriber's help leaves them out).
     public static let console: Set<BindingContext> = [
-        .consoleQueue, .consoleRequest, .consoleAudit, .consoleStaff, .consoleStaffDialog,
+        .consoleQueue, .consoleRequest, .consoleAudit, .consoleStaff, .consoleStaffDialog, .consoleBreaches,
     ]
 }
 

@@ -58,6 +58,8 @@ public struct BreachNotice: Sendable, Equatable, Identifiable {
     public let involved: [String]
     /// The subscriber's categories that were not involved.
     public let notInvolved: [String]
+    /// The breach version this subscriber was last sent (an update that no longer names them does not raise it).
+    public let version: Int
     /// When the subscriber was first told.
     public let notifiedAt: Date
     /// Whether it was also mailed.
@@ -67,6 +69,6 @@ public struct BreachNotice: Sendable, Equatable, Identifiable {
     /// When they last acknowledged it.
     public let acknowledgedAt: Date?
 
-    /// Whether the subscriber still has to read it: never acknowledged, or updated since.
-    public var needsAcknowledgement: Bool { acknowledgedVersion < breach.version }
+    /// Whether the subscriber still has to read it: never acknowledged, or an update was sent to them since.
+    public var needsAcknowledgement: Bool { acknowledgedVersion < version }
 }

@@ -38,7 +38,7 @@ public struct BreachNoticeService: Sendable {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT breach_notice.acknowledgedVersion, breach.version, breach.reference
+                        SELECT breach_notice.acknowledgedVersion, breach_notice.version, breach.reference
                         FROM breach_notice JOIN breach ON breach.id = breach_notice.breachId
                         WHERE breach_notice.id = ? AND breach_notice.accountId = ?
                         """,
@@ -63,7 +63,8 @@ public struct BreachNoticeService: Sendable {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT breach.*, breach_notice.id AS noticeId, breach_notice.involved, breach_notice.notInvolved,
+                SELECT breach.*, breach_notice.id AS noticeId, breach_notice.version AS noticeVersion,
+                       breach_notice.involved, breach_notice.notInvolved,
                        breach_notice.notifiedAt, breach_notice.byEmail, breach_notice.acknowledgedVersion,
                        breach_notice.acknowledgedAt
                 FROM breach_notice JOIN breach ON breach.id = breach_notice.breachId
@@ -77,7 +78,7 @@ public struct BreachNoticeService: Sendable {
             let notInvolved: String = row["notInvolved"]
             return BreachNotice(
                 id: row["noticeId"], breach: breach, involved: involved.split(separator: ",").map(String.init),
-                notInvolved: notInvolved.split(separator: ",").map(String.init),
+                notInvolved: notInvolved.split(separator: ",").map(String.init), version: row["noticeVersion"],
                 notifiedAt: Date(epochSeconds: row["notifiedAt"]), byEmail: row["byEmail"],
                 acknowledgedVersion: row["acknowledgedVersion"],
                 acknowledgedAt: (row["acknowledgedAt"] as Int64?).map(Date.init(epochSeconds:)))

@@ -129,8 +129,8 @@ public struct BreachRegister: Sendable {
     /// The register, newest discovery first, with deadlines and counts (no personal data).
     public func entries(staff: StaffAccess) throws -> [BreachRegisterEntry] {
         try context.store.read { db in
-            guard staff.staff.may(.manageBreaches) else {
-                throw StaffError.notPermitted(role: staff.staff.role, action: .manageBreaches)
+            guard staff.staff.may(.viewBreaches) else {
+                throw StaffError.notPermitted(role: staff.staff.role, action: .viewBreaches)
             }
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM breach ORDER BY discoveredAt DESC, id DESC")
             return try rows.compactMap { row in
@@ -144,8 +144,8 @@ public struct BreachRegister: Sendable {
     /// One breach's register line.
     public func entry(reference: String, staff: StaffAccess) throws -> BreachRegisterEntry {
         try context.store.read { db in
-            guard staff.staff.may(.manageBreaches) else {
-                throw StaffError.notPermitted(role: staff.staff.role, action: .manageBreaches)
+            guard staff.staff.may(.viewBreaches) else {
+                throw StaffError.notPermitted(role: staff.staff.role, action: .viewBreaches)
             }
             return try entry(try Self.require(reference: reference, db), db)
         }
@@ -155,10 +155,10 @@ public struct BreachRegister: Sendable {
         let notices = try Row.fetchOne(
             db,
             sql: """
-                SELECT count(*) AS notified, coalesce(sum(acknowledgedVersion >= ?), 0) AS acknowledged
+                SELECT count(*) AS notified, coalesce(sum(acknowledgedVersion >= version), 0) AS acknowledged
                 FROM breach_notice WHERE breachId = ?
                 """,
-            arguments: [breach.version, breach.id])
+            arguments: [breach.id])
         let mails = try Row.fetchOne(
             db,
             sql: """
@@ -185,9 +185,10 @@ public struct BreachRegister: Sendable {
         let upsert = try db.cachedStatement(
             sql: """
                 INSERT INTO breach_notice (breachId, accountId, version, notifiedAt, involved, notInvolved, byEmail)
-                VALUES (?, ?, ?, ?, ?, ?, 1)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (breachId, accountId) DO UPDATE SET version = excluded.version,
-                  involved = excluded.involved, notInvolved = excluded.notInvolved, byEmail = 1
+                  involved = excluded.involved, notInvolved = excluded.notInvolved,
+                  byEmail = max(byEmail, excluded.byEmail)
                 """)
         let addresses = try Self.addresses(db)
         var mails = 0
@@ -196,11 +197,12 @@ public struct BreachRegister: Sendable {
             let theirs = context.catalogue.categories.map(\.id).filter { held[$0]?.contains(accountId) == true }
             let involved = theirs.filter { involvedSet.contains($0) }
             let notInvolved = theirs.filter { !involvedSet.contains($0) }
+            let address = addresses[accountId]
             try upsert.execute(arguments: [
                 id, accountId, version, now.epochSeconds, involved.joined(separator: ","),
-                notInvolved.joined(separator: ","),
+                notInvolved.joined(separator: ","), address != nil,
             ])
-            guard let (recipient, language) = addresses[accountId] else { continue }
+            guard let (recipient, language) = address else { continue }
             let params: [String: String] = [
                 "reference": current.reference, "kind": current.kind.rawValue, "discovered": day,
                 "involved": involved.joined(separator: ","), "notInvolved": notInvolved.joined(separator: ","),

@@ -33,8 +33,10 @@ public enum StaffAction: String, CaseIterable, Codable, Sendable {
     case manageSubscribers = "manage-subscribers"
     /// Close the account of a subscriber found to be under 18, deleting its data at once.
     case closeUnderageAccount = "close-underage-account"
-    /// Record breaches and publish breach notices (next issue).
+    /// Record breaches and publish breach notices.
     case manageBreaches = "manage-breaches"
+    /// See the breach register: deadlines and counts, no subscriber's personal data.
+    case viewBreaches = "view-breaches"
     /// Publish policy versions (next issue).
     case publishPolicy = "publish-policy"
     /// See the mail outbox (recipients, kinds, statuses, error codes) to follow up failed mail.

@@ -10,9 +10,10 @@ public enum StaffPermissions {
     /// Each role's allowed actions.
     public static let table: [StaffRole: Set<StaffAction>] = [
         .owner: [.manageStaff],
-        .approver: agent.union([.approveErasure, .closeUnderageAccount, .manageBreaches, .publishPolicy]),
+        .approver: agent.union([.approveErasure, .closeUnderageAccount, .manageBreaches, .viewBreaches, .publishPolicy]
+        ),
         .agent: agent,
-        .auditor: [.readAuditLog, .viewQueueFigures],
+        .auditor: [.readAuditLog, .viewQueueFigures, .viewBreaches],
     ]
 
     /// Whether `role` may take `action`.

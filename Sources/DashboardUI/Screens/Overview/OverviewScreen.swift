@@ -8,8 +8,10 @@ import TerminalKit
 /// wider the alerts and preferences move to a right column.
 struct OverviewScreen: DashboardScreen {
     let id = ScreenID.overview
-    var contexts: [BindingContext] { [] }
-    var hintActions: [Action] { [.select, .down, .nextFocus] }
+    var contexts: [BindingContext] { [.overview] }
+    var hintActions: [Action] {
+        snapshot.hasNotices ? [.select, .down, .openNotices, .nextFocus] : [.select, .down, .nextFocus]
+    }
 
     func hintLabels(strings: Strings) -> [Action: String] {
         var labels = [Action.nextFocus: strings["overview.hint.nextScreen"]]

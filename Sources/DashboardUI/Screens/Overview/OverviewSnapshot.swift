@@ -52,12 +52,16 @@ struct OverviewSnapshot {
         case deletionPending(Date?)
         /// Data of a category is past its deletion date and still held, the oldest by `daysLate` days.
         case retentionOverdue(category: String, daysLate: Int)
+        /// Breaches that concern the subscriber are open (published, not closed): their references.
+        case breach([String])
     }
 
     var categories: [CategoryRow] = []
     var requests: [RequestRow] = []
     var preferenceGroups: [PreferenceGroupLine] = []
     var alerts: [Alert] = []
+    /// Whether the account has any breach notice (the Overview then offers the Notices key).
+    var hasNotices = false
 
     /// Reads everything the overview needs for the signed-in account.
     @MainActor
@@ -96,6 +100,10 @@ struct OverviewSnapshot {
         let late = try RetentionService(context: session.context).overdueDeletions(
             accountId: accountId, at: session.context.now)
         snapshot.alerts = alerts(session: session, chain: chain, requests: snapshot.requests, late: late)
+        let notices = try BreachNoticeService(context: session.context).notices(accountId: accountId)
+        snapshot.hasNotices = !notices.isEmpty
+        let open = notices.filter { $0.breach.status == .published }.map(\.breach.reference)
+        if !open.isEmpty { snapshot.alerts.insert(.breach(open), at: 0) }
         return snapshot
     }
 

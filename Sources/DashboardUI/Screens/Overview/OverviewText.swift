@@ -36,6 +36,16 @@ enum OverviewText {
                 ?? (strings["overview.alert.deletionUndated"], .danger)
         case .retentionOverdue(let category, let days):
             return (strings.plural("overview.alert.retentionOverdue", count: days, ["category": category]), .danger)
+        case .breach(let references):
+            let key = KeyHints.name(of: .openNotices, contexts: [.overview], strings: strings, glyphs: .unicode)
+            return (
+                strings.plural(
+                    "notices.alert", count: references.count,
+                    [
+                        "references": references.joined(separator: ", "),
+                        "key": key,
+                    ]), .danger
+            )
         }
     }
 
