@@ -127,4 +127,32 @@ struct PolicyVersionTests {
             try service.acknowledge(accountId: ada.id, version: "9")
         }
     }
+
+    @Test("the diff names per category what changed (purposes, recipients, retention, added, removed) and sections")
+    func diff() throws {
+        let url = try #require(CatalogueLoader.bundledURL)
+        let old = try CatalogueLoader.bundled()
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var categories = try #require(object["categories"] as? [[String: Any]])
+        let first = try #require(categories[0]["id"] as? String)
+        let removed = try #require(categories.last?["id"] as? String)
+        categories[0]["recipients"] = []
+        var sets = try #require(categories[0]["recordSets"] as? [[String: Any]])
+        sets[0]["retention"] = ["rule": "fixed", "days": 9, "anchor": "record", "origin": "policy", "summary": "x"]
+        categories[0]["recordSets"] = sets
+        categories.removeLast()
+        object["categories"] = categories
+        var sections = try #require(object["sections"] as? [[String: Any]])
+        let section = try #require(sections[0]["id"] as? String)
+        sections[0]["summary"] = "Changed."
+        object["sections"] = sections
+        let new = try CatalogueLoader.decode(try JSONSerialization.data(withJSONObject: object))
+        let changes = PolicyDiff.changes(from: old, to: new)
+        #expect(changes.contains(PolicyChange(kind: .retentionChanged, id: first)))
+        #expect(changes.contains(PolicyChange(kind: .categoryRemoved, id: removed)))
+        #expect(changes.contains(PolicyChange(kind: .sectionChanged, id: section)))
+        #expect(!changes.contains(PolicyChange(kind: .purposesChanged, id: first)))
+        #expect(PolicyDiff.changes(from: old, to: old).isEmpty)
+        #expect(PolicyDiff.changes(from: new, to: old).contains(PolicyChange(kind: .categoryAdded, id: removed)))
+    }
 }
