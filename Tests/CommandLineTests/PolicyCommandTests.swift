@@ -3,7 +3,7 @@ import Testing
 
 @testable import PrivacyModel
 
-@Suite("policy list")
+@Suite("policy list and publish")
 struct PolicyCommandTests {
     /// The shipped catalogue file renamed to `version`, effective on `effective`.
     private func policyFile(version: String, effective: String) throws -> Data {
@@ -44,5 +44,36 @@ struct PolicyCommandTests {
                 "\(today).1  effective \(today)  minor  in force",
                 "\(later).1  effective \(later)  material  future",
             ])
+    }
+
+    @Test("publish: a material change 29 days ahead exits 64 with one line; 31 days ahead is published; agents get 77")
+    func publish() throws {
+        let runner = try ProgramRunner()
+        #expect(try runner.runOnStore(["init"]).status == 0)
+        let now = Date()
+        func day(_ offset: Int) throws -> String {
+            try #require(UTCCalendar.calendar.date(byAdding: .day, value: offset, to: now)).dayUTC
+        }
+        let summary = runner.directory.appendingPathComponent("summary.txt").path
+        try Data("Viewing history kept for less time.".utf8).write(to: URL(fileURLWithPath: summary))
+        func publish(_ offset: Int, as role: StaffRole) throws -> ProgramResult {
+            let effective = try day(offset)
+            let file = runner.directory.appendingPathComponent("policy-\(offset).json").path
+            try policyFile(version: "\(effective).1", effective: effective).write(to: URL(fileURLWithPath: file))
+            return try runner.runOnStore(
+                ["policy", "publish", file, "--effective", effective, "--material", "--summary", summary],
+                signIn: .staff(role))
+        }
+        let early = try publish(29, as: .approver)
+        #expect(early.status == 64)
+        #expect(early.stderr.contains("30 days"))
+        #expect(early.stderr.split(separator: "\n").count == 1)
+        let agent = try publish(31, as: .agent)
+        #expect(agent.status == 77, "\(agent.stderr)")
+        let accepted = try publish(31, as: .approver)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(accepted.stdout.contains("Published"))
+        let list = try runner.runOnStore(["policy", "list"])
+        #expect(list.stdout.contains("\(try day(31)).1  effective \(try day(31))  material  future"))
     }
 }

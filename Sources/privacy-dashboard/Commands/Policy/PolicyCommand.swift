@@ -6,8 +6,8 @@ import PrivacyModel
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
-        abstract: "List the policy versions: the built-in first version and every published one.",
-        subcommands: [PolicyListCommand.self])
+        abstract: "Publish and list policy versions: the built-in first version and every published one.",
+        subcommands: [PolicyListCommand.self, PolicyPublishCommand.self])
 }
 
 /// `policy list`: every version with its effective date, and which is in force, past or still to come.
