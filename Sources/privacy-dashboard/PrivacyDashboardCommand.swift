@@ -17,7 +17,7 @@ struct PrivacyDashboardCommand: ParsableCommand {
         subcommands: [
             OpenCommand.self, ScreenCommand.self, InitCommand.self, AccountCommand.self, DemoCommand.self,
             DataCommand.self, RequestsCommand.self, StaffCommand.self, BreachCommand.self,
-            CheckCommand.self, RetentionCommand.self, NotifyCommand.self,
+            PolicyCommand.self, CheckCommand.self, RetentionCommand.self, NotifyCommand.self,
             ExportCommand.self, DownloadCommand.self,
         ],
         defaultSubcommand: OpenCommand.self

@@ -25,6 +25,7 @@ public enum ModelErrors {
         errors += RequestError.examples.map { $0 as any KeyedUserFacingError }
         errors += StaffError.examples.map { $0 as any KeyedUserFacingError }
         errors += BreachError.examples.map { $0 as any KeyedUserFacingError }
+        errors += PolicyVersionError.examples.map { $0 as any KeyedUserFacingError }
         return errors
     }
 }

@@ -53,12 +53,14 @@ public final class PrivacyContext: Sendable {
         self.settings = settings
     }
 
-    /// Opens the store at `path` with the bundled catalogue.
+    /// Opens the store at `path` with the policy version in force on the clock's day: the newest published
+    /// version whose effective date has come, else the bundled catalogue (the first version).
     public static func open(
         path: String, mode: PrivacyStore.OpenMode = .existing, settings: ModelSettings = ModelSettings()
     ) throws -> PrivacyContext {
-        let catalogue = try CatalogueLoader.bundled()
+        let builtIn = try CatalogueLoader.bundled()
         let store = try PrivacyStore.open(at: path, mode: mode)
+        let catalogue = try PolicyVersionService.catalogue(store: store, builtIn: builtIn, day: settings.clock.now())
         return try PrivacyContext(store: store, catalogue: catalogue, settings: settings)
     }
 

@@ -48,7 +48,8 @@ struct ProgramRunner {
     /// Commands that act as a named member of staff (see the README's table); `run` signs one in first.
     static func needsStaff(_ arguments: [String]) -> Bool {
         switch (arguments.first, arguments.dropFirst().first) {
-        case ("requests", _), ("export", _), ("data", "summary"), ("account", "create"), ("account", "list"):
+        case ("requests", _), ("export", _), ("data", "summary"), ("account", "create"), ("account", "list"),
+            ("policy", "publish"):
             return true
         default: return false
         }

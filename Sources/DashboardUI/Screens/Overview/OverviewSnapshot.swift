@@ -54,6 +54,8 @@ struct OverviewSnapshot {
         case retentionOverdue(category: String, daysLate: Int)
         /// Breaches that concern the subscriber are open (published, not closed): their references.
         case breach([String])
+        /// A published policy version that applies later: its summary, effective day and days left.
+        case policyChange(summary: String, effective: Date, daysLeft: Int)
     }
 
     var categories: [CategoryRow] = []
@@ -124,6 +126,17 @@ struct OverviewSnapshot {
         }
         if let problem = chain.problem {
             alerts.append(.brokenChain(ReceiptProblemText.text(problem, session: session)))
+        }
+        let today = UTCCalendar.day(session.now.dayUTC) ?? session.now
+        let pending = (try? PolicyVersionService(context: session.context).pending(accountId: account.id)) ?? []
+        for version in pending {
+            guard let effective = version.effectiveDay else { continue }
+            let left = PolicyVersionRules.days(from: today, to: effective)
+            if left > 0 {
+                alerts.append(
+                    .policyChange(
+                        summary: version.summary(in: session.strings.language), effective: effective, daysLeft: left))
+            }
         }
         let current = session.catalogue.version
         if account.acknowledgedPolicyVersion != current {

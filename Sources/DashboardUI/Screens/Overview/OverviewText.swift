@@ -34,6 +34,12 @@ enum OverviewText {
         case .deletionPending(let date):
             return date.map { (strings("overview.alert.deletion", ["date": session.formats.date($0)]), .danger) }
                 ?? (strings["overview.alert.deletionUndated"], .danger)
+        case .policyChange(let summary, let effective, let days):
+            return (
+                strings.plural(
+                    "overview.alert.policyChange", count: days,
+                    ["date": session.formats.date(effective), "summary": TextSanitizer.visible(summary)]), .warning
+            )
         case .retentionOverdue(let category, let days):
             return (strings.plural("overview.alert.retentionOverdue", count: days, ["category": category]), .danger)
         case .breach(let references):
