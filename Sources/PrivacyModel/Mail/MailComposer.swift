@@ -28,37 +28,57 @@ public struct MailComposer: Sendable {
         var subject = strings["\(prefix).subject"]
         for (name, value) in params { subject = subject.replacingOccurrences(of: "{\(name)}", with: value) }
         if kind == .breachNotice { text = breachBody(params, strings: strings) }
+        if kind == .policyChange { text = policyBody(text, params, strings: strings) }
         return (subject, text + "\n\n" + strings["mail.footer"])
     }
 
+    /// The policy change notice: the approver's summary in the reader's language (English when there is none),
+    /// and for a material change the ways to act before it applies.
+    private func policyBody(_ text: String, _ params: [String: String], strings: Strings) -> String {
+        var lines = [text]
+        let summary = params["summary.\(strings.language)"] ?? params["summary.en"] ?? ""
+        if !summary.isEmpty { lines += ["", strings["mail.policy-change.summary"], summary] }
+        if params["material"] == "true" { lines += ["", strings["mail.policy-change.material"]] }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The breach notice with the same five headings and words as the dashboard's notice (`breach.*`), the
+    /// subscriber's categories by their catalogue names in `strings`' language.
     private func breachBody(_ params: [String: String], strings: Strings) -> String {
-        func list(_ key: String, _ prefix: String) -> String {
-            let codes = (params[key] ?? "").split(separator: ",").map(String.init)
-            guard !codes.isEmpty else { return "- " + strings["mail.breach-notice.none"] }
-            return codes.map { "- " + (strings.optional("\(prefix).\($0)") ?? $0) }.joined(separator: "\n")
+        let catalogue = (try? CatalogueLoader.bundled(language: strings.language)) ?? (try? CatalogueLoader.bundled())
+        func codes(_ key: String) -> [String] { (params[key] ?? "").split(separator: ",").map(String.init) }
+        func bullets(_ key: String, _ prefix: String) -> [String] {
+            codes(key).map { "- " + (strings.optional("\(prefix).\($0)") ?? $0) }
+        }
+        func names(_ key: String) -> String {
+            let ids = codes(key)
+            guard !ids.isEmpty else { return strings["breach.involved.none"] }
+            return ids.map { catalogue?.category($0)?.name ?? $0 }.joined(separator: ", ")
         }
         let reference = params["reference"] ?? ""
-        let discovered = params["discovered"] ?? ""
-        return [
-            strings("mail.breach-notice.intro", ["reference": reference, "discovered": discovered]),
-            "",
-            strings["mail.breach-notice.heading.whatHappened"],
+        var lines = [
+            strings("mail.breach-notice.intro", ["reference": reference, "discovered": params["discovered"] ?? ""]),
+            "", strings["breach.heading.whatHappened"],
             strings.optional("breach.kind.\(params["kind"] ?? "")") ?? "",
-            "",
-            strings["mail.breach-notice.heading.information"],
-            strings["mail.breach-notice.involved"],
-            list("involved", "category"),
-            strings["mail.breach-notice.notInvolved"],
-            list("notInvolved", "category"),
-            "",
-            strings["mail.breach-notice.heading.measures"],
-            list("measures", "breach.measure"),
-            "",
-            strings["mail.breach-notice.heading.advice"],
-            list("advice", "breach.advice"),
-            "",
-            strings["mail.breach-notice.heading.contact"],
-            strings("mail.breach-notice.contact", ["contact": params["contact"] ?? ""]),
-        ].joined(separator: "\n")
+        ]
+        if let details = params["details"], !details.isEmpty {
+            lines += [strings["breach.details"], details]
+        }
+        lines += bullets("consequences", "breach.consequence")
+        lines += [
+            "", strings["breach.heading.information"],
+            strings["breach.involved.yours"] + " " + names("involved"),
+            strings["breach.involved.notYours"] + " " + names("notInvolved"),
+            "", strings["breach.heading.measures"],
+        ]
+        lines += bullets("measures", "breach.measure")
+        lines += ["", strings["breach.heading.advice"]]
+        lines += bullets("advice", "breach.advice")
+        lines += [
+            "", strings["breach.heading.contact"],
+            params["contact"] ?? "",
+            strings("breach.reference", ["reference": reference]),
+        ]
+        return lines.joined(separator: "\n")
     }
 }

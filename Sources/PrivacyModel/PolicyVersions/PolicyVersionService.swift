@@ -64,10 +64,11 @@ public struct PolicyVersionService: Sendable {
                 ])
             let accounts = try Int64.fetchAll(db, sql: "SELECT id FROM account WHERE status = 'active' ORDER BY id")
             var queued = 0
-            let params = [
+            var params = [
                 "version": catalogue.version, "effectiveDate": draft.effectiveDate,
                 "material": draft.material ? "true" : "false",
             ]
+            for (language, text) in draft.summary { params["summary.\(language)"] = text }
             for accountId in accounts {
                 let id = try Outbox.enqueue(
                     db, at: now, accountId: accountId, kind: .policyChange, params: params,
@@ -154,7 +155,7 @@ public struct PolicyVersionService: Sendable {
     /// The catalogue in force on `day` in `store`, with `builtIn` when no published version applies yet.
     public static func catalogue(store: PrivacyStore, builtIn: PolicyCatalogue, day: Date) throws -> PolicyCatalogue {
         let dayText = day.dayUTC
-        let text = try store.read { db in
+        let text = try store.readOnWriter { db in
             try String.fetchOne(
                 db,
                 sql: """

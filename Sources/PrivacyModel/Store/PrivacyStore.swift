@@ -189,6 +189,14 @@ public final class PrivacyStore: Sendable {
         do { return try database.read(body) } catch let error as DatabaseError { throw Self.map(error, path: path) }
     }
 
+    /// Runs `body` on the writer connection outside a transaction, for reads made while a store is being opened:
+    /// a pool reader opened then is read-only and, closing last, would leave the `-wal` file behind.
+    func readOnWriter<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try database.writeWithoutTransaction(body) } catch let error as DatabaseError {
+            throw Self.map(error, path: path)
+        }
+    }
+
     /// Runs SQLite's full integrity check and returns its findings ("ok" when sound).
     public func integrityCheck() throws -> [String] {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }

@@ -97,6 +97,22 @@ struct MailMessageTests {
             #expect(notice.body.contains(heading))
         }
         #expect(!notice.body.contains("⟦"))
+        #expect(notice.body.contains("Your data involved: Payment"))
+        let german = try MailComposer().message(
+            from: from, to: from, language: "de", kind: "breach-notice",
+            paramsJSON:
+                #"{"reference":"B-1","kind":"malware","discovered":"2026-12-01","involved":"payment","notInvolved":"viewing,profile","advice":"change-password","contact":"privacy@example.com"}"#,
+            date: Self.date)
+        #expect(german.body.contains("Was ist passiert"))
+        #expect(german.body.contains("Zahlungen") && german.body.contains("Sehverlauf"))
+        #expect(!german.body.contains("payment") && !german.body.contains("viewing"))
+        let policy = try MailComposer().message(
+            from: from, to: from, language: "fr", kind: "policy-change",
+            paramsJSON:
+                #"{"version":"2027-01","effectiveDate":"2027-01-05","material":"true","summary.en":"Longer logs.","summary.fr":"Journaux plus longs."}"#,
+            date: Self.date)
+        #expect(policy.body.contains("Journaux plus longs.") && !policy.body.contains("Longer logs."))
+        #expect(policy.body.contains("2027-01-05") && policy.body.contains("supprimer votre compte"))
         #expect(throws: MailError.badParameters) {
             try MailComposer().message(
                 from: from, to: from, language: "en", kind: "no-such-kind", paramsJSON: "{}", date: Self.date)
