@@ -48,7 +48,7 @@ struct MailTests {
         let printed = try EndToEnd.cli(["notify", "send", "--from", "privacy@localhost"], store: run.store)
         #expect(printed.contains("failed 0"), "\(printed)")
         let row = try #require(
-            try await DatabaseQueue(path: run.store).read { db in
+            try DatabaseQueue(path: run.store).read { db in
                 try Row.fetchOne(
                     db,
                     sql: """
@@ -61,17 +61,7 @@ struct MailTests {
         #expect(row["language"] as String == "de")
         let messageId: String = try #require(row["messageId"])
 
-        // exim delivers in the background of sendmail's exit: wait for the message to land.
-        var message: String?
-        for _ in 0..<100 where message == nil {
-            let box = (try? String(contentsOfFile: Self.mailbox, encoding: .utf8)) ?? ""
-            message = box.components(separatedBy: "\nFrom ").first { $0.contains("<\(messageId)>") }
-            if message == nil { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        let delivered = try #require(message, "no message <\(messageId)> in \(Self.mailbox)")
-        let parts = delivered.components(separatedBy: "\n\n")
-        let headers = parts[0]
-        let body = QuotedPrintableText.decode(parts.dropFirst().joined(separator: "\n\n"))
+        let (headers, body) = try await Self.delivered(messageId)
         #expect(
             headers.range(
                 of: #"(?m)^Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$"#, options: .regularExpression)
@@ -82,6 +72,20 @@ struct MailTests {
         #expect(headers.contains("Subject: Wir haben Ihre Anfrage \(reference) erhalten"))
         #expect(body.contains("Wir haben Ihre Datenschutzanfrage mit dem Aktenzeichen \(reference)"), "\(body)")
         #expect(!body.contains("⟦"))
+    }
+
+    /// The headers and decoded body of the message `messageId` once exim has delivered it to the mailbox
+    /// (delivery runs in the background of sendmail's exit, so this waits up to ten seconds).
+    static func delivered(_ messageId: String) async throws -> (headers: String, body: String) {
+        var message: String?
+        for _ in 0..<100 where message == nil {
+            let box = (try? String(contentsOfFile: mailbox, encoding: .utf8)) ?? ""
+            message = box.components(separatedBy: "\nFrom ").first { $0.contains("<\(messageId)>") }
+            if message == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let delivered = try #require(message, "no message <\(messageId)> in \(mailbox)")
+        let parts = delivered.components(separatedBy: "\n\n")
+        return (parts[0], QuotedPrintableText.decode(parts.dropFirst().joined(separator: "\n\n")))
     }
 }
 

@@ -151,31 +151,11 @@ struct StaffSSHTests {
         #expect((checked.stdout + checked.stderr).contains("broken at entry \(entry)"), "\(checked)")
     }
 
-    /// Signs in through the staff door with the owner's first password, chooses `password`, reads the secret off
-    /// the screen, types the code oathtool computes from it, and waits for the recovery codes.
     private func enrolOnScreen(_ session: TmuxSession, username: String, password: String) async throws
         -> (secret: String, code: String)
     {
-        try await session.waitFor("Staff username", timeout: EndToEnd.signInTimeout)
-        try session.type(username)
-        try session.press("Tab")
-        try session.type(Self.firstPassword)
-        try session.press("Enter")
-        try await session.waitFor("Choose your own password", timeout: EndToEnd.signInTimeout)
-        try session.type(password)
-        try session.press("Tab")
-        try session.type(password)
-        try session.press("Enter")
-        // The whole secret, not just the title: a capture can catch the screen half drawn.
-        let screen = try await session.waitUntil("the secret in groups of four", timeout: EndToEnd.signInTimeout) {
-            $0.contains("Set up your authenticator") && (try? Authenticator.secret(in: $0)) != nil
-        }
-        let secret = try Authenticator.secret(in: screen)
-        let code = try Authenticator.code(secret: secret, step: Authenticator.currentStep())
-        try session.type(code)
-        try session.press("Enter")
-        try await session.waitFor("Your recovery codes", timeout: EndToEnd.signInTimeout)
-        return (secret, code)
+        let enrolled = try await session.enrolAsStaff(username, firstPassword: Self.firstPassword, password: password)
+        return (enrolled.secret, enrolled.code)
     }
 
     /// Moves the filing dialog's scope choice to viewing history.

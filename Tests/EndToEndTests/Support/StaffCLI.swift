@@ -66,6 +66,36 @@ struct StaffCLI {
     }
 }
 
+extension TmuxSession {
+    /// Signs in through the staff door with the owner's `firstPassword`, chooses `password`, reads the secret off
+    /// the screen, types the code oathtool computes from it, and waits for the recovery codes.
+    func enrolAsStaff(_ username: String, firstPassword: String, password: String) async throws
+        -> (secret: String, code: String, step: Int64)
+    {
+        try await waitFor("Staff username", timeout: EndToEnd.signInTimeout)
+        try type(username)
+        try press("Tab")
+        try type(firstPassword)
+        try press("Enter")
+        try await waitFor("Choose your own password", timeout: EndToEnd.signInTimeout)
+        try type(password)
+        try press("Tab")
+        try type(password)
+        try press("Enter")
+        // The whole secret, not just the title: a capture can catch the screen half drawn.
+        let screen = try await waitUntil("the secret in groups of four", timeout: EndToEnd.signInTimeout) {
+            $0.contains("Set up your authenticator") && (try? Authenticator.secret(in: $0)) != nil
+        }
+        let secret = try Authenticator.secret(in: screen)
+        let step = Authenticator.currentStep()
+        let code = try Authenticator.code(secret: secret, step: step)
+        try type(code)
+        try press("Enter")
+        try await waitFor("Your recovery codes", timeout: EndToEnd.signInTimeout)
+        return (secret, code, step)
+    }
+}
+
 /// An authenticator app, played by `oathtool`: the secret read off a screen, the code of a 30-second step.
 enum Authenticator {
     /// The 30-second step now.
