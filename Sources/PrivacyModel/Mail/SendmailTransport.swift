@@ -1,4 +1,5 @@
 public import Foundation
+import Glibc
 
 /// What happened to one hand-over to the mail system.
 public enum SendOutcome: Sendable, Equatable {
@@ -44,13 +45,20 @@ public struct SendmailTransport: Sendable {
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        // A sendmail that exits before reading the whole message must fail the write, not kill this process.
+        signal(SIGPIPE, SIG_IGN)
         do { try process.run() } catch { return .temporary("sendmail-not-started") }
         let data = Data(message.rendered.utf8)
         do {
             try input.fileHandleForWriting.write(contentsOf: data)
             try input.fileHandleForWriting.close()
         } catch {
+            try? input.fileHandleForWriting.close()
             process.waitUntilExit()
+            // It stopped reading: its own exit status says why, unless it claimed success without the message.
+            if process.terminationReason == .exit, process.terminationStatus != 0 {
+                return Self.outcome(exitStatus: process.terminationStatus)
+            }
             return .temporary("sendmail-write-failed")
         }
         process.waitUntilExit()

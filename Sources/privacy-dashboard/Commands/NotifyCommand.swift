@@ -37,10 +37,16 @@ struct NotifyCommand: ParsableCommand {
                 throw CommandFailure.usage("--from \(SafeText.clean(fromText)) is not a single plain email address")
             }
             guard limit > 0 else { throw CommandFailure.usage("--limit must be at least 1") }
+            let transport = SendmailTransport(path: sendmail)
+            // A timer that points at no sendmail should say so at once, not retry every message for hours.
+            guard FileManager.default.isExecutableFile(atPath: transport.path) else {
+                throw CommandFailure(
+                    message:
+                        "no sendmail at \(SafeText.clean(transport.path)): install a mail server (for example exim4-daemon-light) or give --sendmail PATH; nothing was sent",
+                    code: ExitStatus.unavailable)
+            }
             let context = try storeOptions.open(channel: "notify")
-            let report = try OutboxSender(
-                context: context, from: sender, transport: SendmailTransport(path: sendmail)
-            ).run(limit: limit)
+            let report = try OutboxSender(context: context, from: sender, transport: transport).run(limit: limit)
             Console.out("sent \(report.sent), retried \(report.retried), failed \(report.failed)")
         }
     }

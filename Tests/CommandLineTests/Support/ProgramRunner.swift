@@ -49,7 +49,7 @@ struct ProgramRunner {
     static func needsStaff(_ arguments: [String]) -> Bool {
         switch (arguments.first, arguments.dropFirst().first) {
         case ("requests", _), ("export", _), ("data", "summary"), ("account", "create"), ("account", "list"),
-            ("policy", "publish"):
+            ("policy", "publish"), ("notify", "list"):
             return true
         default: return false
         }
