@@ -30,6 +30,8 @@ public struct RetentionReport: Sendable, Equatable, Codable {
     public let purges: [AccountPurgeResult]
     /// Export files removed from a shared box because their download code expired (0 in a dry run).
     public var removedDownloads = 0
+    /// Sent or failed outbox messages whose address was blanked (or would be, in a dry run).
+    public var scrubbedMailAddresses = 0
 
     /// Records deleted across every set (purges not included).
     public var deletedCount: Int { sets.reduce(0) { $0 + $1.deletedCount } }

@@ -16,7 +16,7 @@ public struct RetentionService: Sendable {
     }
 
     /// Applies every rule at `asOf`: purges due accounts first, then deletes each fixed-period record
-    /// that is due and not held, then removes exports whose download code expired. Running it again at the
+    /// that is due and not held, then removes exports whose download code expired and blanks old mail addresses. Running it again at the
     /// same instant deletes nothing.
     public func run(asOf: Date, dryRun: Bool = false) throws -> RetentionReport {
         let purges = try purgeDueAccounts(asOf: asOf, dryRun: dryRun)
@@ -66,6 +66,7 @@ public struct RetentionService: Sendable {
         var report = RetentionReport(asOf: asOf, dryRun: dryRun, sets: results, purges: purges)
         // Exports left on a shared box go when their download code expires (or once downloaded).
         if !dryRun { report.removedDownloads = try DownloadService(context: context).removeExpired(asOf: asOf) }
+        report.scrubbedMailAddresses = try OutboxRetention.scrubAddresses(context.store, asOf: asOf, dryRun: dryRun)
         if !dryRun, !report.isEmpty {
             let now = context.now
             try context.store.write { db in

@@ -84,6 +84,13 @@ struct RetentionCommand: ParsableCommand {
                     "Removed \(Formatting.count(count)) export file\(count == 1 ? "" : "s") from the shared box "
                         + "(downloaded, or the download code expired).")
             }
+            if report.scrubbedMailAddresses > 0 {
+                let count = report.scrubbedMailAddresses
+                lines.append(
+                    (report.dryRun ? "Would blank" : "Blanked")
+                        + " the address of \(Formatting.count(count)) mail\(count == 1 ? "" : "s") sent or failed "
+                        + "over \(OutboxRetention.addressDays) days ago.")
+            }
             return lines.joined(separator: "\n")
         }
 

@@ -157,4 +157,24 @@ struct OutboxSenderTests {
         #expect(try Self.rows(env).first?["lastError"] as String? == "invalid-address")
         #expect(!FileManager.default.fileExists(atPath: mail.log))
     }
+
+    @Test("the retention run blanks a sent message's address after 30 days and leaves a pending one's alone")
+    func addressesBlankedByRetention() throws {
+        let env = try TestEnvironment()
+        let mail = try Self.script(in: env)
+        try Self.enqueue(env)
+        #expect(try Self.sender(env, mail.path).run().sent == 1)
+        try Self.enqueue(env)
+        let retention = RetentionService(context: env.context)
+        let early = try retention.run(asOf: env.clock.now().addingTimeInterval(29 * 86_400))
+        #expect(early.scrubbedMailAddresses == 0)
+        #expect(try Self.rows(env).map { $0["recipient"] as String } == ["ada@example.com", "ada@example.com"])
+        let dry = try retention.run(asOf: env.clock.now().addingTimeInterval(31 * 86_400), dryRun: true)
+        #expect(dry.scrubbedMailAddresses == 1)
+        let late = try retention.run(asOf: env.clock.now().addingTimeInterval(31 * 86_400))
+        #expect(late.scrubbedMailAddresses == 1)
+        let rows = try Self.rows(env)
+        #expect(rows.map { $0["recipient"] as String } == ["", "ada@example.com"])
+        #expect(rows.map { $0["status"] as String } == ["sent", "pending"])
+    }
 }
