@@ -36,7 +36,8 @@ struct PolicyChangeViewTests {
                     """,
                 arguments: [
                     version, TestDefaults.start.epochSeconds,
-                    #"{"de":"Trailer \u001b[31maus dem Verlauf.","en":"Trailers from your history."}"#, policyText, texts,
+                    #"{"de":"Trailer \u001b[31maus dem Verlauf.","en":"Trailers from your history."}"#, policyText,
+                    texts,
                 ])
         }
     }

@@ -30,10 +30,13 @@ struct PolicyTextsTests {
         #expect(try PolicyTexts.texts(store: store, day: before, language: "de") == shipped)
         let published = try PolicyTexts.texts(store: store, day: after, language: "de")
         #expect(published["purpose.account-management.name"] == "Kontoführung (neu)")
-        #expect(try PolicyTexts.texts(store: store, day: after, language: "fr") == CatalogueLoader.bundledTexts(language: "fr"))
+        #expect(
+            try PolicyTexts.texts(store: store, day: after, language: "fr")
+                == CatalogueLoader.bundledTexts(language: "fr"))
         #expect(try PolicyTexts.texts(store: store, day: after, language: "en").isEmpty)
         #expect(
-            try PolicyTexts.texts(store: store, version: "2026-12-30.1", language: "de")["purpose.account-management.name"]
+            try PolicyTexts.texts(store: store, version: "2026-12-30.1", language: "de")[
+                "purpose.account-management.name"]
                 == "Kontoführung (neu)")
         #expect(try PolicyTexts.texts(store: store, version: "2025-01-25.1", language: "de") == shipped)
     }
@@ -54,14 +57,19 @@ struct PolicyTextsTests {
         #expect(!report.contains("Verwaltung Ihres Kontos"))
     }
 
-    @Test("one record: sign-up, the old acknowledgePolicy and the per-version acknowledge all write policy_acknowledgement")
+    @Test(
+        "one record: sign-up, the old acknowledgePolicy and the per-version acknowledge all write policy_acknowledgement"
+    )
     func oneRecord() throws {
         let env = try TestEnvironment()
         let ada = try env.makeAccount()
         let builtIn = env.context.catalogue.version
         let service = PolicyVersionService(context: env.context)
         let accounts = AccountService(context: env.context)
-        #expect(try service.acknowledgements(accountId: ada.id) == [PolicyAcknowledgement(version: builtIn, at: env.clock.now())])
+        #expect(
+            try service.acknowledgements(accountId: ada.id) == [
+                PolicyAcknowledgement(version: builtIn, at: env.clock.now())
+            ])
         #expect(try accounts.policyAcknowledgement(accountId: ada.id)?.version == builtIn)
         #expect(try !accounts.acknowledgePolicy(accountId: ada.id, version: builtIn))
         try env.context.store.write { db in
@@ -77,6 +85,9 @@ struct PolicyTextsTests {
         #expect(try accounts.policyAcknowledgement(accountId: ada.id)?.version == builtIn)
         #expect(try accounts.account(id: ada.id)?.acknowledgedPolicyVersion == "2026-12-30.1")
         let audit = try env.context.store.read { db in try AuditLog.entries(db, accountId: ada.id) }
-        #expect(audit.filter { $0.action == PolicyVersionService.acknowledgedAction }.map(\.detail).sorted() == [builtIn, "2026-12-30.1"])
+        #expect(
+            audit.filter { $0.action == PolicyVersionService.acknowledgedAction }.map(\.detail).sorted() == [
+                builtIn, "2026-12-30.1",
+            ])
     }
 }

@@ -38,7 +38,8 @@ extension AccountService {
         guard version == current else {
             throw PolicyAcknowledgementError.notCurrent(version: version, current: current)
         }
-        return try PolicyVersionService(context: context).acknowledge(accountId: accountId, version: version, actor: actor)
+        return try PolicyVersionService(context: context).acknowledge(
+            accountId: accountId, version: version, actor: actor)
     }
 
     /// The newest version, not newer than the one in force, that the account acknowledged, and when; nil when it
