@@ -90,4 +90,31 @@ struct PolicyTextsTests {
                 builtIn, "2026-12-30.1",
             ])
     }
+
+    @Test("migration v8 turns older acknowledgements (audit entries, the account's version) into per-version rows")
+    func migrationBackfill() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("old.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v7-staff")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO account (id, email, emailKey, username, passwordHash, birthdate, createdAt,
+                                         passwordChangedAt, acknowledgedPolicyVersion)
+                    VALUES (1, 'a@example.com', 'a@example.com', 'a', 'x', '1980-01-01', 100, 100, '2025-01-25.1'),
+                           (2, 'b@example.com', 'b@example.com', 'b', 'x', '1980-01-01', 200, 200, '2024-03-01.1'),
+                           (3, 'c@example.com', 'c@example.com', 'c', 'x', '1980-01-01', 300, 300, NULL);
+                    INSERT INTO audit_log (at, accountId, actor, action, detail)
+                    VALUES (500, 1, 'subscriber', 'policy-acknowledged', '2025-01-25.1 (previously 2024-03-01.1)');
+                    """)
+        }
+        try queue.close()
+        let store = try PrivacyStore.open(at: path)
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT accountId, version, at FROM policy_acknowledgement ORDER BY accountId")
+                .map { "\($0["accountId"] as Int64) \($0["version"] as String) \($0["at"] as Int64)" }
+        }
+        #expect(rows == ["1 2025-01-25.1 500", "2 2024-03-01.1 200"])
+    }
 }
