@@ -133,4 +133,27 @@ struct PolicyChangeViewTests {
         try harness.press("6")
         #expect(Self.words(harness).contains("In force since 2026-12-30; you have not acknowledged it yet."))
     }
+
+    @Test("a German session names the categories with the texts published with the version in force")
+    func sessionUsesPublishedTexts() throws {
+        let harness = try DashboardHarness(size: Size(width: 120, height: 40), language: "de")
+        let url = try #require(CatalogueLoader.bundledURL)
+        var policy = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        policy["version"] = "2026-11-29.1"
+        policy["effectiveDate"] = "2026-11-29"
+        let policyText = String(decoding: try JSONSerialization.data(withJSONObject: policy), as: UTF8.self)
+        var german = try CatalogueLoader.bundledTexts(language: "de")
+        german["category.viewing.name"] = "Sehverlauf neu"
+        let texts = String(decoding: try JSONEncoder().encode(["de": german]), as: UTF8.self)
+        try harness.context.store.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO policy_version (version, effectiveDate, publishedAt, material, summary, policy, texts)
+                    VALUES ('2026-11-29.1', '2026-11-29', ?, 0, '{"en":"Names."}', ?, ?)
+                    """,
+                arguments: [TestDefaults.start.epochSeconds, policyText, texts])
+        }
+        let overview = try harness.signIn()
+        #expect(overview.contains("Sehverlauf neu"))
+    }
 }
