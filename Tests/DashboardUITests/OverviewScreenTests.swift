@@ -91,9 +91,7 @@ struct OverviewScreenTests {
         let harness = try DashboardHarness()
         let account = try harness.account("lena.mueller")
         try harness.context.store.write { db in
-            try db.execute(
-                sql: "UPDATE account SET acknowledgedPolicyVersion = '2024-03-01.1' WHERE id = ?",
-                arguments: [account.id])
+            try DashboardHarness.setAcknowledged(db, accountId: account.id, version: "2024-03-01.1")
         }
         let version = harness.context.catalogue.version
         let before = try harness.signIn()
@@ -111,8 +109,7 @@ struct OverviewScreenTests {
         let harness = try DashboardHarness()
         let account = try harness.account("siobhan_oc")
         try harness.context.store.write { db in
-            try db.execute(
-                sql: "UPDATE account SET acknowledgedPolicyVersion = NULL WHERE id = ?", arguments: [account.id])
+            try DashboardHarness.setAcknowledged(db, accountId: account.id, version: nil)
         }
         let text = try harness.signIn("siobhan_oc")
         #expect(text.contains("not acknowledged privacy policy"))
@@ -239,8 +236,7 @@ struct OverviewScreenTests {
         let harness = try DashboardHarness(size: Size(width: 72, height: 22))
         let account = try harness.account("haruto.sato")
         try harness.context.store.write { db in
-            try db.execute(
-                sql: "UPDATE account SET acknowledgedPolicyVersion = NULL WHERE id = ?", arguments: [account.id])
+            try DashboardHarness.setAcknowledged(db, accountId: account.id, version: nil)
             try db.execute(
                 sql: "UPDATE preference SET value = 1 - value WHERE accountId = ? AND preferenceId = ?",
                 arguments: [account.id, "tracking.web-beacons"])

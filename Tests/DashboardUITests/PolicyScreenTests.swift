@@ -64,9 +64,7 @@ struct PolicyScreenTests {
         let harness = try DashboardHarness()
         let account = try harness.account("lena.mueller")
         try harness.context.store.write { db in
-            try db.execute(
-                sql: "UPDATE account SET acknowledgedPolicyVersion = '2024-03-01.1' WHERE id = ?",
-                arguments: [account.id])
+            try DashboardHarness.setAcknowledged(db, accountId: account.id, version: "2024-03-01.1")
         }
         try harness.signIn()
         let before = try harness.press("6")
@@ -89,8 +87,7 @@ struct PolicyScreenTests {
         let harness = try DashboardHarness()
         let account = try harness.account("haruto.sato")
         try harness.context.store.write { db in
-            try db.execute(
-                sql: "UPDATE account SET acknowledgedPolicyVersion = NULL WHERE id = ?", arguments: [account.id])
+            try DashboardHarness.setAcknowledged(db, accountId: account.id, version: nil)
         }
         try harness.signIn("haruto.sato")
         #expect(try harness.press("6").contains("Not yet acknowledged: press a"))

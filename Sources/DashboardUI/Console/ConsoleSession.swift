@@ -23,7 +23,8 @@ public final class ConsoleSession: Wording {
     public init(context: PrivacyContext, staff: StaffIdentity, strings: Strings) {
         self.staff = staff
         self.context = Session.localized(
-            context, catalogue: context.catalogue, texts: Session.catalogueTexts(language: strings.language))
+            context, catalogue: context.catalogue,
+            texts: Session.catalogueTexts(context: context, language: strings.language))
         catalogueTexts = self.context.catalogue.texts
         self.strings = strings
         formats = Formats(language: strings.language)

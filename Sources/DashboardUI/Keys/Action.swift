@@ -48,8 +48,14 @@ public enum Action: String, Sendable, CaseIterable {
     case deleteAccount
     /// Show who has seen or changed the subscriber's data (staff and the system).
     case accessLog
-    /// Acknowledge the current policy version.
+    /// Acknowledge the current policy version (or, in the change view, the coming version on show).
     case acknowledgePolicy
+    /// Policy: show what a published version not yet acknowledged changes, and the ways to act before it applies.
+    case policyChanges
+    /// Policy: list every version with its dates, state and the subscriber's acknowledgement.
+    case policyHistory
+    /// Policy: object to a purpose before a change applies (opens the request wizard at the objection).
+    case objectToPurpose
     /// Tick or untick the highlighted item of a checklist.
     case toggleItem
     /// Tick every item of a checklist, or none when all are ticked.

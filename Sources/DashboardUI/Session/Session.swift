@@ -28,7 +28,8 @@ public final class Session {
     public init(context: PrivacyContext, account: Account, strings: Strings, formats: Formats) {
         shippedCatalogue = context.catalogue
         self.context = Self.localized(
-            context, catalogue: context.catalogue, texts: Self.catalogueTexts(language: strings.language))
+            context, catalogue: context.catalogue,
+            texts: Self.catalogueTexts(context: context, language: strings.language))
         catalogueTexts = self.context.catalogue.texts
         self.account = account
         self.strings = strings
@@ -43,7 +44,7 @@ public final class Session {
     /// Switches the running session to `language` at once: strings, formats and the catalogue's texts.
     public func switchLanguage(to language: DisplayLanguage) throws(StringsError) {
         let strings = try Strings.bundled(language: language.rawValue)
-        use(strings: strings, catalogueTexts: Self.catalogueTexts(language: language.rawValue))
+        use(strings: strings, catalogueTexts: Self.catalogueTexts(context: context, language: language.rawValue))
     }
 
     /// Switches to ready strings and catalogue texts (`switchLanguage` loads the shipped ones; tests pass their own).
@@ -54,9 +55,11 @@ public final class Session {
         self.catalogueTexts = context.catalogue.texts
     }
 
-    /// The shipped catalogue texts for a language; none (English) when the file is missing or unreadable.
-    static func catalogueTexts(language: String) -> [String: String] {
-        (try? CatalogueLoader.bundledTexts(language: language)) ?? [:]
+    /// The catalogue texts for a language: the in-force version's published translation when the store has one,
+    /// else the shipped one; none (English) when neither can be read.
+    static func catalogueTexts(context: PrivacyContext, language: String) -> [String: String] {
+        (try? PolicyTexts.texts(store: context.store, day: context.now, language: language))
+            ?? PolicyTexts.shipped(language: language)
     }
 
     /// A context on the same store whose catalogue is `catalogue` carrying `texts`.

@@ -63,6 +63,10 @@ public struct AccountService: Sendable {
                     VALUES (?, ?, ?, ?, ?)
                     """,
                 arguments: [id, fullName, email, new.country, now.epochSeconds])
+            // The version accepted at sign-up is the account's first acknowledgement.
+            try db.execute(
+                sql: "INSERT INTO policy_acknowledgement (accountId, version, at) VALUES (?, ?, ?)",
+                arguments: [id, context.catalogue.version, now.epochSeconds])
             try AuditLog.append(db, at: now, accountId: id, actor: actor, action: "account-created", staff: staff)
             return try Account.fetchOne(db, key: id).orThrow(AccountError.notFound(email))
         }

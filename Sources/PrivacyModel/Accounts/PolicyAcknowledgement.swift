@@ -1,11 +1,10 @@
 public import Foundation
-import GRDB
 
 /// Which policy version an account acknowledged, and when (if the store knows).
 public struct PolicyAcknowledgement: Sendable, Equatable {
     /// The acknowledged version.
     public let version: String
-    /// When it was acknowledged: the audit entry's time, or the account's opening for the version accepted at sign-up.
+    /// When it was acknowledged (for the version accepted at sign-up: when the account was opened).
     public let at: Date?
 
     /// Records an acknowledgement.
@@ -25,58 +24,29 @@ public enum PolicyAcknowledgementError: UserFacingError, Equatable {
 }
 
 extension AccountService {
-    /// The audit action written when a subscriber acknowledges a policy version.
-    public static let policyAcknowledgedAction = "policy-acknowledged"
+    /// The audit action written when a subscriber acknowledges a policy version (the same as the per-version one).
+    public static let policyAcknowledgedAction = PolicyVersionService.acknowledgedAction
 
-    /// Stores that the account acknowledged the policy `version` (which must be the one in force).
+    /// Stores that the account acknowledged the policy `version`, which must be the one in force.
     ///
-    /// The account row and an audit entry are written in one transaction. Returns false, writing
-    /// nothing, when the account had already acknowledged this version.
+    /// Kept for callers that acknowledge the version in force; the record is the per-version one of
+    /// `PolicyVersionService.acknowledge`. Returns false, writing nothing, when the account had already
+    /// acknowledged this version.
     @discardableResult
     public func acknowledgePolicy(accountId: Int64, version: String, actor: String = "subscriber") throws -> Bool {
         let current = context.catalogue.version
         guard version == current else {
             throw PolicyAcknowledgementError.notCurrent(version: version, current: current)
         }
-        let now = context.now
-        return try context.store.write { db in
-            guard let account = try Account.fetchOne(db, key: accountId) else {
-                throw AccountError.notFound("account \(accountId)")
-            }
-            guard account.status == .active else { throw AccountError.notActive(account.username) }
-            if account.acknowledgedPolicyVersion == version { return false }
-            try db.execute(
-                sql: "UPDATE account SET acknowledgedPolicyVersion = ? WHERE id = ?", arguments: [version, accountId])
-            let previous = account.acknowledgedPolicyVersion ?? "none"
-            try AuditLog.append(
-                db, at: now, accountId: accountId, actor: actor, action: Self.policyAcknowledgedAction,
-                detail: "\(version) (previously \(previous))")
-            return true
-        }
+        return try PolicyVersionService(context: context).acknowledge(
+            accountId: accountId, version: version, actor: actor)
     }
 
-    /// The version the account last acknowledged and when, or nil when it never acknowledged one.
-    ///
-    /// The time comes from the newest acknowledgement in the audit log; a version accepted when the
-    /// account was opened (and never acknowledged again) dates from the account's creation.
+    /// The newest version, not newer than the one in force, that the account acknowledged, and when; nil when it
+    /// acknowledged none. It is the version in force exactly when the account has acknowledged that one.
     public func policyAcknowledgement(accountId: Int64) throws -> PolicyAcknowledgement? {
-        try context.store.read { db in
-            guard let account = try Account.fetchOne(db, key: accountId) else {
-                throw AccountError.notFound("account \(accountId)")
-            }
-            guard let version = account.acknowledgedPolicyVersion else { return nil }
-            let logged = try Int64.fetchOne(
-                db,
-                sql: """
-                    SELECT at FROM audit_log
-                    WHERE accountId = ? AND action = ? AND (detail = ? OR detail LIKE ? ESCAPE '\\')
-                    ORDER BY at DESC, id DESC LIMIT 1
-                    """,
-                arguments: [
-                    accountId, Self.policyAcknowledgedAction, version, LikePattern.escaped(version) + " (%",
-                ])
-            let at = logged ?? account.createdAt
-            return PolicyAcknowledgement(version: version, at: Date(epochSeconds: at))
-        }
+        let current = context.catalogue.version
+        return try PolicyVersionService(context: context).acknowledgements(accountId: accountId)
+            .last { !PolicyVersionRules.isNewer($0.version, than: current) }
     }
 }

@@ -142,6 +142,10 @@ public struct DemoSeeder: Sendable {
             try db.execute(
                 sql: "UPDATE account SET createdAt = ?, passwordChangedAt = ?, lastSignInAt = ? WHERE id = ?",
                 arguments: [timeline.openedAt, timeline.openedAt, lastSignIn, accountId])
+            // The version accepted at sign-up was acknowledged when the account was opened.
+            try db.execute(
+                sql: "UPDATE policy_acknowledgement SET at = ? WHERE accountId = ?",
+                arguments: [timeline.openedAt, accountId])
             try db.execute(
                 sql: "UPDATE profile SET phone = ?, updatedAt = ? WHERE accountId = ?",
                 arguments: [persona.phone, timeline.openedAt, accountId])

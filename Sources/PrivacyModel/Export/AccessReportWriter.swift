@@ -43,7 +43,7 @@ public struct AccessReportWriter: Sendable {
     }
 
     /// The report's text for `accountId` (all categories, or only those listed) in `language` ("en", "de",
-    /// "fr"): its words from `report.json`, the catalogue's texts from `texts.<language>.json`, English for
+    /// "fr"): its words from `report.json`, the catalogue's texts from `PolicyTexts` (the in-force version's published translation, else the shipped one), English for
     /// anything a language lacks. Times stay ISO 8601 in every language.
     ///
     /// Every record is listed in full. When the zip export `archive` is written beside the report, a record
@@ -63,7 +63,9 @@ public struct AccessReportWriter: Sendable {
         accountId: Int64, categories: [String]?, language: String, archive: String?, listLimit: Int
     ) throws -> (AccessReportText, AccessReportFacts) {
         let words = Strings.reportWords(language: language)
-        let texts = (try? CatalogueLoader.bundledTexts(language: words.language)) ?? [:]
+        let texts =
+            (try? PolicyTexts.texts(store: context.store, day: context.now, language: words.language))
+            ?? PolicyTexts.shipped(language: words.language)
         let localized =
             texts.isEmpty
             ? context

@@ -7,6 +7,12 @@ public enum PolicyVersionRules {
         UTCCalendar.calendar.dateComponents([.day], from: today, to: day).day ?? 0
     }
 
+    /// Whole days from the day of `now` (UTC) until `effective`: the days left shown for a coming version, the
+    /// same number wherever it is shown (0 on the day it applies, negative once it applied).
+    public static func daysLeft(until effective: Date, now: Date) -> Int {
+        days(from: UTCCalendar.day(now.dayUTC) ?? now, to: effective)
+    }
+
     /// Refuses an effective day before `today`, and a material change taking effect fewer than `noticeDays`
     /// days after `today`; a minor change may take effect today or any later day.
     public static func checkEffective(

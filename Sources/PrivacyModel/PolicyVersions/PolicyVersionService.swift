@@ -7,8 +7,8 @@ import GRDB
 public struct PolicyVersionService: Sendable {
     /// The audit action written when a version is published (detail: the version).
     public static let publishedAction = "policy-published"
-    /// The audit action written when a subscriber acknowledges a published version.
-    public static let acknowledgedAction = "policy-version-acknowledged"
+    /// The audit action written when a subscriber acknowledges a version (detail: the version).
+    public static let acknowledgedAction = "policy-acknowledged"
 
     /// The shared context (its catalogue is not used for versions: the built-in one is the base).
     public let context: PrivacyContext
@@ -123,23 +123,50 @@ public struct PolicyVersionService: Sendable {
         }
     }
 
-    /// Records that the account acknowledged `version` (audited); false when it already had.
+    /// Records that the account acknowledged `version` (the built-in one or a published one), audited: the one
+    /// home of acknowledgements, per version in `policy_acknowledgement`. The account's
+    /// `acknowledgedPolicyVersion` follows the newest version acknowledged. False, writing nothing, when the
+    /// account had already acknowledged it.
     @discardableResult
-    public func acknowledge(accountId: Int64, version: String) throws -> Bool {
+    public func acknowledge(accountId: Int64, version: String, actor: String = "subscriber") throws -> Bool {
         let now = context.now
+        let known = [builtIn.version, context.catalogue.version]
         return try context.store.write { db in
-            guard try Self.published(db).contains(where: { $0.version == version }) else {
+            let published = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM policy_version WHERE version = ?", arguments: [version])
+            guard known.contains(version) || published == true else {
                 throw PolicyVersionError.unknownVersion(version)
             }
+            guard let account = try Account.fetchOne(db, key: accountId) else {
+                throw AccountError.notFound("account \(accountId)")
+            }
+            guard account.status == .active else { throw AccountError.notActive(account.username) }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO policy_acknowledgement (accountId, version, at) VALUES (?, ?, ?)",
                 arguments: [accountId, version, now.epochSeconds])
             guard db.changesCount > 0 else { return false }
+            // An older version acknowledged late leaves the account naming the newest one.
+            if account.acknowledgedPolicyVersion.map({ PolicyVersionRules.isNewer(version, than: $0) }) ?? true {
+                try db.execute(
+                    sql: "UPDATE account SET acknowledgedPolicyVersion = ? WHERE id = ?",
+                    arguments: [version, accountId])
+            }
             try AuditLog.append(
-                db, at: now, accountId: accountId, actor: "subscriber", action: Self.acknowledgedAction,
-                detail: version)
+                db, at: now, accountId: accountId, actor: actor, action: Self.acknowledgedAction, detail: version)
             return true
         }
+    }
+
+    /// Every version the account acknowledged and when, oldest version first.
+    public func acknowledgements(accountId: Int64) throws -> [PolicyAcknowledgement] {
+        let rows = try context.store.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT version, at FROM policy_acknowledgement WHERE accountId = ?", arguments: [accountId])
+        }
+        return rows.map { row in
+            PolicyAcknowledgement(version: row["version"], at: Date(epochSeconds: row["at"]))
+        }
+        .sorted { PolicyVersionRules.isNewer($1.version, than: $0.version) }
     }
 
     /// When the account acknowledged `version`, or nil.

@@ -26,5 +26,23 @@ extension StoreSchema {
                   PRIMARY KEY (accountId, version)
                 );
                 """)
+        // Acknowledgements made before this table existed become its first rows: those in the audit log (detail
+        // "VERSION (previously …)"), then the version each account names (accepted at sign-up), dated from the
+        // account's opening.
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO policy_acknowledgement (accountId, version, at)
+                  SELECT accountId,
+                         CASE WHEN instr(detail, ' (') > 0 THEN substr(detail, 1, instr(detail, ' (') - 1)
+                              ELSE detail END,
+                         at
+                  FROM audit_log
+                  WHERE action = 'policy-acknowledged' AND accountId IS NOT NULL AND detail IS NOT NULL
+                    AND accountId IN (SELECT id FROM account)
+                  ORDER BY at, id;
+                INSERT OR IGNORE INTO policy_acknowledgement (accountId, version, at)
+                  SELECT id, acknowledgedPolicyVersion, createdAt FROM account
+                  WHERE acknowledgedPolicyVersion IS NOT NULL;
+                """)
     }
 }

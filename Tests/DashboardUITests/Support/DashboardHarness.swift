@@ -1,5 +1,6 @@
 import DashboardUI
 import Foundation
+import GRDB
 import PrivacyModel
 import TerminalKit
 import TestSupport
@@ -80,6 +81,19 @@ final class DashboardHarness {
 
     /// The current frame's rows.
     var lines: [String] { frame.lines }
+
+    /// Makes the store say an account last acknowledged policy `version` (nil: never acknowledged one), in the
+    /// per-version record and on the account row, inside the caller's transaction.
+    nonisolated static func setAcknowledged(_ db: Database, accountId: Int64, version: String?) throws {
+        try db.execute(sql: "DELETE FROM policy_acknowledgement WHERE accountId = ?", arguments: [accountId])
+        try db.execute(
+            sql: "UPDATE account SET acknowledgedPolicyVersion = ? WHERE id = ?", arguments: [version, accountId])
+        if let version {
+            try db.execute(
+                sql: "INSERT INTO policy_acknowledgement (accountId, version, at) VALUES (?, ?, 0)",
+                arguments: [accountId, version])
+        }
+    }
 
     /// The account of a demo subscriber.
     func account(_ identifier: String) throws -> Account {

@@ -112,6 +112,15 @@ struct AccountScreen: DashboardScreen {
         dialog = CorrectionDialog(field: field, current: row.rawValue)
     }
 
+    /// The item another screen reveals to start deleting the account (the Policy screen, before a change applies).
+    static let deletionItem = "delete-account"
+
+    /// Starts the deletion dry run when pointed at `deletionItem`, unless a dialog holds typed input.
+    mutating func reveal(_ item: String, session: Session) {
+        guard item == Self.deletionItem, !hasUnsavedInput else { return }
+        startDeletion(session: session)
+    }
+
     private mutating func startDeletion(session: Session) {
         do {
             let plan = try AccountDeletionService(context: session.context).dryRun(accountId: session.account.id)

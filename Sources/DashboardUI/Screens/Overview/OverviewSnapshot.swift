@@ -127,11 +127,10 @@ struct OverviewSnapshot {
         if let problem = chain.problem {
             alerts.append(.brokenChain(ReceiptProblemText.text(problem, session: session)))
         }
-        let today = UTCCalendar.day(session.now.dayUTC) ?? session.now
         let pending = (try? PolicyVersionService(context: session.context).pending(accountId: account.id)) ?? []
         for version in pending {
             guard let effective = version.effectiveDay else { continue }
-            let left = PolicyVersionRules.days(from: today, to: effective)
+            let left = PolicyVersionRules.daysLeft(until: effective, now: session.now)
             if left > 0 {
                 alerts.append(
                     .policyChange(
@@ -139,8 +138,9 @@ struct OverviewSnapshot {
             }
         }
         let current = session.catalogue.version
-        if account.acknowledgedPolicyVersion != current {
-            alerts.append(.policy(current: current, acknowledged: account.acknowledgedPolicyVersion))
+        let acknowledged = (try? session.accounts.policyAcknowledgement(accountId: account.id))?.version
+        if acknowledged != current {
+            alerts.append(.policy(current: current, acknowledged: acknowledged))
         }
         return alerts
     }

@@ -41,6 +41,17 @@ struct RequestWizard {
     /// A wizard at its first step.
     init() {}
 
+    /// A wizard with `right` chosen, at the step choosing what it targets (another screen pointed at the right,
+    /// as the Policy screen does for an objection before a change applies); Esc goes back to the list of rights.
+    @MainActor
+    init(right: RightKind, session: Session) {
+        let rights = Self.rights(session: session)
+        guard let index = rights.firstIndex(where: { $0.id == right.rawValue }) else { return }
+        rightList.select(index, count: rights.count)
+        scopeListRight = right.rawValue
+        stage = .scope(duplicate: nil)
+    }
+
     /// The step number and name shown.
     var step: Step { stage.step }
 

@@ -269,6 +269,10 @@ struct RequestsScreen: DashboardScreen {
     mutating func reveal(_ item: String, session: Session) {
         confirmingCancel = nil
         lifting = nil
+        if let right = Self.newRequestRight(item) {
+            startWizard(at: right, session: session)
+            return
+        }
         if let wizard {
             guard !wizard.hasTypedInput else {
                 session.show(session.strings("requests.reveal.wizardOpen", ["reference": item]), .info)
@@ -282,6 +286,27 @@ struct RequestsScreen: DashboardScreen {
             return
         }
         list.select(index, count: requests.count)
+    }
+
+    /// The item another screen reveals to open the wizard with `right` chosen (the Policy screen's objection).
+    static func newRequestItem(_ right: RightKind) -> String { newRequestPrefix + right.rawValue }
+
+    private static let newRequestPrefix = "new-request:"
+
+    /// The right a `newRequestItem` names, or nil for a request reference.
+    private static func newRequestRight(_ item: String) -> RightKind? {
+        guard item.hasPrefix(newRequestPrefix) else { return nil }
+        return RightKind(rawValue: String(item.dropFirst(newRequestPrefix.count)))
+    }
+
+    /// Opens the wizard at `right`'s scope step, unless a wizard holding typed text is open (it stays as it is).
+    private mutating func startWizard(at right: RightKind, session: Session) {
+        if let wizard, wizard.hasTypedInput {
+            session.show(session.strings["requests.reveal.wizardBusy"], .info)
+            return
+        }
+        detail = nil
+        wizard = RequestWizard(right: right, session: session)
     }
 
     // MARK: Loading
