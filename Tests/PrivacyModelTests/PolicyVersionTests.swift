@@ -95,7 +95,10 @@ struct PolicyVersionTests {
                 db, sql: "SELECT params FROM outbox WHERE accountId = ? AND kind = ? AND policyVersion = ?",
                 arguments: [ada.id, MailKind.policyChange.rawValue, "2026-12-30.1"])
         }
-        #expect(params == #"{"effectiveDate":"2026-12-30","material":"true","version":"2026-12-30.1"}"#)
+        #expect(
+            params
+                == #"{"effectiveDate":"2026-12-30","material":"true","summary.de":"Der Verlauf wird kürzer gespeichert.","summary.en":"Viewing history is kept for less time.","version":"2026-12-30.1"}"#
+        )
 
         env.clock.advance(by: 30 * 86_400)  // 2026-12-29: not yet
         #expect(try env.secondSession().catalogue.version == "2025-01-25.1")
