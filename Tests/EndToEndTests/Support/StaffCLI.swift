@@ -38,6 +38,17 @@ struct StaffCLI {
             stderr: (try? String(contentsOf: errors, encoding: .utf8)) ?? "")
     }
 
+    /// The box's administrator bootstraps owner olga; she enrols in a real terminal and signs in with the next
+    /// code her app shows (a later step than enrolment used, which would be refused as a replay).
+    func bootstrapOwner(password: String) async throws {
+        let bootstrapped = try run(["bootstrap", "--username", "olga", "--name", "Olga Owner"], input: [password])
+        #expect(bootstrapped.status == 0, "\(bootstrapped.stderr)")
+        let step = try await enrolInTerminal("olga", password: password)
+        let code = try Authenticator.code(secret: step.secret, step: max(Authenticator.currentStep(), step.step + 1))
+        let signedIn = try run(["sign-in", "--username", "olga"], input: [password, code])
+        #expect(signedIn.status == 0, "\(signedIn.stderr)")
+    }
+
     /// `staff enrol` in a real terminal (no echo): the password, then the code oathtool computes from the secret
     /// the command shows; returns the secret and the step whose code was accepted.
     func enrolInTerminal(_ username: String, password: String) async throws -> (secret: String, step: Int64) {
