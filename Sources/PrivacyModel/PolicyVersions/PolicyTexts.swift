@@ -8,14 +8,7 @@ public enum PolicyTexts {
     /// that version's published translation when it has one for the language, else the shipped translation
     /// (none for English, whose words are the catalogue's own).
     public static func texts(store: PrivacyStore, day: Date, language: String) throws -> [String: String] {
-        let stored = try store.read { db in
-            try String.fetchOne(
-                db,
-                sql: """
-                    SELECT texts FROM policy_version WHERE effectiveDate <= ?
-                    ORDER BY effectiveDate DESC, id DESC LIMIT 1
-                    """, arguments: [day.dayUTC])
-        }
+        let stored = try PolicyVersionService.inForce(.texts, store: store, day: day)
         return published(stored, language: language) ?? shipped(language: language)
     }
 

@@ -181,18 +181,28 @@ public struct PolicyVersionService: Sendable {
 
     /// The catalogue in force on `day` in `store`, with `builtIn` when no published version applies yet.
     public static func catalogue(store: PrivacyStore, builtIn: PolicyCatalogue, day: Date) throws -> PolicyCatalogue {
-        let dayText = day.dayUTC
-        let text = try store.readOnWriter { db in
+        guard let text = try inForce(.policy, store: store, day: day) else { return builtIn }
+        do { return try CatalogueLoader.decode(Data(text.utf8)) } catch {
+            throw PolicyVersionError.invalidFile(reason: error.description)
+        }
+    }
+
+    /// A stored column of a published version.
+    enum PublishedColumn: String {
+        case policy, texts
+    }
+
+    /// `column` of the published version in force on `day` (the newest whose effective date has come), or nil
+    /// while the built-in version applies: the one query that says which version is in force. It reads on the
+    /// writer because it runs while a store is being opened (see `PrivacyStore.readOnWriter`).
+    static func inForce(_ column: PublishedColumn, store: PrivacyStore, day: Date) throws -> String? {
+        try store.readOnWriter { db in
             try String.fetchOne(
                 db,
                 sql: """
-                    SELECT policy FROM policy_version WHERE effectiveDate <= ?
+                    SELECT \(column.rawValue) FROM policy_version WHERE effectiveDate <= ?
                     ORDER BY effectiveDate DESC, id DESC LIMIT 1
-                    """, arguments: [dayText])
-        }
-        guard let text else { return builtIn }
-        do { return try CatalogueLoader.decode(Data(text.utf8)) } catch {
-            throw PolicyVersionError.invalidFile(reason: error.description)
+                    """, arguments: [day.dayUTC])
         }
     }
 
