@@ -35,8 +35,14 @@ struct RecordSummaryCommandTests {
         #expect(
             lines == [
                 "Record summaries: 1 of them differ from the records (first: account \(store.account.id), viewing-events in "
-                    + "record_summary); the store was changed behind its triggers"
+                    + "record_summary); the store was changed behind its triggers: `check --rebuild-summaries` fills them again"
             ])
         #expect(broken.stderr == "privacy-dashboard: the store has problems; see above\n")
+
+        let rebuilt = try store.runner.runOnStore(["check", "--rebuild-summaries"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stdout)\(rebuilt.stderr)")
+        #expect(rebuilt.stdout.contains("Record summaries: filled again from the records.\nRecord summaries: match"))
+        let summaries = try CollectedDataService(context: store.context).summaries(accountId: store.account.id)
+        #expect(summaries.flatMap(\.sets).first { $0.id == "viewing-events" }?.count == 10)
     }
 }

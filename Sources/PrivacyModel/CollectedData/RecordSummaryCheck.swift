@@ -33,6 +33,15 @@ public struct RecordSummaryCheck: Sendable {
         try context.store.read { db in try Self.mismatches(db) }
     }
 
+    /// Fills both tables again from the records, in one transaction: the repair after a mismatch.
+    public func rebuild() throws {
+        try context.store.write { db in
+            try db.execute(sql: "DELETE FROM record_summary; DELETE FROM viewing_week;")
+            for table in RecordSetTable.all { try db.execute(sql: RecordSummarySQL(table: table).backfill) }
+            try db.execute(sql: ViewingRollupSQL.backfill)
+        }
+    }
+
     /// The mismatches read inside the caller's transaction.
     static func mismatches(_ db: Database) throws -> [RecordSummaryMismatch] {
         var found: [RecordSummaryMismatch] = []

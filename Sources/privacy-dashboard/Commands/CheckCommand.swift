@@ -24,6 +24,9 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @Flag(help: "Fill the record summaries and the weekly viewing rollup again from the records before checking.")
+    var rebuildSummaries = false
+
     func run() throws {
         let context = try storeOptions.open()
         var sound = true
@@ -42,12 +45,18 @@ struct CheckCommand: ParsableCommand {
         } else {
             Console.out("Audit log: hash chain intact.")
         }
-        let mismatches = try RecordSummaryCheck(context: context).mismatches()
+        let summaries = RecordSummaryCheck(context: context)
+        if rebuildSummaries {
+            try summaries.rebuild()
+            Console.out("Record summaries: filled again from the records.")
+        }
+        let mismatches = try summaries.mismatches()
         if let first = mismatches.first {
             sound = false
             Console.out(
                 "Record summaries: \(mismatches.count) of them differ from the records (first: account \(first.accountId), "
-                    + "\(first.recordSet) in \(first.table.rawValue)); the store was changed behind its triggers")
+                    + "\(first.recordSet) in \(first.table.rawValue)); the store was changed behind its triggers: "
+                    + "`check --rebuild-summaries` fills them again")
         } else {
             Console.out("Record summaries: match the records.")
         }
