@@ -61,48 +61,31 @@ public struct CollectedDataService: Sendable {
         let restricted = Set(
             try String.fetchAll(
                 db, sql: "SELECT categoryId FROM restriction WHERE accountId = ?", arguments: [accountId]))
+        let stored = try RecordSummaryRow.all(accountId: account.id, db)
         return try context.catalogue.categories.map { category in
             CategorySummary(
                 category: category,
-                sets: try category.recordSets.map { try summary(of: $0, account: account, db) },
+                sets: try category.recordSets.map { set in
+                    try summary(of: set, stored: stored[set.id] ?? RecordSummaryRow(), account: account)
+                },
                 isRestricted: restricted.contains(category.id))
         }
     }
 
-    private func summary(of set: RecordSetDefinition, account: Account, _ db: Database) throws -> RecordSetSummary {
+    /// One set's summary from its `record_summary` row, which the store's triggers keep exact on every write.
+    private func summary(of set: RecordSetDefinition, stored: RecordSummaryRow, account: Account) throws
+        -> RecordSetSummary
+    {
         guard let table = RecordSetTable.named(set.id) else {
             throw CatalogueError.invalid("record set \"\(set.id)\" has no table in the store")
         }
-        let owner = "\(table.ownerColumn.quotedDatabaseIdentifier) = ?"
-        let time = table.timeColumn.quotedDatabaseIdentifier
-        // Three subqueries, so min and max are single index lookups instead of part of the counting scan.
-        let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT (SELECT count(*) FROM \(table.table) WHERE \(owner)),
-                       (SELECT min(\(time)) FROM \(table.table) WHERE \(owner)),
-                       (SELECT max(\(time)) FROM \(table.table) WHERE \(owner))
-                """,
-            arguments: [account.id, account.id, account.id])
-        let count: Int = row?[0] ?? 0
-        let oldest: Int64? = row?[1]
-        let newest: Int64? = row?[2]
-        var heldCount = 0
-        var oldestUnheld = oldest
-        if let held = table.heldCondition {
-            heldCount =
-                try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM \(table.table) WHERE \(owner) AND \(held)", arguments: [account.id]
-                ) ?? 0
-            oldestUnheld = try Int64.fetchOne(
-                db, sql: "SELECT min(\(time)) FROM \(table.table) WHERE \(owner) AND NOT (\(held))",
-                arguments: [account.id])
-        }
+        let oldestUnheld = table.heldColumn == nil ? stored.oldest : stored.oldestUnheld
         return RecordSetSummary(
-            id: set.id, count: count, oldest: oldest.map(Date.init(epochSeconds:)),
-            newest: newest.map(Date.init(epochSeconds:)),
-            nextDeletion: nextDeletion(set.retention, oldestAnchor: oldestUnheld, account: account, count: count),
-            heldCount: heldCount)
+            id: set.id, count: stored.count, oldest: stored.oldest.map(Date.init(epochSeconds:)),
+            newest: stored.newest.map(Date.init(epochSeconds:)),
+            nextDeletion: nextDeletion(
+                set.retention, oldestAnchor: oldestUnheld, account: account, count: stored.count),
+            heldCount: stored.heldCount)
     }
 
     /// When the next record falls due under a rule: the oldest record's due date, or the account's purge date.

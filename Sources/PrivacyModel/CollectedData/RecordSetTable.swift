@@ -1,3 +1,5 @@
+import GRDB
+
 /// Binds a catalogue record set to its table: which column orders it in time and which columns a person sees.
 public struct RecordSetTable: Sendable, Equatable {
     /// The catalogue's record-set id.
@@ -10,8 +12,10 @@ public struct RecordSetTable: Sendable, Equatable {
     public let columns: [String]
     /// The text columns a filter searches.
     public let searchable: [String]
-    /// A condition that exempts a record from retention (e.g. a security hold), if any.
-    public let heldCondition: String?
+    /// The 0/1 column that exempts a record from retention when 1 (e.g. a security hold), if any.
+    public let heldColumn: String?
+    /// The condition that exempts a record from retention (e.g. a security hold), if any.
+    public var heldCondition: String? { heldColumn.map { "\($0.quotedDatabaseIdentifier) = 1" } }
 
     /// Every record set the store holds.
     public static let all: [RecordSetTable] = [
@@ -63,7 +67,7 @@ public struct RecordSetTable: Sendable, Equatable {
         RecordSetTable(
             id: "technical-logs", table: "technical_log", timeColumn: "loggedAt",
             columns: ["loggedAt", "level", "component", "message", "securityHold"],
-            searchable: ["level", "component", "message"], heldCondition: "securityHold = 1"),
+            searchable: ["level", "component", "message"], heldColumn: "securityHold"),
         RecordSetTable(
             id: "locations", table: "location_record", timeColumn: "recordedAt",
             columns: ["recordedAt", "country", "region", "city", "ipAddress"],
@@ -80,7 +84,7 @@ public struct RecordSetTable: Sendable, Equatable {
 
     init(
         id: String, table: String, timeColumn: String, columns: [String], searchable: [String],
-        heldCondition: String? = nil, ownerColumn: String = "accountId", rowKey: String = "id",
+        heldColumn: String? = nil, ownerColumn: String = "accountId", rowKey: String = "id",
         correctable: [CorrectableColumn] = []
     ) {
         self.id = id
@@ -88,7 +92,7 @@ public struct RecordSetTable: Sendable, Equatable {
         self.timeColumn = timeColumn
         self.columns = columns
         self.searchable = searchable
-        self.heldCondition = heldCondition
+        self.heldColumn = heldColumn
         self.ownerColumn = ownerColumn
         self.rowKey = rowKey
         self.correctable = correctable

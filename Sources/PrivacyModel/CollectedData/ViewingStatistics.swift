@@ -3,8 +3,8 @@ import GRDB
 
 /// Viewing history of one account over recent weeks, added up for charts: time per channel and activity per week.
 ///
-/// Computed with SQL aggregates over the per-account (accountId, startedAt, id) index range of the
-/// window, so it costs the rows of the window, never the whole history, and holds no rows in memory.
+/// Read from the weekly rollup `viewing_week` (events and seconds per account, week and channel), which the
+/// store's triggers keep exact, so it costs the window's weeks times its channels, however many events there are.
 public struct ViewingStatistics: Sendable, Equatable {
     /// Viewing time and events on one channel in the window.
     public struct ChannelTotal: Sendable, Equatable {
@@ -45,8 +45,7 @@ extension CollectedDataService {
 
     /// Adds up an account's viewing over the last `weeks` calendar weeks (Monday to Sunday, UTC) up to `end`.
     ///
-    /// Time per channel is one GROUP BY over the window's index range; events per week are
-    /// counts over index ranges alone (the index covers them), so no week sorts any rows.
+    /// Both sums read the rollup's rows of the window (one per week and channel watched), never the events.
     public func viewingStatistics(accountId: Int64, weeks: Int = 26, end: Date? = nil) throws -> ViewingStatistics {
         let weekCount = max(1, min(weeks, 520))
         let until = end ?? context.now
@@ -56,9 +55,9 @@ extension CollectedDataService {
             let channelRows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT channel, sum(durationSeconds), count(*) FROM viewing_event
-                    WHERE accountId = ? AND startedAt >= ?
-                    GROUP BY channel
+                    SELECT channel, sum(seconds), sum(events) FROM viewing_week
+                    WHERE accountId = ? AND week >= ?
+                    GROUP BY channel HAVING sum(events) > 0
                     """,
                 arguments: [accountId, from])
             let channels =
@@ -70,15 +69,15 @@ extension CollectedDataService {
             let weekRows = try Row.fetchAll(
                 db,
                 sql: """
-                    WITH RECURSIVE week(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM week WHERE i + 1 < ?)
-                    SELECT i, (SELECT count(*) FROM viewing_event
-                               WHERE accountId = ? AND startedAt >= ? + i * ? AND startedAt < ? + (i + 1) * ?)
-                    FROM week ORDER BY i
+                    SELECT week, sum(events) FROM viewing_week
+                    WHERE accountId = ? AND week >= ? AND week < ?
+                    GROUP BY week
                     """,
-                arguments: [weekCount, accountId, from, Self.weekSeconds, from, Self.weekSeconds])
+                arguments: [accountId, from, from + Int64(weekCount) * Self.weekSeconds])
             var counts = [Int](repeating: 0, count: weekCount)
             for row in weekRows {
-                let index: Int = row[0] ?? 0
+                let week: Int64 = row[0] ?? from
+                let index = Int((week - from) / Self.weekSeconds)
                 if counts.indices.contains(index) { counts[index] = row[1] ?? 0 }
             }
             let weeks = counts.enumerated().map { index, events in

@@ -38,10 +38,17 @@ extension RetentionService {
     public func overdueDeletions(accountId: Int64, at instant: Date) throws -> [OverdueDeletion] {
         try context.store.read { db in
             var found: [OverdueDeletion] = []
+            // The stored summaries say at once whether a set holds anything that old: most often nothing does,
+            // and then no records are read at all.
+            let summaries = try RecordSummaryRow.all(accountId: accountId, db)
             for category in context.catalogue.categories {
                 for set in category.recordSets where set.retention.kind == .fixed {
                     guard let table = RecordSetTable.named(set.id),
                         let cutoff = set.retention.dueCutoff(at: instant.addingTimeInterval(-Self.overdueGrace))
+                    else { continue }
+                    let summary = summaries[set.id] ?? RecordSummaryRow()
+                    guard let oldestUnheld = table.heldColumn == nil ? summary.oldest : summary.oldestUnheld,
+                        oldestUnheld <= cutoff.epochSeconds
                     else { continue }
                     let time = table.timeColumn.quotedDatabaseIdentifier
                     let row = try Row.fetchOne(

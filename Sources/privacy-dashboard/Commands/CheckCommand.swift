@@ -7,10 +7,12 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract:
-            "Run SQLite's integrity check, verify the audit log's hash chain and every account's consent-receipt "
+            "Run SQLite's integrity check, verify the audit log's hash chain, the record summaries and every "
+            + "account's consent-receipt "
             + "chain, look for unfinished exports and for data kept past its deletion date.",
         discussion:
-            "Exits 0 when everything is sound, 65 when the file, the audit chain or a receipt chain is damaged, a "
+            "Exits 0 when everything is sound, 65 when the file, the audit chain or a receipt chain is damaged, the "
+            + "record summaries differ from the records, a "
             + "killed export left "
             + "partial data in the default export folder, or records (or accounts awaiting purge) are more than a "
             + "day past their deletion date because the retention run has not run.")
@@ -21,6 +23,9 @@ struct CheckCommand: ParsableCommand {
         + "`privacy-dashboard retention run` now and set up its daily timer (docs/operations.md)."
 
     @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Fill the record summaries and the weekly viewing rollup again from the records before checking.")
+    var rebuildSummaries = false
 
     func run() throws {
         let context = try storeOptions.open()
@@ -39,6 +44,21 @@ struct CheckCommand: ParsableCommand {
                     + "removed or moved")
         } else {
             Console.out("Audit log: hash chain intact.")
+        }
+        let summaries = RecordSummaryCheck(context: context)
+        if rebuildSummaries {
+            try summaries.rebuild()
+            Console.out("Record summaries: filled again from the records.")
+        }
+        let mismatches = try summaries.mismatches()
+        if let first = mismatches.first {
+            sound = false
+            Console.out(
+                "Record summaries: \(mismatches.count) of them differ from the records (first: account \(first.accountId), "
+                    + "\(first.recordSet) in \(first.table.rawValue)); the store was changed behind its triggers: "
+                    + "`check --rebuild-summaries` fills them again")
+        } else {
+            Console.out("Record summaries: match the records.")
         }
         let stale = ExportLocation.staleStaging()
         if !stale.isEmpty {

@@ -153,8 +153,8 @@ struct MyDataScreen: DashboardScreen {
 
     /// Adds up the viewing charts when viewing history is selected and they are missing or out of date.
     ///
-    /// The sums cost one pass over the window's rows, so they run once and are kept until the
-    /// viewing records or the week change, not on every key.
+    /// The sums read the weekly rollup (a few hundred rows at most, however long the history), and are
+    /// kept until the viewing records or the week change, not read again on every key.
     mutating func refreshStatistics(session: Session) {
         guard isViewing, let summary = selectedSummary else { return }
         let set = summary.sets.first { $0.id == Self.viewingSet }
