@@ -74,30 +74,39 @@ final class HashingFileWriter {
         buffer.append(contentsOf: bytes)
     }
 
-    /// Hands the buffer to the writer queue once it is past the threshold.
+    /// Hands the buffer to the writer queue once it is past the threshold (it is hashed and written there while
+    /// the next one fills; a write error shows at a later call or at `finish()`).
     @inline(__always)
     func flushIfNeeded() throws(ExportError) {
-        if buffer.count >= flushThreshold { try flush() }
+        if buffer.count >= flushThreshold { try handOver() }
+    }
+
+    /// Hashes and writes everything buffered and waits until it is written, reporting any write error.
+    func flush() throws(ExportError) {
+        try handOver()
+        sink.drain()
+        if let code = sink.failure { throw ExportError.write(code, path: path) }
     }
 
     /// Hands everything buffered to the writer queue (hashed and written there, in order).
-    func flush() throws(ExportError) {
+    private func handOver() throws(ExportError) {
         if let code = sink.failure { throw ExportError.write(code, path: path) }
         guard !buffer.isEmpty else { return }
         if let failAfterBytes, bytesWritten + Int64(buffer.count) > failAfterBytes {
             throw ExportError.write(ENOSPC, path: path)
         }
         bytesWritten += Int64(buffer.count)
-        let full = buffer
-        buffer = []
-        sink.submit(full)
+        // Moved, not copied: the queue then owns the only reference and can recycle the storage in place.
+        let chunk = FileChunk()
+        swap(&chunk.bytes, &buffer)
+        sink.submit(chunk)
         buffer = sink.spareBuffer()
     }
 
     /// Writes what is left, waits for the writer queue, forces the file to disk and closes it; returns its
     /// size and hash.
     func finish() throws(ExportError) -> WrittenFile {
-        try flush()
+        try handOver()
         finished = true
         let outcome = sink.close()
         if let code = outcome.failure { throw ExportError.write(code, path: path) }
@@ -115,6 +124,13 @@ final class HashingFileWriter {
         }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// A full buffer on its way to the writer queue, boxed so that it moves there without a copy.
+///
+/// `@unchecked Sendable`: the caller lets go of it once it is queued; only the queue touches it afterwards.
+private final class FileChunk: @unchecked Sendable {
+    var bytes: [UInt8] = []
 }
 
 /// The writing half of a `HashingFileWriter`: a serial queue that hashes and writes full buffers in order.
@@ -155,12 +171,13 @@ private final class FileSink: @unchecked Sendable {
         return spare ?? []
     }
 
-    /// Queues `bytes` to be hashed and written; waits while `buffersInFlight` buffers are still queued.
-    func submit(_ bytes: [UInt8]) {
+    /// Queues `chunk` to be hashed and written; waits while `buffersInFlight` buffers are still queued.
+    func submit(_ chunk: FileChunk) {
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }
-            var bytes = bytes
+            var bytes: [UInt8] = []
+            swap(&bytes, &chunk.bytes)
             if failure == nil, let code = hashAndWrite(bytes) {
                 lock.lock()
                 if firstFailure == nil { firstFailure = code }
@@ -203,6 +220,9 @@ private final class FileSink: @unchecked Sendable {
             return (failure, Array(hasher.finalize()))
         }
     }
+
+    /// Waits until every queued buffer is written.
+    func drain() { queue.sync {} }
 
     /// Waits for every queued buffer and closes the file without forcing it to disk (a failed export).
     func abandon() {

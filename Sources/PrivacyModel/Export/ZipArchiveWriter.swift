@@ -86,33 +86,37 @@ final class ZipArchiveWriter {
         appendCentral(name: nameBytes, entry: entry, headerOffset: headerOffset, zip64: zip64)
     }
 
-    /// The entry's central directory record (Unix, mode 0600).
+    /// The entry's central directory record (Unix, mode 0600). A size or offset past 32 bits is 0xFFFFFFFF there
+    /// and given in a ZIP64 extra field, which holds only those fields, in the order the format sets.
     private func appendCentral(name: [UInt8], entry: DeflatedEntry, headerOffset: Int64, zip64: Bool) {
-        let big = zip64 || headerOffset >= Self.max32
+        // Forced (tests): every non-zero field goes to the extra field, so readers' ZIP64 paths are exercised.
+        func wide(_ value: Int64) -> Bool { forceZip64 ? value > 0 : value >= Self.max32 }
+        let fields = [entry.uncompressedSize, entry.compressedSize, headerOffset]
+        let extra = fields.filter(wide)
+        let version: UInt16 = zip64 || !extra.isEmpty ? 45 : 20
+        func field(_ value: Int64) -> UInt32 { wide(value) ? 0xFFFF_FFFF : UInt32(value) }
         Self.put32(0x0201_4B50, &central)
-        Self.put16(0x0300 | (big ? 45 : 20), &central)  // made by: Unix
-        Self.put16(big ? 45 : 20, &central)
+        Self.put16(0x0300 | version, &central)  // made by: Unix
+        Self.put16(version, &central)
         Self.put16(0, &central)
         Self.put16(8, &central)
         Self.put16(modifiedTime, &central)
         Self.put16(modifiedDate, &central)
         Self.put32(entry.crc32, &central)
-        Self.put32(big ? 0xFFFF_FFFF : UInt32(entry.compressedSize), &central)
-        Self.put32(big ? 0xFFFF_FFFF : UInt32(entry.uncompressedSize), &central)
+        Self.put32(field(entry.compressedSize), &central)
+        Self.put32(field(entry.uncompressedSize), &central)
         Self.put16(UInt16(name.count), &central)
-        Self.put16(big ? 28 : 0, &central)
+        Self.put16(extra.isEmpty ? 0 : UInt16(4 + 8 * extra.count), &central)
         Self.put16(0, &central)  // comment
         Self.put16(0, &central)  // disk
         Self.put16(0, &central)  // internal attributes
         Self.put32(UInt32(S_IFREG | 0o600) << 16, &central)
-        Self.put32(big ? 0xFFFF_FFFF : UInt32(headerOffset), &central)
+        Self.put32(field(headerOffset), &central)
         central += name
-        if big {
+        if !extra.isEmpty {
             Self.put16(0x0001, &central)
-            Self.put16(24, &central)
-            Self.put64(UInt64(entry.uncompressedSize), &central)
-            Self.put64(UInt64(entry.compressedSize), &central)
-            Self.put64(UInt64(headerOffset), &central)
+            Self.put16(UInt16(8 * extra.count), &central)
+            for value in extra { Self.put64(UInt64(value), &central) }
         }
         entries += 1
     }
