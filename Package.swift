@@ -36,7 +36,9 @@ let package = Package(
             name: "PrivacyModel",
             dependencies: [
                 "PrivacyResources",
+                "CDeflate",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -44,6 +46,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // zlib as a Swift module for the zip export, which deflates blocks on every core (zlib1g-dev). Not "CZlib":
+        // ZIPFoundation already has a module of that name.
+        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate", providers: [.apt(["zlib1g-dev"])]),
         // ncursesw as a Swift module: module.modulemap and shim.h (wide-character API on).
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
         // libqrencode as a Swift module, for the QR codes of staff enrolment.

@@ -115,6 +115,33 @@ struct ExportCommandTests {
         #expect(!FileManager.default.fileExists(atPath: output(runner, "x")))
     }
 
+    @Test("--compression-level sets the zip's level (0 stores, 9 is smallest); out of 0-9 or off a zip it exits 64")
+    func compressionLevel() throws {
+        let runner = try ProgramRunner.withDemoStore()
+        var sizes: [String: Int] = [:]
+        for level in ["0", "9"] {
+            let path = output(runner, "level\(level).zip")
+            let result = try runner.runOnStore([
+                "export", "--email", email, "--format", "zip", "--compression-level", level, "--output", path,
+            ])
+            #expect(result.status == 0, "level \(level): \(result.stderr)")
+            sizes[level] = try Data(contentsOf: URL(fileURLWithPath: path)).count
+        }
+        let stored = try #require(sizes["0"])
+        let smallest = try #require(sizes["9"])
+        #expect(stored > 2 * smallest)
+        let cases: [[String]] = [
+            ["--format", "zip", "--compression-level", "10"], ["--format", "zip", "--compression-level", "-1"],
+            ["--format", "json", "--compression-level", "1"],
+        ]
+        for extra in cases {
+            let result = try runner.runOnStore(["export", "--email", email, "--output", output(runner, "x")] + extra)
+            #expect(result.status == 64, "\(extra): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("privacy-dashboard: ") && result.stderr.filter { $0 == "\n" }.count == 1)
+        }
+        #expect(!FileManager.default.fileExists(atPath: output(runner, "x")))
+    }
+
     @Test(
         "SIGTERM or SIGINT during an export stops it with 128+signal and leaves no partial file",
         arguments: [SIGTERM, SIGINT])

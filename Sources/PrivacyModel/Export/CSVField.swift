@@ -10,44 +10,63 @@ enum CSVField {
 
     private static let quote = UInt8(ascii: "\"")
     private static let comma = UInt8(ascii: ",")
-    private static let formulaStarts: Set<UInt8> = [
-        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
-    ]
+    private static let prefixByte = UInt8(ascii: "'")
 
     /// Appends `text` as one field.
     @inline(__always)
     static func append(_ text: String, to buffer: inout [UInt8]) {
         var text = text
+        text.withUTF8 { append(bytes: $0, to: &buffer) }
+    }
+
+    /// Appends UTF-8 `bytes` as one field, copying them straight from where they are (a column of the current
+    /// row) when they need no placeholders.
+    @inline(__always)
+    static func append(bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
         var hasControls = false
         var needsQuotes = false
-        text.withUTF8 { bytes in
-            var previous: UInt8 = 0
-            for byte in bytes {
-                switch byte {
-                case quote, comma, 0x0D, 0x0A: needsQuotes = true
-                case 0x00..<0x20 where byte != 0x09, 0x7F: hasControls = true
-                case 0x80...0x9F where previous == 0xC2: hasControls = true
-                default: break
-                }
-                previous = byte
+        var previous: UInt8 = 0
+        for byte in bytes {
+            switch byte {
+            case quote, comma, 0x0D, 0x0A: needsQuotes = true
+            case 0x00..<0x20 where byte != 0x09, 0x7F: hasControls = true
+            case 0x80...0x9F where previous == 0xC2: hasControls = true
+            default: break
             }
+            previous = byte
         }
-        if hasControls { text = visible(text) }
-        text.withUTF8 { bytes in
-            let formula = bytes.first.map(formulaStarts.contains) ?? false
-            guard needsQuotes else {
-                if formula { buffer.append(contentsOf: formulaPrefix.utf8) }
-                buffer.append(contentsOf: bytes)
-                return
-            }
-            buffer.append(quote)
-            if formula { buffer.append(contentsOf: formulaPrefix.utf8) }
-            for byte in bytes {
-                if byte == quote { buffer.append(quote) }
-                buffer.append(byte)
-            }
-            buffer.append(quote)
+        if hasControls {
+            var shown = visible(String(decoding: bytes, as: UTF8.self))
+            shown.withUTF8 { appendField($0, quoted: needsQuotes, to: &buffer) }
+        } else {
+            appendField(bytes, quoted: needsQuotes, to: &buffer)
         }
+    }
+
+    /// Whether a field starting with `byte` would be read as a formula: `=`, `+`, `-`, `@`, TAB or CR.
+    @inline(__always)
+    private static func isFormulaStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    private static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, to buffer: inout [UInt8]) {
+        let formula = bytes.first.map(isFormulaStart) ?? false
+        guard quoted else {
+            if formula { buffer.append(prefixByte) }
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        buffer.append(quote)
+        if formula { buffer.append(prefixByte) }
+        for byte in bytes {
+            if byte == quote { buffer.append(quote) }
+            buffer.append(byte)
+        }
+        buffer.append(quote)
     }
 
     /// `text` with every control but TAB, CR and LF replaced by a visible placeholder.

@@ -12,6 +12,13 @@ public struct ExportOptions: Sendable {
     public var before: Date?
     /// Rows read per keyset-paged batch (each batch in its own read transaction).
     public var batchSize: Int
+    /// The zip's deflate level, 0 (stored, fastest) to 9 (smallest); a value outside is taken as the nearest.
+    public var compressionLevel: Int
+
+    /// The deflate level unless one is chosen: zlib's and zip(1)'s default.
+    public static let defaultCompressionLevel = 6
+    /// The deflate levels one may choose.
+    public static let compressionLevels = 0...9
 
     /// The default batch size: large enough to be fast, small enough to keep memory flat.
     public static let defaultBatchSize = 5_000
@@ -22,13 +29,14 @@ public struct ExportOptions: Sendable {
     /// Describes an export; by default everything, in the given format.
     public init(
         format: PortabilityFormat, categories: [String]? = nil, since: Date? = nil, before: Date? = nil,
-        batchSize: Int = ExportOptions.defaultBatchSize
+        batchSize: Int = ExportOptions.defaultBatchSize, compressionLevel: Int = ExportOptions.defaultCompressionLevel
     ) {
         self.format = format
         self.categories = categories
         self.since = since
         self.before = before
         self.batchSize = batchSize
+        self.compressionLevel = compressionLevel
     }
 }
 

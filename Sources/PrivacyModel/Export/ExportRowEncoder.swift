@@ -1,12 +1,17 @@
 import GRDB
+import GRDBSQLite
 
 /// Encodes one record set's rows as JSON objects and CSV lines, with every per-column decision made once.
-struct ExportRowEncoder {
+///
+/// Values are read from the statement's columns in place (`sqlite3_column_*`) and their bytes copied straight
+/// into the output buffer: no `String` or `DatabaseValue` per value. Times reuse the text of the day before.
+final class ExportRowEncoder {
     private let isTime: [Bool]
     private let jsonKeys: [[UInt8]]
     private let csvRecordSet: [UInt8]
     /// For each CSV column after "recordSet", the set's column index, or nil when the set lacks it.
-    private let csvSources: [Int?]
+    private let csvSources: [Int32?]
+    private var days = ExportTime.DayCache()
 
     init(set: ExportedSet, csvColumns: [String]) {
         isTime = set.isTime
@@ -16,7 +21,7 @@ struct ExportRowEncoder {
         var field: [UInt8] = []
         CSVField.append(set.definition.id, to: &field)
         csvRecordSet = field
-        csvSources = csvColumns.dropFirst().map { set.columns.firstIndex(of: $0) }
+        csvSources = csvColumns.dropFirst().map { column in set.columns.firstIndex(of: column).map { Int32($0) } }
     }
 
     /// Appends the statement's current row as one JSON object.
@@ -25,25 +30,33 @@ struct ExportRowEncoder {
         buffer.append(UInt8(ascii: "{"))
         for index in 0..<jsonKeys.count {
             buffer.append(contentsOf: jsonKeys[index])
-            let value = DatabaseValue(sqliteStatement: row, index: Int32(index))
-            switch value.storage {
-            case .null: buffer.append(contentsOf: Self.null)
-            case .int64(let number):
+            let column = Int32(index)
+            switch sqlite3_column_type(row, column) {
+            case SQLITE_INTEGER:
+                let number = sqlite3_column_int64(row, column)
                 if isTime[index] {
                     buffer.append(UInt8(ascii: "\""))
-                    ExportTime.append(number, to: &buffer)
+                    ExportTime.append(number, to: &buffer, cache: &days)
                     buffer.append(UInt8(ascii: "\""))
                 } else {
                     Self.appendInteger(number, to: &buffer)
                 }
-            case .double(let number):
+            case SQLITE_FLOAT:
+                let number = sqlite3_column_double(row, column)
                 if number.isFinite {
                     buffer.append(contentsOf: String(number).utf8)
                 } else {
                     buffer.append(contentsOf: Self.null)
                 }
-            case .string(let text): JSONText.appendString(text, to: &buffer)
-            case .blob(let data): JSONText.appendString(data.base64EncodedString(), to: &buffer)
+            case SQLITE_TEXT:
+                ColumnText.withBytes(row, column) { JSONText.appendString(bytes: $0, to: &buffer) }
+            case SQLITE_BLOB:
+                if case .blob(let data) = DatabaseValue(sqliteStatement: row, index: column).storage {
+                    JSONText.appendString(data.base64EncodedString(), to: &buffer)
+                } else {
+                    buffer.append(contentsOf: Self.null)
+                }
+            default: buffer.append(contentsOf: Self.null)
             }
         }
         buffer.append(UInt8(ascii: "}"))
@@ -56,18 +69,24 @@ struct ExportRowEncoder {
         for source in csvSources {
             buffer.append(UInt8(ascii: ","))
             guard let source else { continue }
-            let value = DatabaseValue(sqliteStatement: row, index: Int32(source))
-            switch value.storage {
-            case .null: break
-            case .int64(let number):
-                if isTime[source] {
-                    ExportTime.append(number, to: &buffer)
+            switch sqlite3_column_type(row, source) {
+            case SQLITE_INTEGER:
+                let number = sqlite3_column_int64(row, source)
+                if isTime[Int(source)] {
+                    ExportTime.append(number, to: &buffer, cache: &days)
                 } else {
                     Self.appendInteger(number, to: &buffer)
                 }
-            case .double(let number): if number.isFinite { buffer.append(contentsOf: String(number).utf8) }
-            case .string(let text): CSVField.append(text, to: &buffer)
-            case .blob(let data): buffer.append(contentsOf: data.base64EncodedString().utf8)
+            case SQLITE_FLOAT:
+                let number = sqlite3_column_double(row, source)
+                if number.isFinite { buffer.append(contentsOf: String(number).utf8) }
+            case SQLITE_TEXT:
+                ColumnText.withBytes(row, source) { CSVField.append(bytes: $0, to: &buffer) }
+            case SQLITE_BLOB:
+                if case .blob(let data) = DatabaseValue(sqliteStatement: row, index: source).storage {
+                    buffer.append(contentsOf: data.base64EncodedString().utf8)
+                }
+            default: break
             }
         }
         buffer.append(0x0D)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Writes a subscriber's data in a machine-readable form (zip, JSON or CSV) for the portability right.
 ///
@@ -98,11 +99,10 @@ public struct PortabilityExporter: Sendable {
 
 extension PortabilityExporter {
     /// The whole number in column `index` of the current row (0 when it holds something else).
+    @inline(__always)
     static func integer(_ statement: SQLiteStatement, _ index: Int) -> Int64 {
-        if case .int64(let value) = DatabaseValue(sqliteStatement: statement, index: Int32(index)).storage {
-            return value
-        }
-        return 0
+        let column = Int32(index)
+        return sqlite3_column_type(statement, column) == SQLITE_INTEGER ? sqlite3_column_int64(statement, column) : 0
     }
 }
 
@@ -148,7 +148,7 @@ private struct ExportRun {
             let total = rowsDone
             let progress = self.progress
             try ZipPacker.pack(
-                entries, into: staging.path("export.zip"), modified: generatedAt,
+                entries, into: staging.path("export.zip"), modified: generatedAt, level: options.compressionLevel,
                 progress: { packed, toPack in
                     progress(
                         ExportProgress(

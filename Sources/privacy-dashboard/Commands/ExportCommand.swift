@@ -36,6 +36,11 @@ struct ExportCommand: ParsableCommand {
     var until: DayArgument?
     @Option(
         help: ArgumentHelp(
+            "The zip's deflate level: 0 (stored, fastest) to 9 (smallest); default 6, as zip(1).",
+            valueName: "0-9"))
+    var compressionLevel: Int?
+    @Option(
+        help: ArgumentHelp(
             "The report's language: en, de or fr (default: the subscriber's own language, else English).",
             valueName: "language"))
     var lang: String?
@@ -49,6 +54,14 @@ struct ExportCommand: ParsableCommand {
         }
         if !isReport, chosenLanguage != nil {
             throw CommandFailure.usage("--lang applies to the report; exports hold the data as stored")
+        }
+        if let compressionLevel {
+            guard format.portability == .zip else {
+                throw CommandFailure.usage("--compression-level applies to zip exports")
+            }
+            guard ExportOptions.compressionLevels.contains(compressionLevel) else {
+                throw CommandFailure.usage("--compression-level must be a whole number from 0 to 9")
+            }
         }
         if isReport, since != nil || until != nil {
             throw CommandFailure.usage("--since and --until apply to zip, json and csv exports, not to the report")
@@ -67,7 +80,8 @@ struct ExportCommand: ParsableCommand {
         do {
             if let exportFormat = format.portability {
                 let options = ExportOptions(
-                    format: exportFormat, categories: chosen, since: since?.start, before: until?.next)
+                    format: exportFormat, categories: chosen, since: since?.start, before: until?.next,
+                    compressionLevel: compressionLevel ?? ExportOptions.defaultCompressionLevel)
                 result = try staff.export(
                     accountId: account.id, to: path, options: options, progress: { line.show($0) },
                     isCancelled: { SignalFlag.received != nil })
