@@ -285,7 +285,8 @@ struct RecordSearchTests {
         #expect(try store.searchIndexFindings() == [])
         let matches = try store.read { db in
             try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM viewing_event_search WHERE viewing_event_search MATCH 'index'")
+                db,
+                sql: "SELECT count(*) FROM viewing_event_search WHERE viewing_event_search MATCH '\"ind\" AND \"dex\"'")
         }
         #expect(matches == 1)
     }

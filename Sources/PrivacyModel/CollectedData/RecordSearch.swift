@@ -119,8 +119,26 @@ public struct RecordSearch: Sendable {
         return candidates <= indexCandidateLimit
     }
 
-    /// The filter as one FTS5 phrase (a double quote inside is doubled).
-    private var phrase: String { "\"" + filter.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    /// The most trigrams a query asks for: rows holding the first ones are few already, `LIKE` does the rest.
+    static let trigramLimit = 12
+
+    /// The FTS5 query for the filter: every trigram of it (each quoted, a double quote inside doubled), joined
+    /// by AND. The index keeps no positions, so this finds every row holding the text and some that hold its
+    /// trigrams apart; the `LIKE` that follows drops those.
+    private var phrase: String {
+        let scalars = Array(filter.unicodeScalars)
+        guard scalars.count >= 3 else { return "" }
+        var seen = Set<String>()
+        var terms: [String] = []
+        for start in 0...(scalars.count - 3) where terms.count < Self.trigramLimit {
+            var trigram = String.UnicodeScalarView()
+            trigram.append(contentsOf: scalars[start..<start + 3])
+            let text = String(trigram)
+            guard seen.insert(text).inserted else { continue }
+            terms.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+        }
+        return terms.joined(separator: " AND ")
+    }
 
     /// Reads the page from the rows the index names, each confirmed by the plain filter.
     private mutating func readIndexed(_ db: Database) throws {
