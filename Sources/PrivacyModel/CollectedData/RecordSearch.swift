@@ -21,8 +21,8 @@ public struct RecordSearch: Sendable {
 
     /// The most rows the index may name for the search to read them all at once.
     var indexCandidateLimit = 20_000
-    /// Records one scan step reads unless told otherwise (about 10 ms of work in a release build).
-    public static let defaultSliceSize = 16_384
+    /// Records one scan step reads unless told otherwise (well under 16 ms of work in a release build).
+    public static let defaultSliceSize = 8_192
     /// Records one scan step reads.
     var sliceSize: Int
 
@@ -218,10 +218,10 @@ public struct RecordSearch: Sendable {
         let time = table.timeColumn.quotedDatabaseIdentifier
         let key = table.rowKey.quotedDatabaseIdentifier
         let comparison = ascending ? ">" : "<"
-        return (
-            "(\(time) \(comparison) ? OR (\(time) = ? AND \(key) \(comparison) ?))",
-            [boundary.time, boundary.time, boundary.key]
-        )
+        // A row value, not "time < ? OR (time = ? AND key < ?)": with bound values SQLite reads the OR form from
+        // the account's newest record every step (measured: each step slower than the last at 1 M records),
+        // the row value as a range on the (account, time, key) index.
+        return ("(\(time), \(key)) \(comparison) (?, ?)", [boundary.time, boundary.key])
     }
 
     /// Reads records in the search's order.
