@@ -102,7 +102,7 @@ public struct CollectedDataService: Sendable {
     ///
     /// Paging is by keyset (time, key) on the per-account index, so any page costs the same however
     /// many records the account has, and memory holds one page only. `filter` keeps records whose
-    /// searchable columns contain the text (ignoring case for ASCII).
+    /// searchable columns contain the text (ignoring case for ASCII), found through `RecordSearch`.
     public func page(
         recordSet id: String, accountId: Int64, position: PagePosition = .newest, limit: Int = 50,
         filter: String? = nil
@@ -117,6 +117,13 @@ public struct CollectedDataService: Sendable {
         recordSet id: String, accountId: Int64, position: PagePosition, limit: Int, filter: String?,
         _ db: Database
     ) throws -> RecordPage {
+        let filterText = filter?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !filterText.isEmpty {
+            var search = try RecordSearch(
+                recordSet: id, accountId: accountId, position: position, limit: limit, filter: filterText,
+                sliceSize: context.settings.searchSliceSize)
+            return try search.run(db)
+        }
         guard let table = RecordSetTable.named(id) else {
             throw CatalogueError.invalid("unknown record set \"\(id)\"")
         }
@@ -125,15 +132,6 @@ public struct CollectedDataService: Sendable {
         let key = table.rowKey.quotedDatabaseIdentifier
         var conditions = ["\(table.ownerColumn.quotedDatabaseIdentifier) = ?"]
         var arguments: [any DatabaseValueConvertible] = [accountId]
-        let filterText = filter?.trimmingCharacters(in: .whitespaces) ?? ""
-        if !filterText.isEmpty {
-            let pattern = "%" + LikePattern.escaped(filterText) + "%"
-            conditions.append(
-                "("
-                    + table.searchable.map { "\($0.quotedDatabaseIdentifier) LIKE ? ESCAPE '\\'" }
-                    .joined(separator: " OR ") + ")")
-            arguments.append(contentsOf: table.searchable.map { _ in pattern })
-        }
         let ascending: Bool
         switch position {
         case .newest: ascending = false
@@ -154,22 +152,11 @@ public struct CollectedDataService: Sendable {
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY \(time) \(order), \(key) \(order) LIMIT \(limit + 1)
             """
-        var records = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+        let records = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             StoredRecord(
                 key: row[0], time: Date(epochSeconds: row[1]),
                 values: (0..<table.columns.count).map { FieldValue(row[$0 + 2] as DatabaseValue) })
         }
-        let more = records.count > limit
-        if more { records.removeLast() }
-        if ascending { records.reverse() }
-        let hasOlder: Bool
-        let hasNewer: Bool
-        switch position {
-        case .newest: (hasOlder, hasNewer) = (more, false)
-        case .oldest: (hasOlder, hasNewer) = (false, more)
-        case .olderThan: (hasOlder, hasNewer) = (more, true)
-        case .newerThan: (hasOlder, hasNewer) = (true, more)
-        }
-        return RecordPage(table: table, records: records, hasOlder: hasOlder, hasNewer: hasNewer)
+        return RecordPage.assembled(table: table, records: records, limit: limit, position: position)
     }
 }

@@ -78,4 +78,27 @@ public struct RecordPage: Sendable, Equatable {
         guard hasNewer, let first = records.first else { return nil }
         return .newerThan(time: first.time, key: first.key)
     }
+
+    /// The page from up to `limit + 1` records read in the position's order (newest first for `.newest` and
+    /// `.olderThan`, oldest first otherwise): the extra record only says that more exist.
+    static func assembled(table: RecordSetTable, records found: [StoredRecord], limit: Int, position: PagePosition)
+        -> RecordPage
+    {
+        var records = found
+        let more = records.count > limit
+        if more { records.removeLast() }
+        let hasOlder: Bool
+        let hasNewer: Bool
+        switch position {
+        case .newest: (hasOlder, hasNewer) = (more, false)
+        case .oldest:
+            records.reverse()
+            (hasOlder, hasNewer) = (false, more)
+        case .olderThan: (hasOlder, hasNewer) = (more, true)
+        case .newerThan:
+            records.reverse()
+            (hasOlder, hasNewer) = (true, more)
+        }
+        return RecordPage(table: table, records: records, hasOlder: hasOlder, hasNewer: hasNewer)
+    }
 }

@@ -5,7 +5,7 @@ enum StoreSchema {
     /// Marks the file as a Privacy Dashboard store ("PDSH") in the SQLite header.
     static let applicationID: Int32 = 0x5044_5348
     /// The schema version this build writes; a store with a higher one is refused.
-    static let currentVersion: Int32 = 9
+    static let currentVersion: Int32 = 10
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -49,6 +49,10 @@ enum StoreSchema {
         migrator.registerMigration("v9-record-summaries") { db in
             try addRecordSummaries(db)
             try db.execute(sql: "PRAGMA user_version = 9")
+        }
+        migrator.registerMigration("v10-record-search") { db in
+            try addRecordSearch(db)
+            try db.execute(sql: "PRAGMA user_version = 10")
         }
         return migrator
     }

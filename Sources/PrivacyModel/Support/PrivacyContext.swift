@@ -13,6 +13,8 @@ public struct ModelSettings: Sendable {
     /// The shared support box the program runs on, if any: exports then go to the subscriber's folder there
     /// and are fetched with one-time download commands.
     public var sharedBox: SharedBox?
+    /// Records one step of a filter's scan reads (a screen draws and reads a key between steps).
+    public var searchSliceSize = RecordSearch.defaultSliceSize
 
     /// The product's settings: wall clock, system randomness, full scrypt cost, no shared box.
     public init(

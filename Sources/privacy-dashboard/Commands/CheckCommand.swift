@@ -37,6 +37,13 @@ struct CheckCommand: ParsableCommand {
             sound = false
             Console.out("Store file: damaged: \(SafeText.clean(integrity.prefix(5).joined(separator: "; ")))")
         }
+        let unindexed = try context.store.searchIndexFindings()
+        if !unindexed.isEmpty {
+            sound = false
+            Console.out(
+                "Search index: out of step with the records of \(unindexed.joined(separator: ", ")); "
+                    + "filters may miss records until it is rebuilt")
+        }
         if let broken = try AuditChain.verify(store: context.store) {
             sound = false
             Console.out(

@@ -28,17 +28,18 @@ final class DashboardHarness {
     init(
         size: Size = Size(width: 80, height: 24), viewingEvents: Int = 600, seedDemo: Bool = true,
         configuration: DashboardConfiguration = DashboardConfiguration(), glyphs: Glyphs = .unicode,
-        language: String = "en", sharedBox: String? = nil
+        language: String = "en", sharedBox: String? = nil, searchSliceSize: Int? = nil
     ) throws {
         folder = try TemporaryDirectory(prefix: "pd-ui")
         clock = FixedClock(TestDefaults.start)
         let exports = folder.path("box-exports")
         let box = try sharedBox.map { try SharedBox(destination: $0, exportsFolder: exports, downloadHours: 24) }
+        var settings = ModelSettings(
+            clock: clock, random: SeededRandomSource(seed: 42), scrypt: TestDefaults.cheapScrypt,
+            channel: "dashboard", sharedBox: box)
+        if let searchSliceSize { settings.searchSliceSize = searchSliceSize }
         context = try PrivacyContext.open(
-            path: folder.path("store.sqlite"), mode: .createIfMissing,
-            settings: ModelSettings(
-                clock: clock, random: SeededRandomSource(seed: 42), scrypt: TestDefaults.cheapScrypt,
-                channel: "dashboard", sharedBox: box))
+            path: folder.path("store.sqlite"), mode: .createIfMissing, settings: settings)
         if seedDemo {
             _ = try DemoSeeder(context: context, seed: TestDefaults.demoSeed).seed(viewingEvents: viewingEvents) {
                 _, _ in

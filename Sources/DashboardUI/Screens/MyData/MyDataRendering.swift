@@ -24,7 +24,9 @@ extension MyDataScreen {
         focus == pane && filterField == nil ? "\(glyphs.pointer) \(text)" : text
     }
 
-    private func boxStyle(_ pane: Pane) -> Style { focus == pane ? .borderFocused : .border }
+    /// The focused pane shows in its title (pointer and style), not its border: Tab then repaints two titles
+    /// instead of every border cell, which keeps the bytes a key sends small.
+    private func titleStyle(_ pane: Pane) -> Style { focus == pane ? .borderFocused : .title }
 
     // MARK: - Categories
 
@@ -32,7 +34,7 @@ extension MyDataScreen {
         let strings = session.strings
         canvas.box(
             box, title: title(strings["mydata.categories"], pane: .categories, glyphs: canvas.glyphs),
-            style: boxStyle(.categories))
+            titleStyle: titleStyle(.categories))
         let inner = box.inset(dx: 1, dy: 1)
         guard inner.width > 4, inner.height > 0 else { return }
         let restrictedMark = canvas.glyphs.isASCII ? "R" : "⊘"
@@ -77,7 +79,7 @@ extension MyDataScreen {
     private func renderDetails(into canvas: inout Canvas, layout: MyDataLayout, session: Session) {
         let strings = session.strings
         guard let summary = selectedSummary else {
-            canvas.box(layout.details, title: strings["mydata.details"], style: boxStyle(.details))
+            canvas.box(layout.details, title: strings["mydata.details"], titleStyle: titleStyle(.details))
             return
         }
         let text = layout.detailsText
@@ -89,7 +91,8 @@ extension MyDataScreen {
         if scroll > 0 { heading += " \(canvas.glyphs.arrowUp)" }
         if scroll < bottom { heading += " \(canvas.glyphs.arrowDown)" }
         canvas.box(
-            layout.details, title: title(heading, pane: .details, glyphs: canvas.glyphs), style: boxStyle(.details))
+            layout.details, title: title(heading, pane: .details, glyphs: canvas.glyphs),
+            titleStyle: titleStyle(.details))
         for (row, line) in lines.dropFirst(scroll).prefix(max(0, text.height)).enumerated() {
             canvas.write(line.text, x: text.x, y: text.y + row, width: text.width, style: line.style)
         }
@@ -111,7 +114,7 @@ extension MyDataScreen {
             layout.details,
             title: title(
                 strings("mydata.charts.title", ["category": name]), pane: .details,
-                glyphs: canvas.glyphs), style: boxStyle(.details))
+                glyphs: canvas.glyphs), titleStyle: titleStyle(.details))
         ViewingCharts.render(
             statistics, into: &canvas, area: layout.detailsInner, strings: strings, formats: session.formats)
     }
@@ -122,7 +125,7 @@ extension MyDataScreen {
         let box = layout.records
         let strings = session.strings
         guard box.height >= 4, let browser, let summary = selectedSummary else {
-            if box.height >= 2 { canvas.box(box, title: strings["mydata.records"], style: boxStyle(.records)) }
+            if box.height >= 2 { canvas.box(box, title: strings["mydata.records"], titleStyle: titleStyle(.records)) }
             return
         }
         let setName =
@@ -130,7 +133,7 @@ extension MyDataScreen {
             ? summary.category.recordSets[setIndex].name : ""
         canvas.box(
             box, title: title(strings("mydata.records.title", ["set": setName]), pane: .records, glyphs: canvas.glyphs),
-            style: boxStyle(.records))
+            titleStyle: titleStyle(.records))
         let header = layout.recordsHeader
         let table = layout.table
         let visible = max(1, table.height - 1)
@@ -145,7 +148,13 @@ extension MyDataScreen {
         TableView.render(
             into: &canvas, area: table, columns: columns, rows: rows, selected: browser.selected,
             offset: browser.visibleOffset(visible: visible), focused: focus == .records && filterField == nil)
-        if browser.records.isEmpty, table.height > 1 {
+        if browser.isSearching, table.height > 1, let filter = browser.filter {
+            let read = session.formats.number(browser.searchedRecords)
+            canvas.fill(Rect(x: table.x, y: table.y + 1, width: table.width, height: 1), style: .normal)
+            canvas.write(
+                strings("mydata.records.searching", ["filter": filter, "read": read]), x: table.x + 2, y: table.y + 1,
+                width: table.width - 2, style: .accent)
+        } else if browser.records.isEmpty, table.height > 1 {
             let message =
                 browser.filter.map { strings("mydata.records.noMatch", ["filter": $0]) }
                 ?? strings["mydata.records.none"]

@@ -57,7 +57,7 @@ struct MyDataScreen: DashboardScreen {
 
     var hasUnsavedInput: Bool { correction?.hasTypedInput ?? lifting?.hasUnsavedInput ?? false }
 
-    var hasPendingWork: Bool { lifting?.hasPendingWork ?? false }
+    var hasPendingWork: Bool { (lifting?.hasPendingWork ?? false) || (browser?.isSearching ?? false) }
 
     var hintActions: [Action] {
         if let lifting { return lifting.hintActions }
@@ -177,6 +177,7 @@ struct MyDataScreen: DashboardScreen {
 
     mutating func update(_ input: ScreenInput, session: Session) -> ScreenOutcome {
         lastArea = input.area
+        if browser?.isSearching == true { return updateSearching(input, session: session) }
         if filterField != nil { return updateFilter(input, session: session) }
         if correction != nil { return updateCorrection(input, session: session) }
         if var open = viewer {
@@ -245,6 +246,15 @@ struct MyDataScreen: DashboardScreen {
 
     /// The password check and the lift, once the frame saying "checking your password" is on screen.
     mutating func performPendingWork(session: Session) -> ScreenOutcome {
+        if var records = browser, records.isSearching {
+            do {
+                try records.continueSearch(session: session)
+            } catch {
+                session.show(error: error)
+            }
+            browser = records
+            return .handled
+        }
         guard var dialog = lifting, dialog.hasPendingWork else { return .handled }
         let outcome = dialog.performPendingWork(session: session)
         lifting = dialog
@@ -417,6 +427,16 @@ struct MyDataScreen: DashboardScreen {
         default:
             return .ignored
         }
+    }
+
+    /// While a filter's search runs between frames: Esc stops it and clears the filter; other keys wait.
+    private mutating func updateSearching(_ input: ScreenInput, session: Session) -> ScreenOutcome {
+        guard input.action == .back, var records = browser else { return .handled }
+        records.stopSearch()
+        browser = records
+        applyFilter(nil, limit: layout(for: input.area).pageSize, session: session)
+        session.show(session.strings["mydata.filter.stopped"], .info)
+        return .handled
     }
 
     private mutating func applyFilter(_ text: String?, limit: Int, session: Session) {

@@ -31,6 +31,11 @@ struct RecordBrowser: Sendable {
     private(set) var matching: Int?
     /// Whether a page was ever loaded.
     private(set) var loaded = false
+    /// The filter's search for the newest matching page while it still runs in steps.
+    private(set) var search: RecordSearch?
+
+    /// Whether a filter's search is still running (the screen draws between its steps; Esc stops it).
+    var isSearching: Bool { search != nil }
 
     /// Starts on a record set; nothing is loaded until `reload`.
     init(recordSet: String, total: Int) {
@@ -56,7 +61,13 @@ struct RecordBrowser: Sendable {
 
     /// The newest page.
     mutating func reload(limit: Int, session: Session) throws {
+        search = nil
         try load(.newest, limit: limit, session: session)
+        settleNewest()
+    }
+
+    /// The counts and selection once the newest page is on show.
+    private mutating func settleNewest() {
         newerCount = 0
         olderCount = matching.map { max(0, $0 - records.count) }
         if !hasOlder { matching = records.count }
@@ -122,12 +133,49 @@ struct RecordBrowser: Sendable {
     }
 
     /// Applies a filter (nil or blank clears it) and shows the newest matching page.
+    ///
+    /// The search's first step runs at once (an indexed search is then done); if it is not done, the rest
+    /// runs in steps through `continueSearch`, with a frame between them.
     mutating func apply(filter text: String?, limit: Int, session: Session) throws {
         let trimmed = text?.trimmingCharacters(in: .whitespaces) ?? ""
         filter = trimmed.isEmpty ? nil : trimmed
         matching = filter == nil ? total : nil
-        try reload(limit: limit, session: session)
+        guard let filter else {
+            try reload(limit: limit, session: session)
+            return
+        }
+        search = try RecordSearch(
+            recordSet: recordSet, accountId: session.account.id, position: .newest, limit: max(1, limit),
+            filter: filter, sliceSize: session.context.settings.searchSliceSize)
+        try continueSearch(session: session)
     }
+
+    /// Runs one step of the filter's search; shows the newest matching page once it is found.
+    mutating func continueSearch(session: Session) throws {
+        guard var running = search else { return }
+        do {
+            try running.step(in: session.collectedData)
+        } catch {
+            search = nil
+            throw error
+        }
+        guard let page = running.result else {
+            // The page of the previous filter no longer applies: the table shows the search's progress instead.
+            search = running
+            records = []
+            rows = []
+            return
+        }
+        search = nil
+        show(page, session: session)
+        settleNewest()
+    }
+
+    /// Stops the filter's search, if one runs.
+    mutating func stopSearch() { search = nil }
+
+    /// Records the running search has read so far.
+    var searchedRecords: Int { search?.scanned ?? 0 }
 
     // MARK: - Loading
 
@@ -192,6 +240,10 @@ struct RecordBrowser: Sendable {
         let page = try session.collectedData.page(
             recordSet: recordSet, accountId: session.account.id, position: position, limit: max(1, limit),
             filter: filter)
+        show(page, session: session)
+    }
+
+    private mutating func show(_ page: RecordPage, session: Session) {
         records = page.records
         hasOlder = page.hasOlder
         hasNewer = page.hasNewer
