@@ -170,12 +170,14 @@ struct HostileInputPropertyTests {
         }
     }
 
-    /// Hands every queued event to the dashboard, then lets stepped work (an export, an erasure) run to its end.
+    /// Hands every queued event to the dashboard (one burst, as a paste arrives), then lets stepped work (an
+    /// export, an erasure) run to its end; then the input pauses, as it does after a paste.
     private static func deliver(_ terminal: InMemoryTerminal, to dashboard: Dashboard) {
         while terminal.hasPendingEvents, !dashboard.isFinished {
             dashboard.handle(terminal.nextEvent(timeoutMilliseconds: 0))
         }
         while dashboard.hasPendingWork, !dashboard.isFinished { dashboard.performPendingWork() }
+        dashboard.inputPaused()
     }
 
     /// A pasted character as the terminal delivers it: a line break is Enter, a tab is Tab, anything else as is.
