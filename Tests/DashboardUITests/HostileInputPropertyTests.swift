@@ -192,7 +192,10 @@ struct HostileInputPropertyTests {
     /// The first control character drawn in any cell: the cells are read directly, since building the frame's text
     /// at the 1000×500 ceiling on every step cost more than the dashboard's own work.
     private static func firstControl(in frame: Canvas) -> Unicode.Scalar? {
-        for cell in frame.cells where cell.width > 0 && cell.grapheme != " " {
+        for cell in frame.cells where cell.width > 0 {
+            // Printable ASCII (most cells) is skipped by its one byte.
+            let bytes = cell.grapheme.utf8
+            if bytes.count == 1, let byte = bytes.first, byte >= 0x20, byte < 0x7F { continue }
             if let scalar = cell.grapheme.unicodeScalars.first(where: isControl) { return scalar }
         }
         return nil

@@ -122,10 +122,14 @@ public final class Dashboard {
         }
     }
 
-    /// F10 and Ctrl-C quit even in the middle of a dropped burst.
-    private func quitsAnywhere(_ key: Key) -> Bool {
-        !Self.isCharacter(key) && KeyBindings.action(for: key, contexts: [.navigation], textInput: true) == .quit
-    }
+    /// F10 and Ctrl-C quit even in the middle of a dropped burst (looked up in a set: dropping stays cheap).
+    private func quitsAnywhere(_ key: Key) -> Bool { Self.quitKeys.contains(key) }
+
+    /// The binding table's quit keys that are not text (F10, Ctrl-C), read once.
+    private static let quitKeys = Set(
+        KeyBindings.table.filter { $0.action == .quit && $0.context == .global }.flatMap(\.keys).filter {
+            !isCharacter($0)
+        })
 
     private func checkIdle() {
         guard context.now.timeIntervalSince(lastActivity) >= configuration.idleTimeout else { return }
