@@ -28,8 +28,10 @@ public enum Key: Sendable, Hashable {
     /// characters into one, so a long paste is handled at once instead of key by key.
     case text(String)
 
-    /// The most characters joined into one `.text`, so a paste without end still yields frames and signals.
-    public static let longestTextRun = 65_536
+    /// The most characters joined into one `.text`, so a paste without end still yields frames and signals: ncurses
+    /// reads a terminal one byte per read(2), about 5 µs a byte, so a run of 8,192 takes some 40 ms to arrive and
+    /// a frame follows within the runner's input budget (65,536 kept the screen still for a third of a second).
+    public static let longestTextRun = 8_192
 
     /// The short name shown in the key-hint bar and help, e.g. "Tab", "PgDn", "^L", "F1".
     public var label: String {

@@ -41,8 +41,8 @@ struct PasswordHasherTests {
         let current = PasswordHasher(
             parameters: ScryptParameters(ln: 6, r: 8, p: 1), random: SeededRandomSource(seed: 3))
         #expect(try current.verify("an older password", against: stored))
-        #expect(current.needsUpgrade(stored))
-        #expect(!old.needsUpgrade(stored))
+        #expect(current.needsRehash(stored))
+        #expect(!old.needsRehash(stored))
     }
 
     @Test(
@@ -64,9 +64,9 @@ struct PasswordHasherTests {
         }
     }
 
-    @Test("the product's default cost stays ln=17, r=8, p=1")
+    @Test("the product's default cost is ln=14, r=8, p=5")
     func productDefault() {
-        #expect(ScryptParameters.standard == ScryptParameters(ln: 17, r: 8, p: 1))
+        #expect(ScryptParameters.standard == ScryptParameters(ln: 14, r: 8, p: 5))
         #expect(ModelSettings().scrypt == .standard)
     }
 

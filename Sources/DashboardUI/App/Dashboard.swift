@@ -42,6 +42,8 @@ public final class Dashboard {
     public private(set) var isFinished = false
     /// Set by Ctrl-L: the runner repaints the physical screen in full.
     public var wantsFullRedraw = false
+    /// How many keys of the current burst acted, and whether the rest is being dropped.
+    private var burst = InputBurst()
 
     /// Makes a dashboard at its sign-in screen.
     public init(
@@ -91,22 +93,43 @@ public final class Dashboard {
         case .key(let key):
             checkIdle()
             lastActivity = context.now
-            if case .text(let text) = key { handleText(text) } else { handleKey(key) }
+            if case .text(let text) = key {
+                handleText(text)
+            } else if burst.admit() || quitsAnywhere(key) {
+                handleKey(key)
+            }
         }
     }
 
+    /// No input is waiting any more: the burst of keys is over and the next key acts again.
+    public func inputPaused() { burst.paused() }
+
     /// A run of pasted characters: one text input while a field has focus, else key by key, since there each
-    /// character may be a command (and one of them may open a field that takes the rest at once).
+    /// character may be a command (and one of them may open a field that takes the rest at once). Where no field
+    /// takes them only the first `InputBurst.typeahead` act; the rest is dropped at once.
     private func handleText(_ text: String) {
         var rest = Substring(text)
+        var commands = 0
         while let first = rest.first, !isFinished {
             if overlay == nil, !tooSmall, activeScreen?.capturesText == true {
+                guard burst.admit() else { return }
                 return handleKey(.text(String(rest)))
             }
+            guard commands < InputBurst.typeahead, burst.admit() else { return burst.drop() }
+            commands += 1
             handleKey(.character(first))
             rest = rest.dropFirst()
         }
     }
+
+    /// F10 and Ctrl-C quit even in the middle of a dropped burst (looked up in a set: dropping stays cheap).
+    private func quitsAnywhere(_ key: Key) -> Bool { Self.quitKeys.contains(key) }
+
+    /// The binding table's quit keys that are not text (F10, Ctrl-C), read once.
+    private static let quitKeys = Set(
+        KeyBindings.table.filter { $0.action == .quit && $0.context == .global }.flatMap(\.keys).filter {
+            !isCharacter($0)
+        })
 
     private func checkIdle() {
         guard context.now.timeIntervalSince(lastActivity) >= configuration.idleTimeout else { return }
@@ -362,6 +385,13 @@ public final class Dashboard {
     public func render(size: Size, glyphs: Glyphs) -> Canvas {
         lastSize = size.clamped()
         lastGlyphs = glyphs
+        burst.frameShown()
+        if burst.droppedUnreported {
+            burst.reported()
+            if case .signedIn(let state) = phase {
+                state.session.show(state.session.strings["input.dropped"], .warning)
+            }
+        }
         var canvas = Canvas(size: size, glyphs: glyphs)
         let strings = activeStrings
         if tooSmall {

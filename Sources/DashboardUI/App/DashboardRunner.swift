@@ -28,12 +28,17 @@ public enum DashboardRunner {
                 if dashboard.hasPendingWork {
                     let event = terminal.nextEvent(timeoutMilliseconds: 0)
                     if case .closed(let signal) = event { return .closed(signal: signal) }
-                    if event != .tick { dashboard.handle(event) }
+                    if event == .tick { dashboard.inputPaused() } else { dashboard.handle(event) }
                     if dashboard.isFinished { return .quit }
                 }
                 continue
             }
-            let event = terminal.nextEvent(timeoutMilliseconds: tickMilliseconds)
+            // Nothing waiting before the wait means a burst of keys (a paste) is over.
+            var event = terminal.nextEvent(timeoutMilliseconds: 0)
+            if event == .tick {
+                dashboard.inputPaused()
+                event = terminal.nextEvent(timeoutMilliseconds: tickMilliseconds)
+            }
             if case .closed(let signal) = event { return .closed(signal: signal) }
             dashboard.handle(event)
             if dashboard.isFinished { return .quit }
@@ -51,7 +56,10 @@ public enum DashboardRunner {
         let deadline = clock.now.advanced(by: inputBudget)
         while !dashboard.hasPendingWork, clock.now < deadline {
             let event = terminal.nextEvent(timeoutMilliseconds: 0)
-            if event == .tick { return nil }
+            if event == .tick {
+                dashboard.inputPaused()
+                return nil
+            }
             if case .closed(let signal) = event { return .closed(signal: signal) }
             dashboard.handle(event)
             if dashboard.isFinished { return .quit }
@@ -66,6 +74,7 @@ public enum DashboardRunner {
         dashboard.handle(.resize(terminal.size))
         while !dashboard.isFinished {
             if !terminal.hasPendingEvents {
+                dashboard.inputPaused()
                 terminal.present(dashboard.render(size: terminal.size, glyphs: terminal.glyphs))
             }
             let event = terminal.nextEvent(timeoutMilliseconds: 0)

@@ -16,6 +16,13 @@ public protocol TerminalApplication: AnyObject {
     func render(size: Size, glyphs: Glyphs) -> Canvas
     /// Runs the waiting work.
     func performPendingWork()
+    /// Tells that no input is waiting: a burst of keys (a paste) is over.
+    func inputPaused()
+}
+
+extension TerminalApplication {
+    /// Applications that do not bound bursts of keys have nothing to do when input pauses.
+    public func inputPaused() {}
 }
 
 extension Dashboard: TerminalApplication {}

@@ -74,7 +74,16 @@ public final class StaffConsole: TerminalApplication {
             guard !isFinished else { return }
             lastActivity = session.now
             if case .text(let text) = key, !capturesText {
-                for character in text where !isFinished { handleKey(.character(character)) }
+                // As on the subscriber's dashboard: a field opened by one of the first characters takes the rest
+                // at once; where none does, only the first `InputBurst.typeahead` act and the rest is dropped.
+                var rest = Substring(text)
+                var commands = 0
+                while let first = rest.first, !isFinished, commands < InputBurst.typeahead {
+                    if capturesText { return handleKey(.text(String(rest))) }
+                    handleKey(.character(first))
+                    commands += 1
+                    rest = rest.dropFirst()
+                }
             } else {
                 handleKey(key)
             }

@@ -11,8 +11,13 @@ public struct ScryptParameters: Sendable, Equatable, CustomStringConvertible {
     /// Parallelism.
     public let p: Int
 
-    /// The product's cost: N = 2^17, r = 8, p = 1 (about 128 MiB and a quarter second per hash).
-    public static let standard = ScryptParameters(ln: 17, r: 8, p: 1)
+    /// The product's cost: OWASP's N = 2^14, r = 8, p = 5, as much work as 2^17/8/1 in a eighth of the memory.
+    /// BoringSSL runs the p lanes one after another over one 128·r·N table, so a hash holds about 16 MiB
+    /// (100 simultaneous sign-ins: about 1.6 GB, where 2^17/8/1 needed 12.8 GB).
+    public static let standard = ScryptParameters(ln: 14, r: 8, p: 5)
+
+    /// The cost the product used before; hashes made with it are redone at the next successful sign-in.
+    public static let previous = ScryptParameters(ln: 17, r: 8, p: 1)
 
     /// A cost; tests lower `ln` to stay fast.
     public init(ln: Int, r: Int, p: Int) {
@@ -21,10 +26,9 @@ public struct ScryptParameters: Sendable, Equatable, CustomStringConvertible {
         self.p = p
     }
 
-    /// True when a hash made with these parameters is weaker than `target` and should be redone.
-    public func isWeaker(than target: ScryptParameters) -> Bool {
-        ln < target.ln || r < target.r || p < target.p
-    }
+    /// The scratch memory one hash holds: scrypt's table of N blocks of 128·r bytes, plus p + 1 blocks
+    /// (BoringSSL computes the p lanes in turn over the same table).
+    public var memoryBytes: Int { 128 * r * ((1 << ln) + p + 1) }
 
     /// The PHC parameter list, e.g. "ln=17,r=8,p=1".
     public var description: String { "ln=\(ln),r=\(r),p=\(p)" }
@@ -128,10 +132,11 @@ public struct PasswordHasher: Sendable {
         return Self.constantTimeEqual(derived, parsed.hash)
     }
 
-    /// True when the stored hash was made at a lower cost than this hasher's.
-    public func needsUpgrade(_ stored: String) -> Bool {
+    /// True when the stored hash was made with parameters other than this hasher's (a lower cost, or the old
+    /// memory-hungry set): it is redone with the current set at the next successful sign-in.
+    public func needsRehash(_ stored: String) -> Bool {
         guard let parsed = try? PHCScryptHash(parsing: stored) else { return true }
-        return parsed.parameters.isWeaker(than: parameters)
+        return parsed.parameters != parameters
     }
 
     /// Compares two byte strings in time that depends only on their lengths.

@@ -57,7 +57,7 @@ public struct SignInService: Sendable {
         if let lockEnd { return .locked(until: lockEnd) }
         // The slow hash runs outside any transaction so other sessions are never held up by it.
         let matches = try hasher.verify(password, against: account.passwordHash)
-        let upgradedHash = matches && hasher.needsUpgrade(account.passwordHash) ? try hasher.hash(password) : nil
+        let upgradedHash = matches && hasher.needsRehash(account.passwordHash) ? try hasher.hash(password) : nil
         return try context.store.write { db in
             // Another session may have locked the account while the hash ran.
             let current = try Account.fetchOne(db, key: account.id) ?? account
@@ -85,7 +85,8 @@ public struct SignInService: Sendable {
                 let purge = current.purgeDueDate ?? now
                 return .deletionPending(purgeOn: purge)
             }
-            if let upgradedHash {
+            // Only when the hash is still the one checked: a password changed meanwhile is not overwritten.
+            if let upgradedHash, current.passwordHash == account.passwordHash {
                 try db.execute(
                     sql: "UPDATE account SET passwordHash = ? WHERE id = ?", arguments: [upgradedHash, account.id])
                 try AuditLog.append(

@@ -31,13 +31,25 @@ public struct StaffSignInService: Sendable {
         if let lockEnd { throw StaffError.locked(until: lockEnd) }
         let account = StaffAccount(row: row)
         // The slow hash runs outside any transaction so other sessions are never held up by it.
-        let matches = (try? hasher.verify(password, against: row["passwordHash"])) ?? false
+        let storedHash: String = row["passwordHash"]
+        let matches = (try? hasher.verify(password, against: storedHash)) ?? false
+        let rehashed = matches && hasher.needsRehash(storedHash) ? try hasher.hash(password) : nil
         let refusal = try context.store.write { db -> StaffError? in
             let current = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [account.id]) ?? row
             if let until = try Self.lockedUntil(current, at: now, context: context, db) { return .locked(until: until) }
             guard matches else {
                 return try Self.recordFailure(
                     account, detail: "password", refusal: .invalidCredentials, at: now, context: context, db)
+            }
+            // A right password is the moment the hash can be redone with the current parameters (only when it is
+            // still the one checked, so a password changed meanwhile is not overwritten).
+            if let rehashed, (current["passwordHash"] as String?) == storedHash {
+                try db.execute(
+                    sql: "UPDATE staff SET passwordHash = ? WHERE id = ?", arguments: [rehashed, account.id])
+                try AuditLog.append(
+                    db, at: now, accountId: nil, actor: StaffAccess.auditActor, action: "staff-password-hash-upgraded",
+                    detail: context.settings.scrypt.description,
+                    staff: StaffAccess(staff: account.identity, reason: nil))
             }
             return nil
         }

@@ -69,8 +69,9 @@ struct RequestExportChoices {
     /// ticked), or move to the other column.
     mutating func handleChecklist(_ key: Key) {
         if case .text(let text) = key {
-            // A paste into the checklist means what its characters typed one by one would.
-            for character in text { handleChecklist(.character(character)) }
+            // A paste into the checklist means what its first characters typed one by one would (as typeahead
+            // elsewhere, the rest is dropped: a megabyte of toggles helps nobody).
+            for character in text.prefix(InputBurst.typeahead) { handleChecklist(.character(character)) }
             return
         }
         switch KeyBindings.action(for: key, contexts: [.checklist], textInput: false) {

@@ -89,7 +89,7 @@ struct RequestsScreen: DashboardScreen {
         switch input.action {
         case .select:
             guard let request = selected else { return .handled }
-            open(request.reference, session: session)
+            open(request, session: session)
             return .handled
         case .newRequest:
             wizard = RequestWizard()
@@ -133,6 +133,16 @@ struct RequestsScreen: DashboardScreen {
             return .handled
         default:
             return .ignored
+        }
+    }
+
+    /// Opens a request the list already read: its details are not read and decoded a second time (a stored note
+    /// may be a megabyte of escaped JSON).
+    private mutating func open(_ request: RightsRequest, session: Session) {
+        do {
+            detail = RequestDetail(request: request, events: try session.requests.events(requestId: request.id))
+        } catch {
+            session.show(error: error)
         }
     }
 
