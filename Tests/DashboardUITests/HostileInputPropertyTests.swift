@@ -30,6 +30,8 @@ struct HostileInputPropertyTests {
     struct Findings {
         var runs = 0
         var steps = 0
+        /// Sessions opened again after a step quit the dashboard.
+        var reopened = 0
         var hangs: [String] = []
         var slowest: Duration = .zero
     }
@@ -45,6 +47,7 @@ struct HostileInputPropertyTests {
         let budget = Budget(runs: 8, steps: 30, longestPaste: 2000, seed: 0x5EED_16)
         let findings = try Self.explore(budget)
         #expect(findings.runs == budget.runs)
+        #expect(findings.steps == budget.runs * budget.steps)
     }
 
     @Test(
@@ -60,7 +63,8 @@ struct HostileInputPropertyTests {
         let wall = ContinuousClock.now - started
         print(
             "hostile-stress: seed \(budget.seed) runs \(findings.runs) steps \(findings.steps) hangs \(findings.hangs.count)"
-                + " slowest-step-ms \(findings.slowest.milliseconds) wall-s \(wall.milliseconds / 1000)")
+                + " slowest-step-ms \(findings.slowest.milliseconds) wall-s \(wall.milliseconds / 1000)"
+                + " reopened \(findings.reopened)")
         for hang in findings.hangs.prefix(10) { print("hostile-stress: hang: \(hang)") }
         #expect(findings.hangs.isEmpty)
     }
@@ -130,18 +134,18 @@ struct HostileInputPropertyTests {
         return findings
     }
 
-    /// One session on a fresh dashboard over the shared store.
+    /// One session on a fresh dashboard over the shared store; a step that quits it opens a new one, as a
+    /// subscriber who signs in again, so every run handles all of its steps.
     static func session(
         signIn: Bool, steps: [HostileStep], harness: DashboardHarness, label: String, findings: inout Findings
     ) throws {
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
-        let dashboard = Dashboard(context: harness.context, strings: harness.strings)
-        dashboard.handle(.resize(terminal.size))
-        if signIn {
-            terminal.feed(try KeyNotation.parse("lena.mueller<Tab>\(DashboardHarness.password)<Enter>"))
-            deliver(terminal, to: dashboard)
-        }
+        var dashboard = try opened(signIn: signIn, terminal: terminal, harness: harness)
         for (index, step) in steps.enumerated() {
+            if dashboard.isFinished {
+                findings.reopened += 1
+                dashboard = try opened(signIn: signIn, terminal: terminal, harness: harness)
+            }
             let started = ContinuousClock.now
             switch step {
             case .key(let key): terminal.feed([.key(key)])
@@ -149,7 +153,6 @@ struct HostileInputPropertyTests {
             case .resize(let size): terminal.feed([.resize(size)])
             }
             deliver(terminal, to: dashboard)
-            if dashboard.isFinished { return }
             let frame = dashboard.render(size: terminal.size, glyphs: terminal.glyphs)
             terminal.present(frame)
             let elapsed = ContinuousClock.now - started
@@ -168,6 +171,18 @@ struct HostileInputPropertyTests {
                 "U+\(String(drawn?.value ?? 0, radix: 16)) drawn after \(place) on \(frame.lines.first { $0.unicodeScalars.contains(where: isControl) } ?? "")"
             )
         }
+    }
+
+    /// A new dashboard at the terminal's size, signed in as the demo subscriber when asked.
+    private static func opened(signIn: Bool, terminal: InMemoryTerminal, harness: DashboardHarness) throws -> Dashboard
+    {
+        let dashboard = Dashboard(context: harness.context, strings: harness.strings)
+        dashboard.handle(.resize(terminal.size))
+        if signIn {
+            terminal.feed(try KeyNotation.parse("lena.mueller<Tab>\(DashboardHarness.password)<Enter>"))
+            deliver(terminal, to: dashboard)
+        }
+        return dashboard
     }
 
     /// Hands every queued event to the dashboard (one burst, as a paste arrives), then lets stepped work (an
