@@ -6,16 +6,6 @@ import Testing
 
 @Suite("check verifies the audit chain")
 struct AuditChainCommandTests {
-    /// Runs the real `sqlite3` on the store file (as an administrator tampering with it would).
-    private func sqlite3(_ path: String, _ sql: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", path, sql]
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
     @Test("a fresh store passes; after one audit row is edited with sqlite3, check names that entry and exits 65")
     func editedRowFails() throws {
         let store = try PreparedStore()
@@ -28,7 +18,7 @@ struct AuditChainCommandTests {
                 try Int64.fetchOne(db, sql: "SELECT min(id) FROM audit_log")
             })
         #expect(
-            try sqlite3(
+            try SQLiteShell.run(
                 store.runner.storePath,
                 "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = 'nothing to see' WHERE id = \(target);"
             )

@@ -6,27 +6,17 @@ import Testing
 
 @Suite("check verifies the record summaries")
 struct RecordSummaryCommandTests {
-    /// Runs the real `sqlite3` on the store file (as an administrator editing it by hand would).
-    private func sqlite3(_ path: String, _ sql: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", path, sql]
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
     @Test("rows deleted with sqlite3 keep the summaries exact; a summary edited by hand fails check with one line")
     func editedSummaryFails() throws {
         let store = try PreparedStore()
         try store.insertViewing(at: (0..<20).map { Date(timeIntervalSinceNow: -Double($0) * 3_600) })
-        #expect(try sqlite3(store.runner.storePath, "DELETE FROM viewing_event WHERE id % 2 = 0;") == 0)
+        #expect(try SQLiteShell.run(store.runner.storePath, "DELETE FROM viewing_event WHERE id % 2 = 0;") == 0)
         let sound = try store.runner.runOnStore(["check"])
         #expect(sound.status == 0, "\(sound.stdout)\(sound.stderr)")
         #expect(sound.stdout.contains("Record summaries: match the records."))
 
         #expect(
-            try sqlite3(
+            try SQLiteShell.run(
                 store.runner.storePath,
                 "UPDATE record_summary SET count = count + 1 WHERE recordSet = 'viewing-events';") == 0)
         let broken = try store.runner.runOnStore(["check"])

@@ -180,7 +180,7 @@ public struct ProfileCorrectionService: Sendable {
         let reference = filed.reference
         do {
             try service.acknowledge(reference: reference, actor: .system)
-            try service.verifyIdentity(reference: reference, actor: .system, note: SelfServiceRequest.identityNote)
+            _ = try service.verifyIdentity(reference: reference, actor: .system, note: SelfServiceRequest.identityNote)
             try service.start(reference: reference, actor: .system)
             try apply(field, before: before, after: value, accountId: accountId, reference: reference)
         } catch {
@@ -189,7 +189,7 @@ public struct ProfileCorrectionService: Sendable {
                 reference: reference, actor: .system, reason: .message("stored.correction.failed") + cause)
             throw error
         }
-        try service.complete(
+        _ = try service.complete(
             reference: reference, actor: .system,
             resolution: .message("stored.correction.bySubscriber", ["field": .term("requests.field.\(field.rawValue)")])
         )

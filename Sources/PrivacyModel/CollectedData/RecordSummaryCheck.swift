@@ -53,28 +53,30 @@ public struct RecordSummaryCheck: Sendable {
                 WHERE recordSet = ?
                   AND NOT (count = 0 AND oldest IS NULL AND newest IS NULL AND heldCount = 0 AND oldestUnheld IS NULL)
                 """
-            let accounts = try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT accountId FROM (\(computed) EXCEPT \(stored))
-                    UNION SELECT accountId FROM (\(stored) EXCEPT \(computed))
-                    ORDER BY accountId
-                    """,
-                arguments: [table.id, table.id])
+            let accounts = try differingAccounts(
+                db, computed: computed, stored: stored, arguments: [table.id, table.id])
             found += accounts.map { RecordSummaryMismatch(accountId: $0, recordSet: table.id, table: .summary) }
         }
         let stored = "SELECT accountId, week, channel, events, seconds FROM viewing_week"
         let computed = ViewingRollupSQL.computed
-        let viewing = try Int64.fetchAll(
+        let viewing = try differingAccounts(db, computed: computed, stored: stored, arguments: [])
+        if let set = RecordSetTable.all.first(where: { $0.table == "viewing_event" }) {
+            found += viewing.map { RecordSummaryMismatch(accountId: $0, recordSet: set.id, table: .viewingWeeks) }
+        }
+        return found.sorted { ($0.accountId, $0.recordSet) < ($1.accountId, $1.recordSet) }
+    }
+
+    /// The accounts whose rows differ between the figures computed from the records and the stored ones.
+    private static func differingAccounts(
+        _ db: Database, computed: String, stored: String, arguments: StatementArguments
+    ) throws -> [Int64] {
+        try Int64.fetchAll(
             db,
             sql: """
                 SELECT accountId FROM (\(computed) EXCEPT \(stored))
                 UNION SELECT accountId FROM (\(stored) EXCEPT \(computed))
                 ORDER BY accountId
-                """)
-        if let set = RecordSetTable.all.first(where: { $0.table == "viewing_event" }) {
-            found += viewing.map { RecordSummaryMismatch(accountId: $0, recordSet: set.id, table: .viewingWeeks) }
-        }
-        return found.sorted { ($0.accountId, $0.recordSet) < ($1.accountId, $1.recordSet) }
+                """,
+            arguments: arguments)
     }
 }
