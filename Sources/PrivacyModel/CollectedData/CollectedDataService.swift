@@ -128,35 +128,24 @@ public struct CollectedDataService: Sendable {
             throw CatalogueError.invalid("unknown record set \"\(id)\"")
         }
         let limit = max(1, min(limit, 1_000))
-        let time = table.timeColumn.quotedDatabaseIdentifier
-        let key = table.rowKey.quotedDatabaseIdentifier
-        var conditions = ["\(table.ownerColumn.quotedDatabaseIdentifier) = ?"]
+        var condition = "\(table.ownerColumn.quotedDatabaseIdentifier) = ?"
         var arguments: [any DatabaseValueConvertible] = [accountId]
         let ascending: Bool
+        var boundary: (time: Date, key: Int64)?
         switch position {
         case .newest: ascending = false
         case .oldest: ascending = true
-        case .olderThan(let at, let after):
-            ascending = false
-            conditions.append("(\(time) < ? OR (\(time) = ? AND \(key) < ?))")
-            arguments.append(contentsOf: [at.epochSeconds, at.epochSeconds, after])
-        case .newerThan(let at, let after):
-            ascending = true
-            conditions.append("(\(time) > ? OR (\(time) = ? AND \(key) > ?))")
-            arguments.append(contentsOf: [at.epochSeconds, at.epochSeconds, after])
+        case .olderThan(let at, let after): (ascending, boundary) = (false, (at, after))
+        case .newerThan(let at, let after): (ascending, boundary) = (true, (at, after))
         }
-        let order = ascending ? "ASC" : "DESC"
-        let columns = table.columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
-        let sql = """
-            SELECT \(key), \(time), \(columns) FROM \(table.table)
-            WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY \(time) \(order), \(key) \(order) LIMIT \(limit + 1)
-            """
-        let records = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-            StoredRecord(
-                key: row[0], time: Date(epochSeconds: row[1]),
-                values: (0..<table.columns.count).map { FieldValue(row[$0 + 2] as DatabaseValue) })
+        if let boundary {
+            let (keyset, values) = table.keyset(
+                after: boundary.time.epochSeconds, key: boundary.key, ascending: ascending)
+            condition += " AND " + keyset
+            arguments += values
         }
+        let records = try table.records(
+            db, where: condition, arguments: arguments, ascending: ascending, limit: limit + 1)
         return RecordPage.assembled(table: table, records: records, limit: limit, position: position)
     }
 }

@@ -215,34 +215,14 @@ public struct RecordSearch: Sendable {
     /// Records past the boundary in the search's direction, if a boundary is set.
     private var boundaryCondition: (String, [any DatabaseValueConvertible])? {
         guard let boundary else { return nil }
-        let time = table.timeColumn.quotedDatabaseIdentifier
-        let key = table.rowKey.quotedDatabaseIdentifier
-        let comparison = ascending ? ">" : "<"
-        // A row value, not "time < ? OR (time = ? AND key < ?)": with bound values SQLite reads the OR form from
-        // the account's newest record every step (measured: each step slower than the last at 1 M records),
-        // the row value as a range on the (account, time, key) index.
-        return ("(\(time), \(key)) \(comparison) (?, ?)", [boundary.time, boundary.key])
+        return table.keyset(after: boundary.time, key: boundary.key, ascending: ascending)
     }
 
     /// Reads records in the search's order.
     private func fetchRecords(
         _ db: Database, where condition: String, arguments: [any DatabaseValueConvertible], limit: Int
     ) throws -> [StoredRecord] {
-        let time = table.timeColumn.quotedDatabaseIdentifier
-        let key = table.rowKey.quotedDatabaseIdentifier
-        let order = ascending ? "ASC" : "DESC"
-        let columns = table.columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
-        let sql = """
-            SELECT \(key), \(time), \(columns) FROM \(table.table)
-            WHERE \(condition)
-            ORDER BY \(time) \(order), \(key) \(order) LIMIT \(limit)
-            """
-        let count = table.columns.count
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-            StoredRecord(
-                key: row[0], time: Date(epochSeconds: row[1]),
-                values: (0..<count).map { FieldValue(row[$0 + 2] as DatabaseValue) })
-        }
+        try table.records(db, where: condition, arguments: arguments, ascending: ascending, limit: limit)
     }
 
     /// Turns up to `limit + 1` records in the search's order into the page.
